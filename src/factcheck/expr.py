@@ -1,0 +1,323 @@
+"""The relation language of `[[relation]] expect = "..."`.
+
+    relation := expr CMP expr                 CMP: = < > <= >=
+    expr     := term (("+" | "-") term)*
+    term     := unary (("*" | "/") unary)*
+    unary    := "-" unary | atom
+    atom     := NUMBER | ID | "when(" ID ")" | "year(" "when(" ID ")" ")" | "(" expr ")"
+
+Operators stand between spaces because ids may contain '-'. Text is tokenized and parsed by
+recursive descent into a tree; nothing is ever handed to Python's eval. ``when(id)`` is a claim's
+period; ``year(when(id))`` the years it spans, so anniversaries can be checked
+(``79 = year(when(parade)) - year(when(victory))``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from factcheck.intervals import Interval
+
+MAX_DEPTH = 64
+COMPARATORS = ("<=", ">=", "=", "<", ">")
+
+
+class ExprError(ValueError):
+    def __init__(self, message: str, column: int) -> None:
+        super().__init__(message)
+        self.column = column  # 1-based position in the expression
+
+
+@dataclass(frozen=True)
+class Num:
+    value: Decimal
+    text: str
+
+
+@dataclass(frozen=True)
+class Ref:
+    id: str
+    column: int
+
+
+@dataclass(frozen=True)
+class When:
+    id: str
+    column: int
+
+
+@dataclass(frozen=True)
+class Year:
+    inner: When
+
+
+@dataclass(frozen=True)
+class Neg:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str
+    left: Node
+    right: Node
+
+
+Node = Num | Ref | When | Year | Neg | BinOp
+
+
+@dataclass(frozen=True)
+class Comparison:
+    op: str
+    left: Node
+    right: Node
+    text: str
+
+    @property
+    def is_temporal(self) -> bool:
+        return isinstance(self.left, When) and isinstance(self.right, When)
+
+    def ids(self) -> list[str]:
+        out: list[str] = []
+        _collect(self.left, out)
+        _collect(self.right, out)
+        return out
+
+
+def _collect(n: Node, out: list[str]) -> None:
+    if isinstance(n, (Ref, When)):
+        if n.id not in out:
+            out.append(n.id)
+    elif isinstance(n, Year):
+        _collect(n.inner, out)
+    elif isinstance(n, Neg):
+        _collect(n.operand, out)
+    elif isinstance(n, BinOp):
+        _collect(n.left, out)
+        _collect(n.right, out)
+
+
+_TOKEN = re.compile(r"\s+|(?P<fn>when|year)\s*\(|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()]+)")
+_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Tok:
+    kind: str  # fn | ( | ) | op | cmp | num | id | end
+    text: str
+    column: int
+
+
+def tokenize(text: str) -> list[Tok]:
+    out: list[Tok] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if m is None:  # pragma: no cover - the pattern accepts every character
+            raise ExprError(f"unexpected '{text[pos]}'", pos + 1)
+        col = m.start() + 1
+        if m["fn"]:
+            out.append(Tok("fn", m["fn"], col))
+        elif m["lp"]:
+            out.append(Tok("(", "(", col))
+        elif m["rp"]:
+            out.append(Tok(")", ")", col))
+        elif m["word"]:
+            w = m["word"]
+            if w in ("+", "-", "*", "/"):
+                out.append(Tok("op", w, col))
+            elif w in COMPARATORS or w == "==":
+                out.append(Tok("cmp", "=" if w == "==" else w, col))
+            elif _NUMBER.match(w):
+                out.append(Tok("num", w, col))
+            elif re.fullmatch(r"[A-Za-z0-9_.-]+", w):
+                out.append(Tok("id", w, col))
+            else:
+                raise ExprError(
+                    f"'{w}' is neither an id nor an operator (write operators with spaces around them)", col
+                )
+        pos = m.end()
+    out.append(Tok("end", "", len(text) + 1))
+    return out
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = tokenize(text)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> Tok:
+        return self.toks[self.i]
+
+    def take(self) -> Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def expect(self, kind: str, what: str) -> Tok:
+        t = self.peek()
+        if t.kind != kind:
+            found = f"'{t.text}'" if t.text else "the end"
+            raise ExprError(f"expected {what}, found {found}", t.column)
+        return self.take()
+
+    def relation(self) -> Comparison:
+        left = self.expr()
+        t = self.peek()
+        if t.kind != "cmp":
+            found = f"'{t.text}'" if t.text else "the end"
+            raise ExprError(f"expected a comparison (= < > <= >=), found {found}", t.column)
+        self.take()
+        right = self.expr()
+        end = self.peek()
+        if end.kind != "end":
+            raise ExprError(f"unexpected '{end.text}' after the relation", end.column)
+        return Comparison(t.text, left, right, self.text)
+
+    def _deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"the expression nests deeper than {MAX_DEPTH} levels", self.peek().column)
+
+    def expr(self) -> Node:
+        self._deeper()
+        node = self.term()
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            op = self.take().text
+            node = BinOp(op, node, self.term())
+        self.depth -= 1
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while self.peek().kind == "op" and self.peek().text in "*/":
+            op = self.take().text
+            node = BinOp(op, node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        if self.peek().kind == "op" and self.peek().text == "-":
+            self.take()
+            self._deeper()
+            node = Neg(self.unary())
+            self.depth -= 1
+            return node
+        return self.atom()
+
+    def atom(self) -> Node:
+        t = self.peek()
+        if t.kind == "num":
+            self.take()
+            try:
+                return Num(Decimal(t.text.replace(",", "")), t.text)
+            except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+                raise ExprError(f"'{t.text}' is not a number", t.column) from None
+        if t.kind == "id":
+            self.take()
+            return Ref(t.text, t.column)
+        if t.kind == "fn":
+            self.take()
+            if t.text == "when":
+                ident = self.expect("id", "a claim id inside when( )")
+                self.expect(")", "')' to close when(")
+                return When(ident.text, ident.column)
+            inner_t = self.peek()
+            if inner_t.kind != "fn" or inner_t.text != "when":
+                raise ExprError("year( ) takes when(id)", inner_t.column)
+            self.take()
+            ident = self.expect("id", "a claim id inside when( )")
+            self.expect(")", "')' to close when(")
+            self.expect(")", "')' to close year(")
+            return Year(When(ident.text, ident.column))
+        if t.kind == "(":
+            self.take()
+            self._deeper()
+            node = self.expr()
+            self.expect(")", "')'")
+            self.depth -= 1
+            return node
+        found = f"'{t.text}'" if t.text else "the end"
+        raise ExprError(f"expected a claim id, a number or '(', found {found}", t.column)
+
+
+def parse_relation(text: str) -> Comparison:
+    """Parse `expect`; raises ExprError with the 1-based column of the problem."""
+    if not isinstance(text, str) or not text.strip():
+        raise ExprError("the relation is empty", 1)
+    return _Parser(text).relation()
+
+
+# -- evaluation ----------------------------------------------------------------------------------
+
+
+class EvalError(ValueError):
+    pass
+
+
+def evaluate(node: Node, amount_of: Callable[[str], Interval], period_of: Callable[[str], tuple[date, date]]) -> Interval:
+    """The interval an arithmetic expression can take, given each claim's interval."""
+    if isinstance(node, Num):
+        return Interval.point(node.value)
+    if isinstance(node, Ref):
+        return amount_of(node.id)
+    if isinstance(node, Year):
+        s, e = period_of(node.inner.id)
+        return Interval.closed(s.year, e.year)
+    if isinstance(node, When):
+        raise EvalError(f"when({node.id}) is a period; compare it with another period, or take year(when(...))")
+    if isinstance(node, Neg):
+        return -evaluate(node.operand, amount_of, period_of)
+    left = evaluate(node.left, amount_of, period_of)
+    right = evaluate(node.right, amount_of, period_of)
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    if node.op == "*":
+        return left * right
+    return left / right
+
+
+def point_value(node: Node, value_of: Callable[[str], Decimal], period_of: Callable[[str], tuple[date, date]]) -> Decimal:
+    """The expression computed on the stated figures themselves (no hedges), for derivations."""
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Ref):
+        return value_of(node.id)
+    if isinstance(node, Year):
+        return Decimal(period_of(node.inner.id)[0].year)
+    if isinstance(node, When):
+        raise EvalError("a period has no single figure")
+    if isinstance(node, Neg):
+        return -point_value(node.operand, value_of, period_of)
+    a = point_value(node.left, value_of, period_of)
+    b = point_value(node.right, value_of, period_of)
+    if node.op == "+":
+        return a + b
+    if node.op == "-":
+        return a - b
+    if node.op == "*":
+        return a * b
+    if b == 0:
+        raise EvalError("division by zero")
+    return a / b
+
+
+def render(node: Node) -> str:
+    if isinstance(node, Num):
+        return node.text
+    if isinstance(node, Ref):
+        return node.id
+    if isinstance(node, When):
+        return f"when({node.id})"
+    if isinstance(node, Year):
+        return f"year(when({node.inner.id}))"
+    if isinstance(node, Neg):
+        return f"-{render(node.operand)}"
+    return f"({render(node.left)} {node.op} {render(node.right)})"

@@ -1,0 +1,399 @@
+"""Periods: "late 2023", "June 19, 2024", "between January and March of this year", "on Thursday".
+
+``parse_period(text, anchor)`` resolves one period to a closed interval of days; relative forms
+need ``anchor`` (the source's publication date) and raise :class:`NeedsAnchor` without one.
+``find_periods`` scans free text for every period in it, with spans. Nothing here reads the
+clock: the same text and anchor always resolve to the same days.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+class PeriodError(ValueError):
+    """The text is not a period factcheck can read."""
+
+
+class NeedsAnchor(PeriodError):
+    """A relative period ("last month") with no publication date to anchor it."""
+
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAY_NAMES = [d.capitalize() for d in WEEKDAYS]
+SEASONS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    text: str
+    start: date
+    end: date
+    relative: bool = False  # resolved against the source's date
+    weekday: int | None = None  # a weekday the text states ("Thursday, June 19, 2025")
+    weekday_only: bool = False  # "on Thursday": the day was found from the weekday itself
+    span: tuple[int, int] = (0, 0)
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def describe(self) -> str:
+        return format_period(self.start, self.end)
+
+
+def format_period(start: date, end: date) -> str:
+    """The shortest canonical spelling of a span of days; it parses back to the same days."""
+    if start == end:
+        return start.isoformat()
+    if start.day == 1 and end == _month_end(start.year, start.month) and start.month == end.month and (
+        start.year == end.year
+    ):
+        return f"{start.year:04d}-{start.month:02d}"
+    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return f"{start.year:04d}"
+    return f"between {start.isoformat()} and {end.isoformat()}"
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _month(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), _month_end(y, m)
+
+
+def _day(y: int, m: int, d: int) -> date:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise PeriodError(f"{calendar.month_name[m]} {d}, {y} is not a date") from None
+
+
+_MON = r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WD = r"(?:(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+_Y = r"(?P<{n}>(?:1[89]|2\d)\d\d)"
+
+
+def _mon(n: str = "mon") -> str:
+    return _MON.format(n=n)
+
+
+def _y(n: str = "y") -> str:
+    return _Y.format(n=n)
+
+
+Handler = Callable[[re.Match[str], date | None], tuple[date, date]]
+_PATTERNS: list[tuple[str, Handler, bool]] = []  # (regex, handler, relative)
+
+
+def _form(pattern: str, relative: bool = False) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        _PATTERNS.append((pattern, fn, relative))
+        return fn
+
+    return deco
+
+
+def _need(anchor: date | None, m: re.Match[str]) -> date:
+    if anchor is None:
+        raise NeedsAnchor(f"'{m.group(0)}' is relative and its source has no publication date to anchor it")
+    return anchor
+
+
+def _mnum(m: re.Match[str], n: str = "mon") -> int:
+    return MONTHS[m.group(n).lower().rstrip(".")]
+
+
+# Absolute forms ---------------------------------------------------------------------------------
+
+
+@_form(_WD + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+def _iso_day(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    d = _day(int(m["y"]), int(m["m"]), int(m["d"])) if 1 <= int(m["m"]) <= 12 else None
+    if d is None:
+        raise PeriodError(f"'{m.group(0)}' has no month {m['m']}")
+    return d, d
+
+
+@_form(r"(?P<y>\d{4})-(?P<m>\d{2})")
+def _iso_month(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    if not 1 <= int(m["m"]) <= 12:
+        raise PeriodError(f"'{m.group(0)}' has no month {m['m']}")
+    return _month(int(m["y"]), int(m["m"]))
+
+
+@_form(_WD + _mon() + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _y())
+def _mdy(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    d = _day(int(m["y"]), _mnum(m), int(m["d"]))
+    return d, d
+
+
+@_form(_WD + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _mon() + r",?\s+" + _y())
+def _dmy(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    d = _day(int(m["y"]), _mnum(m), int(m["d"]))
+    return d, d
+
+
+@_form(r"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?" + _y() + r"|h(?P<hn>[12])\s+" + _y("y2"))
+def _half(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    y = int(m["y"] or m["y2"])
+    first = (m["h"] or "").startswith(("first", "1")) or m["hn"] == "1"
+    return (date(y, 1, 1), date(y, 6, 30)) if first else (date(y, 7, 1), date(y, 12, 31))
+
+
+@_form(
+    r"q(?P<q>[1-4])\s+" + _y()
+    + r"|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?" + _y("y2")
+)
+def _quarter(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    y = int(m["y"] or m["y2"])
+    q = int(m["q"]) if m["q"] else {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+                                     "3rd": 3, "4th": 4}[m["qw"].lower()]
+    return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+
+
+@_form(r"(?:in\s+)?(?P<s>early|mid|late)[\s-]+" + _y())
+def _season(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    lo, hi = SEASONS[m["s"].lower()]
+    y = int(m["y"])
+    return date(y, lo, 1), _month_end(y, hi)
+
+
+@_form(r"(?:between|from)\s+" + _mon("m1") + r"\s+(?:and|to|until|through)\s+" + _mon("m2") + r",?\s+(?:of\s+)?" + _y())
+def _month_range(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    y = int(m["y"])
+    m1, m2 = _mnum(m, "m1"), _mnum(m, "m2")
+    if m2 < m1:
+        raise PeriodError(f"'{m.group(0)}' runs backwards")
+    return date(y, m1, 1), _month_end(y, m2)
+
+
+@_form(r"between\s+(?P<d1>\d{4}-\d{2}-\d{2})\s+and\s+(?P<d2>\d{4}-\d{2}-\d{2})")
+def _day_range(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    s = _iso(m["d1"])
+    e = _iso(m["d2"])
+    if e < s:
+        raise PeriodError(f"'{m.group(0)}' runs backwards")
+    return s, e
+
+
+def _iso(text: str) -> date:
+    y, mo, d = (int(p) for p in text.split("-"))
+    if not 1 <= mo <= 12:
+        raise PeriodError(f"'{text}' has no month {mo}")
+    return _day(y, mo, d)
+
+
+@_form(r"(?:in\s+)?" + _mon() + r",?\s+(?:of\s+)?" + _y())
+def _month_year(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    return _month(int(m["y"]), _mnum(m))
+
+
+@_form(r"(?:in\s+)?" + _y())
+def _year(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    y = int(m["y"])
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+# Relative forms ---------------------------------------------------------------------------------
+
+
+@_form(r"since\s+(?P<rest>.+)", relative=True)
+def _since(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    anchor = _need(a, m)
+    inner = parse_period(m["rest"], anchor)
+    if inner.start > anchor:
+        raise PeriodError(f"'{m.group(0)}' starts after its source's date {anchor.isoformat()}")
+    return inner.start, anchor
+
+
+@_form(r"(?:between|from)\s+" + _mon("m1") + r"\s+(?:and|to|until|through)\s+" + _mon("m2")
+       + r",?\s+(?:of\s+)?this\s+year", relative=True)
+def _month_range_this_year(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    y = _need(a, m).year
+    m1, m2 = _mnum(m, "m1"), _mnum(m, "m2")
+    if m2 < m1:
+        raise PeriodError(f"'{m.group(0)}' runs backwards")
+    return date(y, m1, 1), _month_end(y, m2)
+
+
+@_form(r"(?:in\s+)?this\s+year", relative=True)
+def _this_year(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    y = _need(a, m).year
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+@_form(r"(?:in\s+)?last\s+year", relative=True)
+def _last_year(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    y = _need(a, m).year - 1
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+@_form(r"(?:in\s+)?(?:earlier\s+)?this\s+month", relative=True)
+def _this_month(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    anchor = _need(a, m)
+    return date(anchor.year, anchor.month, 1), anchor
+
+
+@_form(r"(?:in\s+)?last\s+month", relative=True)
+def _last_month(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    anchor = _need(a, m)
+    first = date(anchor.year, anchor.month, 1) - timedelta(days=1)
+    return _month(first.year, first.month)
+
+
+@_form(r"(?:in\s+)?(?:earlier\s+)?this\s+week", relative=True)
+def _this_week(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    anchor = _need(a, m)
+    return anchor - timedelta(days=anchor.weekday()), anchor
+
+
+@_form(r"last\s+week", relative=True)
+def _last_week(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    anchor = _need(a, m)
+    monday = anchor - timedelta(days=anchor.weekday() + 7)
+    return monday, monday + timedelta(days=6)
+
+
+@_form(r"(?:in\s+)?last\s+" + _mon(), relative=True)
+def _last_named_month(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    anchor = _need(a, m)
+    mon = _mnum(m)
+    y = anchor.year if mon < anchor.month else anchor.year - 1
+    return _month(y, mon)
+
+
+@_form(r"(?:in\s+)?" + _mon() + r"\s+(?:of\s+)?last\s+year", relative=True)
+def _month_last_year(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    return _month(_need(a, m).year - 1, _mnum(m))
+
+
+@_form(r"(?:in\s+)?" + _mon() + r"\s+(?:of\s+)?this\s+year", relative=True)
+def _month_this_year(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    return _month(_need(a, m).year, _mnum(m))
+
+
+@_form(_WD + r"(?:on\s+)?" + _mon() + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)", relative=True)
+def _month_day(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    d = _day(_need(a, m).year, _mnum(m), int(m["d"]))
+    return d, d
+
+
+@_form(_WD + r"(?:on\s+)?(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _mon(), relative=True)
+def _day_month(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    d = _day(_need(a, m).year, _mnum(m), int(m["d"]))
+    return d, d
+
+
+@_form(r"(?:in\s+)?" + _mon(), relative=True)
+def _bare_month(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    return _month(_need(a, m).year, _mnum(m))
+
+
+@_form(r"(?:on\s+|last\s+)?(?P<wdonly>monday|tuesday|wednesday|thursday|friday|saturday|sunday)", relative=True)
+def _weekday(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    anchor = _need(a, m)
+    target = WEEKDAYS[m["wdonly"].lower()]
+    back = (anchor.weekday() - target) % 7
+    if m.group(0).lower().startswith("last") and back == 0:
+        back = 7
+    d = anchor - timedelta(days=back)
+    return d, d
+
+
+@_form(r"yesterday", relative=True)
+def _yesterday(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    d = _need(a, m) - timedelta(days=1)
+    return d, d
+
+
+@_form(r"today", relative=True)
+def _today(m: re.Match[str], a: date | None) -> tuple[date, date]:
+    d = _need(a, m)
+    return d, d
+
+
+_COMPILED_FULL = [(re.compile(p, re.IGNORECASE), fn, rel) for p, fn, rel in _PATTERNS]
+def _weekday_of(m: re.Match[str]) -> int | None:
+    if "wd" in m.re.groupindex and m["wd"]:
+        return WEEKDAYS[m["wd"].lower()]
+    return None
+
+
+def parse_period(text: str | date, anchor: date | None = None) -> Period:
+    """Resolve `text` to a Period; relative forms are resolved against `anchor`."""
+    if isinstance(text, date):
+        return Period(text.isoformat(), text, text)
+    if not isinstance(text, str):
+        raise PeriodError(f"expected a period such as \"late 2023\", found {type(text).__name__}")
+    clean = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split()).strip(" .,")
+    if not clean:
+        raise PeriodError("the period is empty")
+    for rx, fn, rel in _COMPILED_FULL:
+        m = rx.fullmatch(clean)
+        if m is None:
+            continue
+        start, end = fn(m, anchor)
+        wd = _weekday_of(m)
+        weekday_only = "wdonly" in rx.groupindex and bool(m["wdonly"])
+        return Period(text, start, end, relative=rel, weekday=wd if wd is not None else None,
+                      weekday_only=weekday_only, span=(0, len(text)))
+    raise PeriodError(f"'{text}' is not a period factcheck can read (try \"2024-10\", \"late 2023\" or \"June 19, 2024\")")
+
+
+def find_periods(text: str, anchor: date | None = None) -> list[Period]:
+    """Every period in free text, longest match first, not overlapping.
+
+    Relative forms are skipped when there is no anchor; bare weekdays and bare month names are
+    only taken with "on"/"in" before them, so "May" the verb or a name is not read as a date.
+    """
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int, re.Match[str], Handler, bool]] = []
+    for rx, fn, rel in _SCANNERS:
+        for m in rx.finditer(text):
+            if not m.group(0).strip():
+                continue
+            candidates.append((m.start(), -(m.end() - m.start()), m, fn, rel))
+    candidates.sort(key=lambda c: (c[1], c[0]))  # longest first, then leftmost
+    for start, neg_len, m, fn, rel in candidates:
+        end = start - neg_len
+        if any(start < b and a < end for a, b in taken):
+            continue
+        try:
+            s, e = fn(m, anchor)
+        except PeriodError:
+            continue
+        taken.append((start, end))
+        wd = _weekday_of(m)
+        found.append(Period(m.group(0), s, e, relative=rel, weekday=wd,
+                            weekday_only="wdonly" in m.re.groupindex and bool(m["wdonly"]), span=(start, end)))
+    found.sort(key=lambda p: p.span)
+    return found
+
+
+def _scanner(pattern: str, fn: Handler) -> re.Pattern[str]:
+    if fn in (_bare_month, _weekday):
+        # "may" is a verb and a name; a weekday alone is a date only after "on" or "last".
+        pattern = pattern.replace(r"(?:in\s+)?", r"(?:in\s+)", 1) if fn is _bare_month else (
+            pattern.replace(r"(?:on\s+|last\s+)?", r"(?:on\s+|last\s+)", 1))
+    if fn is _year:
+        pattern = r"(?<![\d,.$€£₩-])" + pattern + r"(?!,\d|\d|%|\.\d)"
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+
+
+_SCANNERS = [(_scanner(p, fn), fn, rel) for p, fn, rel in _PATTERNS if fn is not _since]
+# "since" scans only a month and year or a year after it, never the rest of the sentence.
+_SCANNERS.append(
+    (_scanner(r"since\s+(?P<rest>(?:" + _MON.format(n="mon") + r",?\s+)?(?:1[89]|2\d)\d\d)", _since), _since, True)
+)

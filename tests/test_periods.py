@@ -1,0 +1,121 @@
+"""Periods: every form of SPEC section 3 against fixed anchor dates; invariants by hypothesis."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.periods import NeedsAnchor, PeriodError, find_periods, format_period, parse_period
+
+ANCHOR = date(2025, 6, 20)  # a Friday
+
+TABLE = [
+    ("2024-06-19", "2024-06-19", "2024-06-19"),
+    ("June 19, 2024", "2024-06-19", "2024-06-19"),
+    ("19 June 2024", "2024-06-19", "2024-06-19"),
+    ("20 Jun. 2025", "2025-06-20", "2025-06-20"),
+    ("Thursday, June 19, 2025", "2025-06-19", "2025-06-19"),
+    ("2024-10", "2024-10-01", "2024-10-31"),
+    ("October 2024", "2024-10-01", "2024-10-31"),
+    ("2023", "2023-01-01", "2023-12-31"),
+    ("early 2023", "2023-01-01", "2023-04-30"),
+    ("mid 2023", "2023-05-01", "2023-08-31"),
+    ("late 2023", "2023-09-01", "2023-12-31"),
+    ("first half of 2025", "2025-01-01", "2025-06-30"),
+    ("second half of 2025", "2025-07-01", "2025-12-31"),
+    ("Q1 2025", "2025-01-01", "2025-03-31"),
+    ("Q4 2024", "2024-10-01", "2024-12-31"),
+    ("between January and March 2025", "2025-01-01", "2025-03-31"),
+    ("since September 2023", "2023-09-01", "2025-06-20"),
+    ("this year", "2025-01-01", "2025-12-31"),
+    ("last year", "2024-01-01", "2024-12-31"),
+    ("last month", "2025-05-01", "2025-05-31"),
+    ("earlier this month", "2025-06-01", "2025-06-20"),
+    ("last October", "2024-10-01", "2024-10-31"),
+    ("last May", "2025-05-01", "2025-05-31"),
+    ("December last year", "2024-12-01", "2024-12-31"),
+    ("in March this year", "2025-03-01", "2025-03-31"),
+    ("between January and March of this year", "2025-01-01", "2025-03-31"),
+    ("last week", "2025-06-09", "2025-06-15"),
+    ("on Wednesday", "2025-06-18", "2025-06-18"),
+    ("on Friday", "2025-06-20", "2025-06-20"),
+    ("last Friday", "2025-06-13", "2025-06-13"),
+    ("May 9", "2025-05-09", "2025-05-09"),
+    ("in April", "2025-04-01", "2025-04-30"),
+    ("between 2024-09-01 and 2024-12-31", "2024-09-01", "2024-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), TABLE, ids=[t[0] for t in TABLE])
+def test_every_spec_form(text: str, start: str, end: str) -> None:
+    p = parse_period(text, ANCHOR)
+    assert (p.start.isoformat(), p.end.isoformat()) == (start, end)
+
+
+def test_stated_weekday_is_kept_for_the_weekday_rule() -> None:
+    assert parse_period("Friday, February 12, 2025").weekday == 4
+    assert date(2025, 2, 12).weekday() == 2  # it was a Wednesday
+
+
+@pytest.mark.parametrize("text", ["this year", "last month", "on Wednesday", "since May 2024", "May 9"])
+def test_relative_forms_need_an_anchor(text: str) -> None:
+    with pytest.raises(NeedsAnchor, match="no publication date"):
+        parse_period(text, None)
+
+
+@pytest.mark.parametrize("text", ["sometime after the summit", "February 30, 2025", "2024-13", "", "between March and January 2025"])
+def test_unreadable_periods(text: str) -> None:
+    with pytest.raises(PeriodError):
+        parse_period(text, ANCHOR)
+
+
+def test_find_periods_in_text() -> None:
+    text = ("10,900 soldiers in late 2023 and around 3,000 more between January and March of this year; "
+            "a banquet on Thursday. We may go. Friday, February 12, 2025.")
+    got = [(p.text, p.start.isoformat()) for p in find_periods(text, ANCHOR)]
+    assert got == [("in late 2023", "2023-09-01"),
+                   ("between January and March of this year", "2025-01-01"),
+                   ("on Thursday", "2025-06-19"),
+                   ("Friday, February 12, 2025", "2025-02-12")]
+
+
+def test_find_periods_skips_relative_forms_without_anchor() -> None:
+    assert [p.text for p in find_periods("on Thursday in 2024", None)] == ["in 2024"]
+
+
+def test_year_is_not_read_from_a_figure() -> None:
+    assert find_periods("a budget of $2,024 million and 2024 troops", None)[0].text == "2024"
+    assert find_periods("2,024 or 1.2024", None) == []
+
+
+DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+FORMS = [f for f, _, _ in TABLE]
+
+
+@given(st.sampled_from(FORMS), DAYS)
+def test_start_never_after_end_and_anchor_alone_decides(text: str, anchor: date) -> None:
+    try:
+        p = parse_period(text, anchor)
+    except PeriodError:
+        return  # "since ..." after the anchor, a weekday-dated form
+    assert p.start <= p.end
+    assert parse_period(text, anchor) == p  # resolution depends on nothing but text and anchor
+
+
+@given(DAYS, st.integers(min_value=0, max_value=800))
+def test_format_round_trip(start: date, length: int) -> None:
+    end = start + timedelta(days=length)
+    p = parse_period(format_period(start, end))
+    assert (p.start, p.end) == (start, end)
+
+
+@given(st.text(max_size=80), st.one_of(st.none(), DAYS))
+def test_parser_returns_or_raises_its_own_error(text: str, anchor: date | None) -> None:
+    try:
+        parse_period(text, anchor)
+    except PeriodError:
+        pass
+    find_periods(text, anchor)

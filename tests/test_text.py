@@ -1,0 +1,62 @@
+"""Folding and quote location: what is ignored, what never is."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.text import closest_passage, find_folded, fold
+
+
+def test_folding_ignores_spacing_case_marks_dashes_and_nbsp() -> None:
+    a = "North Korea\u2019s \u201cinvincible\u201d alliance \u2014 a\u00a0word"
+    b = "north korea's \"INVINCIBLE\" alliance - a   word"
+    assert fold(a) == fold(b)
+
+
+def test_folding_never_drops_a_digit_or_a_word() -> None:
+    assert fold("£9.2m") != fold("£2.9m")
+    assert fold("it was not a defeat") != fold("it was a defeat")
+
+
+def test_quote_found_only_at_word_boundaries() -> None:
+    src = fold("The NIS counted 10,900 soldiers in 1.55 days, and ten more.")
+    assert find_folded(src, fold("10,900 soldiers")) >= 0
+    assert find_folded(src, fold("900 soldiers")) == -1
+    assert find_folded(src, fold("0,900 soldiers")) == -1
+    assert find_folded(src, fold("in 1.5")) == -1
+    assert find_folded(src, fold("en more")) == -1
+
+
+@given(st.text(max_size=200))
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(min_size=1, max_size=60), st.text(max_size=60), st.text(max_size=60))
+def test_a_quote_in_a_text_is_found_after_folding(quote: str, before: str, after: str) -> None:
+    q = fold(quote)
+    if not q:
+        return
+    # Separate the quote from its neighbours so word boundaries hold.
+    text = before + " \n" + quote + "\t " + after
+    assert find_folded(fold(text), q) >= 0
+
+
+def test_closest_passage_says_what_differs() -> None:
+    src = "Line one.\nThe fine was £9.2m for the club.\nLine three."
+    p = closest_passage(src, "The fine was £2.9m for the club")
+    assert p is not None
+    assert p.line == 2
+    assert p.text == "The fine was £9.2m for the club."
+    assert p.differences == ("the quote has '£2.9m' where the source has '£9.2m'",)
+
+
+def test_closest_passage_reports_an_added_word() -> None:
+    src = "He said it was a defeat, officials said."
+    p = closest_passage(src, "He said it was not a defeat")
+    assert p is not None and "the quote adds 'not'" in p.differences
+
+
+def test_closest_passage_on_unrelated_text() -> None:
+    assert closest_passage("alpha beta gamma", "delta epsilon") is None
