@@ -1,0 +1,174 @@
+"""The command line: options in, engine call, reporter, exit status. Nothing else lives here.
+
+Heavy modules (pydantic, rich, the rules) are imported inside the commands that need them, so
+`factcheck --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+
+class Exit(IntEnum):
+    OK = 0  # nothing at or above --fail-on
+    FINDINGS = 1  # findings at or above --fail-on
+    CANNOT_RUN = 2  # no ledger, unreadable file, invalid TOML, bad usage
+
+
+VERIFY_FORMATS = ["text", "json"]
+FAIL_ON = ["error", "warning", "info", "never"]
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"factcheck: {message}", err=True)
+    sys.exit(Exit.CANNOT_RUN)
+
+
+def _engine_call(fn: Any, *args: Any) -> Any:
+    """Run engine work, translating domain errors into one line and exit status 2."""
+    from factcheck.load import LoadError
+
+    try:
+        return fn(*args)
+    except LoadError as e:
+        _fail(str(e))
+    except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
+        raise
+    except Exception as e:  # no traceback ever reaches the editor
+        _fail(f"internal error: {type(e).__name__}: {e} (this is a bug in factcheck; please report it "
+              "with the command you ran)")
+
+
+def _check_codes(values: tuple[str, ...], option: str) -> list[str]:
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    out = []
+    for v in values:
+        for part in v.split(","):
+            p = part.strip().upper()
+            if not p:
+                continue
+            if not any(code.startswith(p) for code in rules):
+                raise click.UsageError(f"{option} {part}: no rule code starts with '{p}' (see 'factcheck rules')")
+            out.append(p)
+    return out
+
+
+def _options(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
+             ignore: tuple[str, ...], strict: bool, fail_on: str) -> Any:
+    from factcheck.engine import Options
+
+    return Options(claims=claims or Path("claims.toml"), sources=sources, draft=draft,
+                   select=_check_codes(select, "--select"), ignore=_check_codes(ignore, "--ignore"),
+                   strict=strict, fail_on=fail_on)
+
+
+def story_options(f: Any) -> Any:
+    """Options every command that reads a story shares."""
+    f = click.option("--claims", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="The ledger (default: ./claims.toml).")(f)
+    f = click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
+                     help="The folder of sources (default: sources/ beside the ledger).")(f)
+    f = click.option("--draft", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                     help="The article to check figure by figure (default: [story] draft, else draft.md).")(f)
+    f = click.option("--select", multiple=True, metavar="CODE",
+                     help="Run only rules whose code starts with this (FC1, FC202); repeatable.")(f)
+    f = click.option("--ignore", multiple=True, metavar="CODE",
+                     help="Skip rules whose code starts with this; repeatable.")(f)
+    f = click.option("--strict", is_flag=True,
+                     help="A hedged figure that is not exactly what its parts or sources make it is an error.")(f)
+    f = click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+                     help="Lowest severity that makes the exit status 1.")(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="factcheck-ledger", prog_name="factcheck")
+def main() -> None:
+    """Check a story's claim ledger (claims.toml) against its sources.
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the run could not
+    happen.
+    """
+
+
+@main.command()
+@story_options
+@click.option("--format", "fmt", type=click.Choice(VERIFY_FORMATS), default="text", show_default=True,
+              help="text for people; json for machines.")
+@click.option("--quiet", "-q", is_flag=True, help="Findings only.")
+@click.option("--verbose", "-v", is_flag=True, help="Every claim with its evidence.")
+def verify(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
+           ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, quiet: bool, verbose: bool) -> None:
+    """Run every rule and print the report."""
+    from factcheck import engine
+
+    opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
+    report = _engine_call(engine.run, opts)
+    if fmt == "text":
+        from factcheck.report.text import print_report
+
+        _engine_call(print_report, report, _console(), quiet, verbose)
+    else:
+        from factcheck.report import render
+
+        sys.stdout.write(_engine_call(render, report, fmt))
+    sys.exit(Exit.FINDINGS if report.failing(fail_on) else Exit.OK)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, soft_wrap=False)
+
+
+@main.command(name="rules")
+def rules_cmd() -> None:
+    """List every rule: code, severity, name and summary."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from factcheck.rules import FAMILIES, load_rules
+
+    table = Table(show_header=True, header_style="bold", pad_edge=False)
+    for col in ("code", "severity", "name", "summary"):
+        table.add_column(col, overflow="fold")
+    last_family = None
+    for code, r in load_rules().items():
+        if r.family != last_family and last_family is not None:
+            table.add_section()
+        last_family = r.family
+        table.add_row(Text(code), Text(r.severity.value), Text(r.name), Text(r.summary))
+    _console().print(table)
+    _console().print(Text("Families: " + "; ".join(f"{k}xx {v}" for k, v in FAMILIES.items()), style="dim"))
+
+
+@main.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain one rule, with an example that triggers it and one that passes."""
+    from rich.text import Text
+
+    from factcheck.rules import load_rules
+
+    rules = load_rules()
+    r = rules.get(code.upper())
+    if r is None:
+        near = [c for c in rules if c.startswith(code.upper()[:3])]
+        hint = f"; codes in that family: {', '.join(near)}" if near else "; see 'factcheck rules'"
+        raise click.UsageError(f"no rule {code}{hint}")
+    sections = r.sections()
+    console = _console()
+    console.print(Text(f"{r.code} {r.name} ({r.severity.value})", style="bold"))
+    console.print(Text(r.summary))
+    for name in ("What it checks", "Why an editor cares", "Example", "Passes"):
+        console.print()
+        console.print(Text(name, style="bold"))
+        for line in sections.get(name, "").splitlines():
+            console.print(Text("  " + line))

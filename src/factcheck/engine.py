@@ -1,0 +1,224 @@
+"""The engine: load the story, run the selected rules, apply accepts, compute claim statuses.
+
+It returns a :class:`~factcheck.model.Report`; it never prints and never writes a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.load import LoadError, Problem, decode_text, read_ledger, read_sources
+from factcheck.model import (
+    AmountOut,
+    ClaimResult,
+    ClaimStatus,
+    Finding,
+    Location,
+    Report,
+    Severity,
+    SourceResult,
+    Summary,
+    WhenOut,
+)
+from factcheck.rules import REGISTRY, Rule, load_rules, select
+from factcheck.story import ClaimCtx, Story, resolve
+
+# Which status wins when a claim has several findings.
+_STATUS_RANK = {
+    ClaimStatus.UNSUPPORTED: 5,
+    ClaimStatus.CONTRADICTED: 4,
+    ClaimStatus.CONFLICTING: 3,
+    ClaimStatus.UNVERIFIABLE: 2,
+    ClaimStatus.SUPPORTED: 1,
+}
+
+
+@dataclass
+class Options:
+    claims: Path = Path("claims.toml")
+    sources: Path | None = None
+    draft: Path | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    strict: bool = False
+    fail_on: str = "error"
+
+
+def load_story(opts: Options) -> Story:
+    """Read and resolve the story folder; LoadError when the run cannot happen."""
+    raw = read_ledger(opts.claims)
+    root = opts.claims.parent
+    sources_dir = opts.sources if opts.sources is not None else root / "sources"
+    if opts.sources is not None and not opts.sources.is_dir():
+        raise LoadError(f"{opts.sources}: no such folder (--sources takes the folder of source files)")
+    problems: list[Problem] = []
+    # --sources may point outside the story folder on purpose; links inside it may not leave it.
+    boundary = root if opts.sources is None else sources_dir
+    sources = read_sources(sources_dir, boundary, problems)
+    story = resolve(raw, sources, problems, strict=opts.strict)
+    draft = _draft_path(opts, story)
+    if draft is not None:
+        try:
+            story.draft_text = decode_text(draft.read_bytes(), draft).replace("\r\n", "\n")
+        except OSError as e:
+            raise LoadError(f"{draft}: cannot read the draft: {e.strerror or e}") from None
+        story.draft_path = draft
+    return story
+
+
+def _draft_path(opts: Options, story: Story) -> Path | None:
+    root = opts.claims.parent
+    if opts.draft is not None:
+        if not opts.draft.is_file():
+            raise LoadError(f"{opts.draft}: no such draft (--draft takes the article file)")
+        return opts.draft
+    if story.info.draft:
+        p = root / story.info.draft
+        if not p.is_file():
+            line = story.raw.section_lines.get("story")
+            raise LoadError(f"{story.raw.path}:{line or 1}:1: [story] draft = \"{story.info.draft}\": no such file "
+                            f"beside the ledger ({p})")
+        return p
+    default = root / "draft.md"
+    return default if default.is_file() else None
+
+
+def run(opts: Options) -> Report:
+    story = load_story(opts)
+    rules = select(load_rules(), opts.select, opts.ignore)
+    return check(story, rules, opts)
+
+
+def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
+    rules = list(rules)
+    findings: list[Finding] = []
+    for r in rules:
+        try:
+            hits = list(r.fn(story))
+        except Exception as e:  # a crashing rule is a finding, never a traceback
+            findings.append(Finding(code="FC000", severity=Severity.ERROR,
+                                    message=f"rule {r.code} ({r.name}) crashed: {type(e).__name__}: {e}; "
+                                    "this is a bug in factcheck, please report it",
+                                    location=Location(path=str(story.raw.path))))
+            continue
+        for h in hits:
+            sev = h.severity or r.severity
+            if h.strict_error and (opts.strict or story.settings.strict) and sev is Severity.WARNING:
+                sev = Severity.ERROR
+            findings.append(Finding(code=r.code, severity=sev, message=h.message, claims=h.claims,
+                                    sources=h.sources, location=h.location, derivation=h.derivation,
+                                    evidence=h.evidence, figure=h.figure))
+    _apply_accepts(story, findings, selected={r.code for r in rules})
+    findings.sort(key=_finding_order)
+    statuses = _statuses(story, findings)
+    return _report(story, findings, statuses, opts)
+
+
+def _finding_order(f: Finding) -> tuple[int, str, str, int]:
+    loc = f.location
+    return (-f.severity.rank, f.code, loc.path if loc else "", (loc.line or 0) if loc else 0)
+
+
+def _apply_accepts(story: Story, findings: list[Finding], selected: set[str]) -> None:
+    used = [False] * len(story.accepts)
+    for f in findings:
+        for n, (acc, _) in enumerate(story.accepts):
+            if acc.code.upper() != f.code:
+                continue
+            if acc.claims and not set(acc.claims) <= set(f.claims):
+                continue
+            f.accepted = acc.reason
+            used[n] = True
+            break
+    stale = REGISTRY.get("FC012")
+    if stale is None or "FC012" not in selected:
+        return
+    for n, (acc, table) in enumerate(story.accepts):
+        if used[n] or acc.code.upper() not in selected:
+            continue  # an accept for a rule this run did not select may still be live
+        who = f" on {', '.join(acc.claims)}" if acc.claims else ""
+        findings.append(Finding(code="FC012", severity=stale.severity,
+                                message=f"[[accept]] of {acc.code}{who} matches no finding; remove it if the "
+                                "problem is gone (reason given: " + acc.reason + ")",
+                                claims=list(acc.claims), location=story.loc(table)))
+
+
+def _corroborated(story: Story, findings: list[Finding]) -> set[str]:
+    """Claims whose subject two or more sources state without any cross-source conflict."""
+    in_conflict = {cid for f in findings if f.code.startswith("FC3") and f.accepted is None for cid in f.claims}
+    out: set[str] = set()
+    for group in story.by_subject().values():
+        if len({c.claim.source for c in group}) < 2:
+            continue
+        out.update(c.id for c in group if c.id not in in_conflict)
+    return out
+
+
+def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
+    corroborated = _corroborated(story, findings)
+    out: dict[str, ClaimStatus] = {}
+    for c in story.claims:
+        out[c.id] = ClaimStatus.SUPPORTED
+        if not c.claim.quote or (c.source is not None and c.source.is_note):
+            out[c.id] = ClaimStatus.UNVERIFIABLE
+    for f in findings:
+        r = REGISTRY.get(f.code)
+        if r is None or r.status is None or f.accepted is not None or f.severity.rank < r.status_min.rank:
+            continue
+        if r.status_scope == "all":
+            targets = f.claims
+        elif r.status_scope == "uncorroborated":
+            # A failed relation names several claims; those that independent sources agree on
+            # are not the ones it contradicts (unless every one of them is corroborated).
+            weak = [cid for cid in f.claims if cid not in corroborated]
+            targets = weak or f.claims
+        else:
+            targets = f.claims[:1]
+        for cid in targets:
+            if cid in out and _STATUS_RANK[r.status] > _STATUS_RANK[out[cid]]:
+                out[cid] = r.status
+    return out
+
+
+def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
+    amount = None
+    if c.amount is not None:
+        lo, hi = c.amount.interval.json_bounds()
+        amount = AmountOut(text=c.amount.text if not c.amount_from_quote else c.amount.text, low=lo, high=hi)
+    when = None
+    if c.period is not None:
+        when = WhenOut(text=str(c.claim.when), start=c.period.start.isoformat(), end=c.period.end.isoformat())
+    return ClaimResult(id=c.id, status=status, source=c.claim.source, amount=amount, when=when,
+                       subject=c.claim.subject, unit=c.unit, quote=c.claim.quote, line=c.line)
+
+
+def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus], opts: Options) -> Report:
+    counts = {s: 0 for s in Severity}
+    accepted = 0
+    for f in findings:
+        if f.accepted is not None:
+            accepted += 1
+        else:
+            counts[f.severity] += 1
+    cited: dict[str, int] = {}
+    for c in story.claims:
+        cited[c.claim.source] = cited.get(c.claim.source, 0) + 1
+    sources = [
+        SourceResult(id=sid, path=str(s.path), title=s.meta.title, outlet=s.meta.outlet, url=s.meta.url,
+                     published=s.meta.published.isoformat() if s.meta.published else None, author=s.meta.author,
+                     via=list(s.meta.via), kind=s.meta.kind, cited_by=cited.get(sid, 0))
+        for sid, s in sorted(story.sources.items())
+    ]
+    return Report(
+        title=story.info.title,
+        published=story.info.published.isoformat() if story.info.published else None,
+        ledger=str(story.raw.path),
+        fail_on=opts.fail_on,
+        summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],
+                        warning=counts[Severity.WARNING], info=counts[Severity.INFO], accepted=accepted),
+        claims=[_claim_result(c, statuses[c.id]) for c in story.claims],
+        sources=sources,
+        findings=findings,
+    )

@@ -1,0 +1,347 @@
+"""Reading a story folder from disk: claims.toml and sources/.
+
+A ledger that cannot be read at all (missing, not UTF-8, invalid TOML) raises :class:`LoadError`
+with ``path:line:column``; the run cannot happen (exit status 2). Anything smaller, such as a
+misspelt field in one claim or a source that is not text, becomes a :class:`Problem` that the
+ledger rules report, so every other claim is still checked. Nothing here writes a file, and
+nothing outside the story folder is read.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from factcheck.model import ID_RE, Location, SourceMeta
+
+SOURCE_SUFFIXES = (".md", ".txt", ".toml")
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """The ledger cannot be read; str() is one line for the editor, with path:line:column."""
+
+
+@dataclass
+class Problem:
+    """Something wrong in the files that a ledger rule turns into a finding."""
+
+    kind: str  # which FC0xx rule reports it: "unknown-field", "invalid-field", ...
+    message: str
+    location: Location | None = None
+    claims: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """One [[claim]], [[relation]] or [[accept]] table with where it stands in the file."""
+
+    data: dict[str, Any]
+    line: int | None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RawLedger:
+    path: Path
+    data: dict[str, Any]
+    claims: list[Table]
+    relations: list[Table]
+    accepts: list[Table]
+    section_lines: dict[str, int]
+
+    def location(self, line: int | None = None, column: int | None = None) -> Location:
+        return Location(path=str(self.path), line=line, column=column)
+
+
+@dataclass
+class Source:
+    id: str
+    path: Path
+    meta: SourceMeta
+    body: str | None  # None for a note or an unreadable file
+    body_line: int = 1  # the file line where the body starts
+    error: str | None = None  # why the file could not be read
+
+    @property
+    def is_note(self) -> bool:
+        return self.meta.kind == "note"
+
+    @cached_property
+    def folded(self) -> str:
+        from factcheck.text import fold
+
+        return fold(self.body or "")
+
+    def label(self) -> str:
+        """'Korea JoongAng Daily, 2025-06-20' or the id when the source says nothing of itself."""
+        parts = [p for p in (self.meta.outlet, self.meta.published.isoformat() if self.meta.published else None) if p]
+        return ", ".join(parts) if parts else self.id
+
+
+# -- the ledger ----------------------------------------------------------------------------------
+
+_TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)\s*$", re.S)
+_TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)\s*$", re.S)
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<name>[A-Za-z0-9_\"'.-]+)\s*\]\]\s*(?:#.*)?$")
+_TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """UTF-8 (a BOM tolerated), or LoadError naming the first bad byte's line and column."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise LoadError(
+            f"{path}:{line}:{col}: not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8"
+        ) from None
+
+
+def parse_toml(text: str, path: Path, line_offset: int = 0) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as e:
+        raise LoadError(toml_error_message(e, path, text, line_offset)) from None
+
+
+def toml_error_message(e: tomllib.TOMLDecodeError, path: Path, text: str, line_offset: int = 0) -> str:
+    msg = str(e)
+    line = getattr(e, "lineno", None)
+    col = getattr(e, "colno", None)
+    m = _TOML_POS.match(msg)
+    if m:
+        msg, line, col = m["msg"], int(m["line"]), int(m["col"])
+    elif (m2 := _TOML_EOF.match(msg)) is not None:
+        msg = m2["msg"] + " at the end of the file"
+        lines = text.split("\n")
+        line, col = len(lines), len(lines[-1]) + 1
+    if line is None:
+        return f"{path}: invalid TOML: {msg}"
+    return f"{path}:{int(line) + line_offset}:{col}: invalid TOML: {msg[:1].lower() + msg[1:]}"
+
+
+def read_ledger(path: Path) -> RawLedger:
+    if not path.exists():
+        raise LoadError(f"{path}: no ledger here; run 'factcheck init' to start one, or pass --claims PATH")
+    if path.is_dir():
+        raise LoadError(f"{path}: is a folder; --claims takes the ledger file (claims.toml)")
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise LoadError(f"{path}: cannot be read: {e.strerror or e}") from None
+    text = decode_text(raw, path)
+    data = parse_toml(text, path)
+    claims, relations, accepts, sections = _map_lines(text)
+    return RawLedger(
+        path=path,
+        data=data,
+        claims=_tables(data.get("claim"), claims),
+        relations=_tables(data.get("relation"), relations),
+        accepts=_tables(data.get("accept"), accepts),
+        section_lines=sections,
+    )
+
+
+def _tables(items: Any, lines: list[tuple[int, dict[str, int]]]) -> list[Table]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        items = [items]
+    out = []
+    for n, item in enumerate(items):
+        line, keys = lines[n] if n < len(lines) else (None, {})
+        out.append(Table(item if isinstance(item, dict) else {"__not_a_table__": item}, line, keys))
+    return out
+
+
+def _map_lines(
+    text: str,
+) -> tuple[list[tuple[int, dict[str, int]]], list[tuple[int, dict[str, int]]], list[tuple[int, dict[str, int]]],
+           dict[str, int]]:
+    """Where each [[claim]], [[relation]] and [[accept]] starts, and the line of each of its keys."""
+    found: dict[str, list[tuple[int, dict[str, int]]]] = {"claim": [], "relation": [], "accept": []}
+    sections: dict[str, int] = {}
+    current: dict[str, int] | None = None
+    in_multiline: str | None = None
+    for n, line in enumerate(text.splitlines(), 1):
+        if in_multiline:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        m = _ARRAY_HEADER.match(line)
+        if m:
+            name = m["name"].strip("\"'")
+            current = {}
+            if name in found:
+                found[name].append((n, current))
+            continue
+        m = _TABLE_HEADER.match(line)
+        if m:
+            current = None
+            sections.setdefault(m["name"].replace('"', "").replace("'", ""), n)
+            continue
+        km = _KEY_LINE.match(line)
+        if km and current is not None:
+            current.setdefault(km["key"].strip("\"'"), n)
+        for delim in ('"""', "'''"):
+            if line.count(delim) % 2 == 1:
+                in_multiline = delim
+                break
+    return found["claim"], found["relation"], found["accept"], sections
+
+
+# -- sources -------------------------------------------------------------------------------------
+
+
+def is_plain_id(source_id: str) -> bool:
+    return bool(ID_RE.match(source_id)) and source_id not in (".", "..")
+
+
+def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -> dict[str, Source]:
+    """Every source file in `sources_dir`; problems for anything that cannot be used."""
+    out: dict[str, Source] = {}
+    if not sources_dir.is_dir():
+        return out
+    try:
+        entries = sorted(sources_dir.iterdir())
+    except OSError as e:
+        problems.append(Problem("unreadable-source", f"cannot list {sources_dir}: {e.strerror or e}",
+                                Location(path=str(sources_dir))))
+        return out
+    root = story_root.resolve()
+    for p in entries:
+        if p.name.startswith(".") or p.suffix.lower() not in SOURCE_SUFFIXES:
+            continue
+        sid = p.stem
+        loc = Location(path=str(p))
+        if not is_plain_id(sid):
+            problems.append(Problem("unreadable-source", f"source file name '{p.name}' is not a plain id "
+                                    "(letters, digits, '-', '_', '.'); rename it", loc, sources=[]))
+            continue
+        if p.is_symlink():
+            try:
+                target = p.resolve(strict=True)
+            except (OSError, RuntimeError):
+                problems.append(Problem("unreadable-source", f"{p.name} is a link to nothing; not read", loc,
+                                        sources=[sid]))
+                continue
+            if not target.is_relative_to(root):
+                problems.append(Problem("unreadable-source", f"{p.name} links outside the story folder; "
+                                        "not read (copy the file into sources/ instead)", loc, sources=[sid]))
+                continue
+        if not p.is_file():
+            continue
+        if sid in out:
+            problems.append(Problem("unreadable-source", f"two files share the source id '{sid}' "
+                                    f"({out[sid].path.name} and {p.name}); the second is not read", loc,
+                                    sources=[sid]))
+            continue
+        out[sid] = _read_source(p, sid, problems)
+    return out
+
+
+def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
+    loc = Location(path=str(p))
+
+    def broken(why: str, location: Location = loc) -> Source:
+        problems.append(Problem("unreadable-source", why, location, sources=[sid]))
+        return Source(sid, p, SourceMeta(), None, error=why)
+
+    try:
+        size = p.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return broken(f"{p.name} is {size // (1024 * 1024)} MB, over the {MAX_SOURCE_BYTES // (1024 * 1024)} MB "
+                          "a source may be; keep the relevant excerpts")
+        raw = p.read_bytes()
+    except OSError as e:
+        return broken(f"{p.name} cannot be read: {e.strerror or e}")
+    if b"\x00" in raw[:65536]:
+        return broken(f"{p.name} is a binary file, not text; save the article as UTF-8 text")
+    try:
+        text = decode_text(raw, p)
+    except LoadError as e:
+        return broken(str(e).split(": ", 1)[1] if ": " in str(e) else str(e), _loc_from_message(str(e), p))
+    if p.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            msg = toml_error_message(e, p, text)
+            return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
+        data.setdefault("kind", "note")
+        meta = _meta(data, p, sid, problems, 1)
+        return Source(sid, p, meta, None)
+    text = text.replace("\r\n", "\n")
+    body, meta_text, body_line = _split_front_matter(text)
+    meta = SourceMeta()
+    if meta_text is not None:
+        try:
+            data = tomllib.loads(meta_text)
+        except tomllib.TOMLDecodeError as e:
+            msg = toml_error_message(e, p, meta_text, line_offset=1)
+            problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
+                                    _loc_from_message(msg, p), sources=[sid]))
+            data = {}
+        meta = _meta(data, p, sid, problems, 2)
+    return Source(sid, p, meta, body, body_line)
+
+
+def _loc_from_message(msg: str, p: Path) -> Location:
+    m = re.match(re.escape(str(p)) + r":(\d+):(\d+):", msg)
+    if m:
+        return Location(path=str(p), line=int(m.group(1)), column=int(m.group(2)))
+    return Location(path=str(p))
+
+
+def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int) -> SourceMeta:
+    from pydantic import ValidationError
+
+    from factcheck.model import SOURCE_FIELDS
+
+    unknown = [k for k in data if k not in SOURCE_FIELDS]
+    for k in unknown:
+        problems.append(Problem("unknown-field", f"source '{sid}' has an unknown key '{k}'"
+                                + _did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=first_line),
+                                sources=[sid]))
+    clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
+    try:
+        return SourceMeta.model_validate(clean)
+    except ValidationError as e:
+        for err in e.errors():
+            key = ".".join(str(x) for x in err["loc"])
+            problems.append(Problem("invalid-field", f"source '{sid}': '{key}': {err['msg']}",
+                                    Location(path=str(p), line=first_line), sources=[sid]))
+        good = {k: v for k, v in clean.items() if k not in {str(err["loc"][0]) for err in e.errors() if err["loc"]}}
+        try:
+            return SourceMeta.model_validate(good)
+        except ValidationError:
+            return SourceMeta()
+
+
+def _split_front_matter(text: str) -> tuple[str, str | None, int]:
+    """(body, front matter or None, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "+++":
+        return text, None, 1
+    for n in range(1, len(lines)):
+        if lines[n].strip() == "+++":
+            return "\n".join(lines[n + 1 :]), "\n".join(lines[1:n]), n + 2
+    return text, None, 1
+
+
+def _did_you_mean(word: str, options: frozenset[str] | set[str]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+did_you_mean = _did_you_mean

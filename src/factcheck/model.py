@@ -1,0 +1,249 @@
+"""The models: what the editor's files hold, and what a run produces.
+
+File models validate one table each (a claim, a relation, an accept, a source's front matter), so
+a mistake inside one claim is reported against that claim and every other claim is still checked.
+Result models are plain data that reporters render and never compute on.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Claim(_File):
+    id: str
+    source: str
+    subject: str | None = None
+    quote: str | None = None
+    amount: str | int | Decimal | None = None
+    unit: str | None = None
+    when: str | date | None = None
+    via: str | list[str] | None = None
+    total_of: list[str] = Field(default_factory=list)
+    text: str | None = None
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _plain_id(cls, v: str) -> str:
+        if not ID_RE.match(v):
+            raise ValueError("ids use letters, digits, '-', '_' and '.' only")
+        return v
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _no_bool(cls, v: Any) -> Any:
+        if isinstance(v, bool):
+            raise ValueError("an amount is a figure such as \"about 3,000\", not true/false")
+        if isinstance(v, float):
+            return Decimal(repr(v))
+        return v
+
+    @property
+    def vias(self) -> list[str]:
+        if self.via is None:
+            return []
+        return [self.via] if isinstance(self.via, str) else list(self.via)
+
+
+class Relation(_File):
+    expect: str
+    because: str | None = None
+
+
+class Accept(_File):
+    code: str
+    claims: list[str] = Field(default_factory=list)
+    reason: str
+
+    @field_validator("reason")
+    @classmethod
+    def _has_reason(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("an accepted finding needs a reason an editor can read")
+        return v
+
+
+class SubjectInfo(_File):
+    cumulative: bool = False
+    unit: str | None = None
+    title: str | None = None
+
+
+class Settings(_File):
+    tolerance: Decimal = Decimal("0.10")
+    tolerances: dict[str, Decimal] = Field(default_factory=dict)
+    min_sources: int = 1
+    strict: bool = False
+
+    @field_validator("tolerance")
+    @classmethod
+    def _sane(cls, v: Decimal) -> Decimal:
+        if not (Decimal(0) <= v < Decimal(1)):
+            raise ValueError("a tolerance is a fraction from 0 up to (not including) 1, such as 0.10")
+        return v
+
+
+class StoryInfo(_File):
+    title: str | None = None
+    published: date | None = None
+    draft: str | None = None
+
+
+class SourceMeta(BaseModel):
+    """A source's front matter (or a note's keys)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    via: list[str] = Field(default_factory=list)
+    kind: Literal["text", "note"] = "text"
+    summary: str | None = None
+
+    @field_validator("via", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+
+CLAIM_FIELDS = frozenset(Claim.model_fields)
+RELATION_FIELDS = frozenset(Relation.model_fields)
+ACCEPT_FIELDS = frozenset(Accept.model_fields)
+SOURCE_FIELDS = frozenset(SourceMeta.model_fields)
+TOP_LEVEL = frozenset({"story", "claim", "relation", "units", "subject", "accept", "settings"})
+
+
+# -- results -------------------------------------------------------------------------------------
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class ClaimStatus(str, Enum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    CONFLICTING = "conflicting"
+    UNSUPPORTED = "unsupported"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Location(BaseModel):
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        out = self.path
+        if self.line is not None:
+            out += f":{self.line}"
+            if self.column is not None:
+                out += f":{self.column}"
+        return out
+
+
+class Finding(BaseModel):
+    code: str
+    severity: Severity
+    message: str
+    claims: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    accepted: str | None = None
+    location: Location | None = None
+    derivation: list[str] = Field(default_factory=list)
+    evidence: str | None = None  # the source's own words, shown as a quote
+    figure: str | None = None  # the figure in `evidence` a reporter may highlight
+
+    @property
+    def family(self) -> str:
+        return self.code[:3] + "xx"
+
+
+class AmountOut(BaseModel):
+    text: str
+    low: int | float | None
+    high: int | float | None
+
+
+class WhenOut(BaseModel):
+    text: str
+    start: str
+    end: str
+
+
+class ClaimResult(BaseModel):
+    id: str
+    status: ClaimStatus
+    source: str
+    amount: AmountOut | None = None
+    when: WhenOut | None = None
+    subject: str | None = None
+    unit: str | None = None
+    quote: str | None = None
+    line: int | None = None
+
+
+class SourceResult(BaseModel):
+    id: str
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    via: list[str] = Field(default_factory=list)
+    kind: str = "text"
+    cited_by: int = 0
+
+
+class Summary(BaseModel):
+    claims: int
+    sources: int
+    error: int
+    warning: int
+    info: int
+    accepted: int = 0
+
+
+class Report(BaseModel):
+    version: int = 1
+    title: str | None = None
+    published: str | None = None
+    ledger: str = "claims.toml"
+    fail_on: str = "error"
+    summary: Summary
+    claims: list[ClaimResult]
+    sources: list[SourceResult] = Field(default_factory=list)
+    findings: list[Finding]
+
+    def failing(self, fail_on: str) -> list[Finding]:
+        if fail_on == "never":
+            return []
+        floor = Severity(fail_on).rank
+        return [f for f in self.findings if f.accepted is None and f.severity.rank >= floor]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The SPEC section 6 document (plus additive fields)."""
+        data = self.model_dump(mode="json")
+        return data

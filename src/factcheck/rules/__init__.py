@@ -1,0 +1,153 @@
+"""The rule registry: the one place that knows every rule's code, severity, summary and docs.
+
+A rule is a small function that takes the resolved :class:`~factcheck.story.Story` and yields
+:class:`Hit` objects; it only detects. The engine stamps each hit with the rule's code and its
+configured severity. ``verify``, ``--select/--ignore``, ``rules``, ``explain`` and the docs all
+read this registry. Registering a malformed or duplicate code fails at import time.
+
+Every rule's docstring has four sections, enforced by a test and printed by ``explain``:
+``What it checks``, ``Why an editor cares``, ``Example`` (a ledger fragment that triggers it) and
+``Passes`` (one that does not).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from factcheck.model import ClaimStatus, Location, Severity
+
+if TYPE_CHECKING:
+    from factcheck.story import Story
+
+CODE_RE = re.compile(r"^FC[0-6]\d\d$")
+FAMILIES = {
+    "FC0": "the ledger itself",
+    "FC1": "claim against its evidence",
+    "FC2": "arithmetic",
+    "FC3": "across sources",
+    "FC4": "time",
+    "FC5": "sourcing",
+    "FC6": "the draft",
+}
+DOC_SECTIONS = ("What it checks", "Why an editor cares", "Example", "Passes")
+
+
+@dataclass
+class Hit:
+    """What a rule found, before the engine gives it a code and a severity."""
+
+    message: str
+    claims: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    location: Location | None = None
+    derivation: list[str] = field(default_factory=list)
+    evidence: str | None = None
+    figure: str | None = None
+    severity: Severity | None = None  # only for rules whose severity depends on the case
+    strict_error: bool = False  # a hedged discrepancy that --strict turns into an error
+
+
+RuleFn = Callable[["Story"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    fn: RuleFn
+    status: ClaimStatus | None = None  # what an unaccepted finding makes of its claims
+    # "first": the claim the finding is about; "all": every claim named; "uncorroborated": every
+    # claim named except those several sources agree on (for relations, where one side is wrong)
+    status_scope: str = "first"
+    status_min: Severity = Severity.ERROR  # findings below this severity leave statuses alone
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+    def sections(self) -> dict[str, str]:
+        return parse_doc(self.doc)
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    status: ClaimStatus | None = None,
+    status_scope: str = "first",
+    status_min: Severity = Severity.ERROR,
+) -> Callable[[RuleFn], RuleFn]:
+    def deco(fn: RuleFn) -> RuleFn:
+        if not CODE_RE.match(code):
+            raise ValueError(f"malformed rule code {code!r}: FC followed by a family digit 0-6 and two digits")
+        if code in REGISTRY:
+            raise ValueError(f"rule code {code} registered twice ({REGISTRY[code].name} and {name})")
+        if any(r.name == name for r in REGISTRY.values()):
+            raise ValueError(f"rule name {name!r} registered twice")
+        if not summary or "\n" in summary:
+            raise ValueError(f"{code}: the summary is one line")
+        doc = (fn.__doc__ or "").strip()
+        missing = [s for s in DOC_SECTIONS if s not in parse_doc(doc)]
+        if missing:
+            raise ValueError(f"{code}: the docstring lacks {', '.join(missing)}")
+        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min)
+        return fn
+
+    return deco
+
+
+def parse_doc(doc: str) -> dict[str, str]:
+    """Split a rule docstring into its named sections ('Heading:' lines)."""
+    import textwrap
+
+    doc = textwrap.dedent(doc)
+    sections: dict[str, list[str]] = {}
+    current = "intro"
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped.endswith(":") and stripped[:-1] in DOC_SECTIONS:
+            current = stripped[:-1]
+            sections[current] = []
+            continue
+        sections.setdefault(current, []).append(line)
+    return {k: textwrap.dedent("\n".join(v)).strip() for k, v in sections.items()}
+
+
+_LOADED = False
+
+
+def load_rules() -> dict[str, Rule]:
+    """Import every family module once; returns the registry, sorted by code."""
+    global _LOADED
+    if not _LOADED:
+        for mod in ("ledger", "evidence", "arithmetic", "sources", "timeline", "sourcing", "draft"):
+            importlib.import_module(f"factcheck.rules.{mod}")
+        _LOADED = True
+    return dict(sorted(REGISTRY.items()))
+
+
+def select(rules: dict[str, Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules whose code starts with any --select prefix (all when none) and no --ignore prefix."""
+    sel = [s.upper() for s in select]
+    ign = [s.upper() for s in ignore]
+    return [
+        r
+        for code, r in rules.items()
+        if (not sel or any(code.startswith(s) for s in sel)) and not any(code.startswith(i) for i in ign)
+    ]
+
+
+def valid_prefix(prefix: str) -> bool:
+    p = prefix.upper()
+    return bool(re.fullmatch(r"FC(\d{0,3})", p)) and (len(p) < 5 or p in REGISTRY or len(p) < 5)

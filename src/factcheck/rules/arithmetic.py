@@ -1,0 +1,335 @@
+"""FC2xx: arithmetic. Totals against their parts, relations between figures, weekdays against
+their dates. Every finding carries the derivation an editor can redo by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from factcheck.amounts import Amount, Hedge
+from factcheck.expr import EvalError, evaluate, point_value, render
+from factcheck.intervals import Interval, IntervalError, fmt_number
+from factcheck.model import ClaimStatus, Severity
+from factcheck.periods import WEEKDAY_NAMES, Period
+from factcheck.rules import Hit, rule
+from factcheck.story import ClaimCtx, RelationCtx, Story, in_cycle
+
+
+def _term(a: Amount) -> str:
+    """How a part reads in a sum: '10,900', 'around 3,000 (2,700-3,300)'."""
+    if a.hedge is Hedge.EXACT and a.interval.is_point:
+        return a.canonical
+    return f"{a.canonical} ({a.interval.describe()})"
+
+
+def _totals(story: Story) -> Iterator[tuple[ClaimCtx, list[ClaimCtx], Interval, Decimal]]:
+    """Each total whose parts all have figures: (total, parts, parts' interval, parts' figures)."""
+    cyclic = in_cycle(story)
+    for c in story.claims:
+        if not c.claim.total_of or c.amount is None or c.id in cyclic:
+            continue
+        parts = [story.by_id[p] for p in c.claim.total_of if p in story.by_id]
+        if len(parts) != len(c.claim.total_of) or any(p.amount is None for p in parts):
+            continue
+        interval = parts[0].amount.interval  # type: ignore[union-attr]
+        figures = parts[0].amount.value  # type: ignore[union-attr]
+        for p in parts[1:]:
+            assert p.amount is not None
+            interval = interval + p.amount.interval
+            figures += p.amount.value
+        yield c, parts, interval, figures
+
+
+def _total_derivation(c: ClaimCtx, parts: list[ClaimCtx], interval: Interval, figures: Decimal) -> list[str]:
+    assert c.amount is not None
+    terms = " + ".join(_term(p.amount) for p in parts if p.amount is not None)
+    lines = [
+        f"{terms} = {interval.describe()}",
+        f"stated {_term(c.amount)}",
+    ]
+    diff = c.amount.value - figures
+    if diff > 0:
+        lines.append(f"parts' figures sum to {fmt_number(figures)}, {fmt_number(diff)} short")
+    elif diff < 0:
+        lines.append(f"parts' figures sum to {fmt_number(figures)}, {fmt_number(-diff)} over")
+    else:
+        lines.append(f"parts' figures sum to {fmt_number(figures)}, exactly the stated figure")
+    return lines
+
+
+@rule("FC201", "total-mismatch", Severity.ERROR, "A total cannot be the sum of its parts",
+      status=ClaimStatus.CONTRADICTED)
+def total_mismatch(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        For a claim with `total_of`, the parts' figures added as intervals (hedges included)
+        overlap the stated total's interval.
+    Why an editor cares:
+        A total no reading of its parts can reach is wrong, or one of its parts is.
+    Example:
+        total = "approximately 20,000" total_of = ["a", "b"]; a = "10,900"; b = "3,000"
+        10,900 + 3,000 = 13,900; stated approximately 20,000 (18,000-22,000)
+    Passes:
+        total = "approximately 14,000" with the same parts: 13,900 is within 12,600-15,400
+        (reported as FC202 because it is not exact).
+    """
+    for c, parts, interval, figures in _totals(story):
+        assert c.amount is not None
+        if interval.overlaps(c.amount.interval):
+            continue
+        yield Hit(f"claim '{c.id}': {c.amount.canonical} cannot be the total of "
+                  f"{', '.join(p.id for p in parts)}", claims=[c.id] + [p.id for p in parts],
+                  sources=_sources(c, parts), location=story.claim_loc(c, "amount"),
+                  derivation=_total_derivation(c, parts, interval, figures))
+
+
+@rule("FC202", "total-inexact", Severity.WARNING, "A total agrees with its parts only within its hedges",
+      status=ClaimStatus.CONTRADICTED)
+def total_inexact(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A total that overlaps its parts' sum but whose stated figure is not the exact sum of the
+        parts' figures. `--strict` makes this an error.
+    Why an editor cares:
+        "Approximately 14,000" for 10,900 + around 3,000 = 13,900 is defensible rounding, but an
+        editor should choose the wording knowingly.
+    Example:
+        total = "approximately 14,000" total_of = ["a", "b"]; a = "10,900"; b = "around 3,000"
+        10,900 + around 3,000 (2,700-3,300) = 13,600-14,200; stated approximately 14,000
+        (12,600-15,400); parts' figures sum to 13,900, 100 short
+    Passes:
+        total = "13,900" with the same parts.
+    """
+    for c, parts, interval, figures in _totals(story):
+        assert c.amount is not None
+        if not interval.overlaps(c.amount.interval) or figures == c.amount.value:
+            continue
+        yield Hit(f"claim '{c.id}': {c.amount.canonical} is not exactly the total of "
+                  f"{', '.join(p.id for p in parts)} ({fmt_number(figures)})",
+                  claims=[c.id] + [p.id for p in parts], sources=_sources(c, parts),
+                  location=story.claim_loc(c, "amount"),
+                  derivation=_total_derivation(c, parts, interval, figures), strict_error=True)
+
+
+def _sources(c: ClaimCtx, parts: list[ClaimCtx]) -> list[str]:
+    out: list[str] = []
+    for x in [c, *parts]:
+        if x.claim.source not in out:
+            out.append(x.claim.source)
+    return out
+
+
+@dataclass
+class _RelEval:
+    ctx: RelationCtx
+    left: Interval | None = None
+    right: Interval | None = None
+    left_figure: Decimal | None = None  # the sides computed on the stated figures, hedges aside
+    right_figure: Decimal | None = None
+    error: str | None = None
+
+
+def _amount_relations(story: Story) -> Iterator[_RelEval]:
+    """Each relation between figures, evaluated over intervals."""
+
+    def amount_of(i: str) -> Interval:
+        a = story.by_id[i].amount
+        if a is None:
+            raise EvalError(f"claim '{i}' has no figure")
+        return a.interval
+
+    def value_of(i: str) -> Decimal:
+        a = story.by_id[i].amount
+        if a is None:
+            raise EvalError(f"claim '{i}' has no figure")
+        return a.value
+
+    def period_of(i: str) -> tuple[date, date]:
+        p = story.by_id[i].period
+        if p is None:
+            raise EvalError(f"claim '{i}' has no period")
+        return p.start, p.end
+
+    for r in story.relations:
+        cmp = r.parsed
+        if cmp is None or cmp.is_temporal:
+            continue
+        ev = _RelEval(r)
+        try:
+            ev.left = evaluate(cmp.left, amount_of, period_of)
+            ev.right = evaluate(cmp.right, amount_of, period_of)
+        except (EvalError, IntervalError) as e:
+            ev.error = str(e)
+            yield ev
+            continue
+        try:
+            ev.left_figure = point_value(cmp.left, value_of, period_of)
+            ev.right_figure = point_value(cmp.right, value_of, period_of)
+        except (EvalError, ArithmeticError):
+            ev.left_figure = ev.right_figure = None
+        yield ev
+
+
+def _holds(op: str, left: Interval, right: Interval) -> tuple[bool, bool]:
+    """(certainly holds, possibly holds) for every / some choice of points in the intervals."""
+    if op == ">":
+        op, left, right = "<", right, left
+    elif op == ">=":
+        op, left, right = "<=", right, left
+    if op == "=":
+        return left.is_point and right.is_point and left == right, left.overlaps(right)
+    if op == "<":
+        return left.entirely_below(right), left.lo < right.hi
+    return left.hi <= right.lo, left.lo <= right.hi  # "<="
+
+
+def _relation_hits(story: Story, want_failed: bool) -> Iterator[Hit]:
+    for ev in _amount_relations(story):
+        rel = ev.ctx.relation
+        cmp = ev.ctx.parsed
+        assert cmp is not None
+        loc = story.loc(ev.ctx.table, "expect")
+        srcs = sorted({story.by_id[i].claim.source for i in cmp.ids()})
+        if ev.error is not None or ev.left is None or ev.right is None:
+            if want_failed:
+                yield Hit(f"relation \"{rel.expect}\" cannot be computed: {ev.error}", claims=cmp.ids(),
+                          sources=srcs, location=loc)
+            continue
+        certain, possible = _holds(cmp.op, ev.left, ev.right)
+        derivation = [f"{render(cmp.left)} = {ev.left.describe()}", f"{render(cmp.right)} = {ev.right.describe()}"]
+        lf, rf = ev.left_figure, ev.right_figure
+        if lf is not None and rf is not None:
+            derivation.append(f"on the stated figures: {_fmt(lf)} {cmp.op} {_fmt(rf)}")
+        why = f" ({rel.because})" if rel.because else ""
+        if not possible:
+            if want_failed:
+                yield Hit(f"relation \"{rel.expect}\" does not hold{why}", claims=cmp.ids(), sources=srcs,
+                          location=loc, derivation=derivation)
+            continue
+        if certain or want_failed:
+            continue
+        if lf is not None and rf is not None and _point_holds(cmp.op, lf, rf):
+            continue  # the stated figures satisfy it; only the hedges leave room
+        yield Hit(f"relation \"{rel.expect}\" holds only within the hedges{why}", claims=cmp.ids(),
+                  sources=srcs, location=loc, derivation=derivation, strict_error=True)
+
+
+def _point_holds(op: str, a: Decimal, b: Decimal) -> bool:
+    a_r, b_r = round(a, 6), round(b, 6)
+    return {"=": a_r == b_r, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
+
+
+def _fmt(v: Decimal) -> str:
+    q = v.quantize(Decimal("0.01")) if v != v.to_integral_value() else v
+    return fmt_number(q)
+
+
+@rule("FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
+      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+def relation_fails(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Each `[[relation]]` between figures: both sides are computed as intervals from the
+        claims' amounts (hedges included); `=` fails when they cannot overlap, `<` and `>` when
+        the order cannot hold. `year(when(id))` brings in a claim's year for anniversaries.
+    Why an editor cares:
+        A share, a difference or an anniversary that the figures cannot produce is an error in
+        one of them.
+    Example:
+        expect = "edu-share = edu / budget * 100"   # edu 12, budget 100, edu-share "20%"
+    Passes:
+        expect = "edu-share = edu / budget * 100"   # edu-share "12%"
+    """
+    return _relation_hits(story, want_failed=True)
+
+
+@rule("FC204", "relation-inexact", Severity.WARNING, "A relation holds only within the figures' hedges",
+      status=ClaimStatus.CONTRADICTED)
+def relation_inexact(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A relation whose sides overlap but whose stated figures do not satisfy it exactly
+        ("about 600 = 550 + 40"). `--strict` makes this an error.
+    Why an editor cares:
+        The relation may hold, but only because the hedges are generous.
+    Example:
+        expect = "deaths = killed-a + killed-b"   # "about 600" against 550 + 40
+    Passes:
+        expect = "deaths = killed-a + killed-b"   # "about 590" against 550 + 40
+    """
+    return _relation_hits(story, want_failed=False)
+
+
+def _weekday_hits(c: ClaimCtx, p: Period, where: str) -> str | None:
+    if p.weekday is None or p.start != p.end:
+        return None
+    actual = p.start.weekday()
+    if actual == p.weekday:
+        return None
+    return (f"claim '{c.id}': {where} '{p.text.strip()}' but {p.start.strftime('%B')} {p.start.day}, "
+            f"{p.start.year} was a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[p.weekday]}")
+
+
+@rule("FC205", "weekday-mismatch", Severity.ERROR, "A date carries a weekday it does not fall on",
+      status=ClaimStatus.CONTRADICTED)
+def weekday_mismatch(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A date written with its weekday, in a claim's `when` or in its quote, falls on that
+        weekday.
+    Why an editor cares:
+        "Friday, February 12, 2025" was a Wednesday: the day or the date is wrong.
+    Example:
+        when = "Friday, February 12, 2025"
+    Passes:
+        when = "Wednesday, February 12, 2025"
+    """
+    for c in story.claims:
+        if c.period is not None:
+            msg = _weekday_hits(c, c.period, "when is")
+            if msg:
+                yield Hit(msg, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"))
+        for p in c.quote_periods:
+            msg = _weekday_hits(c, p, "the quote says")
+            if msg:
+                yield Hit(msg, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
+                          evidence=c.claim.quote, figure=p.text)
+
+
+@rule("FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
+      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+def weekday_vs_date(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Within a subject, a claim dated only by a weekday ("on Thursday", resolved to the
+        latest such day on or before its source's date) names the same day as the subject's
+        claims dated by a calendar date.
+    Why an editor cares:
+        "The banquet on Thursday" in a story of Friday June 20, 2025 is June 19; a ledger entry
+        that dates it June 18 disagrees with it.
+    Example:
+        a: when = "on Thursday" (source published 2025-06-20); b: when = "June 18, 2025"
+    Passes:
+        b: when = "June 19, 2025"
+    """
+    for subject, group in story.by_subject().items():
+        weekday_claims = [c for c in group if c.period is not None and c.period.weekday_only]
+        dated = [c for c in group if c.period is not None and not c.period.weekday_only
+                 and c.period.start == c.period.end]
+        for w in weekday_claims:
+            assert w.period is not None
+            for d in dated:
+                assert d.period is not None
+                if d.period.start == w.period.start:
+                    continue
+                wd = WEEKDAY_NAMES[w.period.start.weekday()]
+                other = WEEKDAY_NAMES[d.period.start.weekday()]
+                yield Hit(
+                    f"claim '{w.id}' says '{w.claim.when}', which in a source dated {w.anchor} is {wd} "
+                    f"{w.period.start.isoformat()}; claim '{d.id}' gives {d.period.start.isoformat()}, a {other}",
+                    claims=[w.id, d.id], sources=sorted({w.claim.source, d.claim.source}),
+                    location=story.claim_loc(w, "when"),
+                    derivation=[f"latest {wd} on or before {w.anchor}: {w.period.start.isoformat()}",
+                                f"{d.id}: {d.claim.when} = {d.period.start.isoformat()} ({other})"])

@@ -1,0 +1,285 @@
+"""FC1xx: each claim against its own evidence: the source exists, the quote is in it, and the
+claim's figure, hedge, unit and period are what the quote says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.amounts import Amount, Hedge
+from factcheck.load import did_you_mean
+from factcheck.model import ClaimStatus, Severity
+from factcheck.rules import Hit, rule
+from factcheck.story import ClaimCtx, Story
+from factcheck.text import fold, shorten
+
+
+@rule("FC101", "unknown-source", Severity.ERROR, "A claim cites a source that is not in sources/",
+      status=ClaimStatus.UNSUPPORTED)
+def unknown_source(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Every claim's `source` names a file sources/<id>.md, .txt or .toml.
+    Why an editor cares:
+        A claim whose evidence is not filed cannot be checked by anyone else on the desk.
+    Example:
+        source = "nis-briefng"     # the file is sources/nis-briefing.md
+    Passes:
+        source = "nis-briefing"
+    """
+    for c in story.claims:
+        sid = c.claim.source
+        if c.source is None and sid and not any(p.kind == "bad-source-id" and c.id in p.claims for p in story.problems):
+            yield Hit(f"claim '{c.id}' cites source '{sid}', which is not in sources/ (looked for {sid}.md, "
+                      f"{sid}.txt and {sid}.toml)" + did_you_mean(sid, set(story.sources)),
+                      claims=[c.id], sources=[sid], location=story.claim_loc(c, "source"))
+
+
+@rule("FC102", "quote-not-found", Severity.ERROR, "The quote is not in its source",
+      status=ClaimStatus.UNSUPPORTED)
+def quote_not_found(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        The claim's `quote` appears in its source once both are folded: white space, letter
+        case, quote marks (“ ” ‘ ’ " '), dashes (– — -) and non-breaking spaces are ignored;
+        a digit or a word never is, and the quote must start and end on word boundaries. When
+        it is missing, the report shows the closest passage of the source and what differs.
+        A similarity score only finds that passage: a changed figure or an added "not" is
+        still a missing quote.
+    Why an editor cares:
+        A quote that is not in the source is an unsupported claim, whatever it says.
+    Example:
+        quote = "over 9.2 million shells"   # the source says "over 9 million shells"
+    Passes:
+        quote = "over 9 million  shells"    # spacing and case do not matter
+    """
+    for c in story.claims:
+        if c.quote_found is not False:
+            continue
+        assert c.source is not None
+        derivation: list[str] = []
+        evidence = None
+        p = c.passage
+        if p is not None:
+            evidence = shorten(p.text, 240)
+            derivation.append(f"closest passage, {c.source.path.name} line {p.line}: \"{shorten(p.text, 200)}\"")
+            derivation.extend(p.differences[:6])
+        else:
+            derivation.append("no passage of the source shares its words")
+        yield Hit(f"claim '{c.id}': the quote \"{shorten(c.claim.quote or '', 120)}\" is not in "
+                  f"{story.source_label(c.source.id)}", claims=[c.id], sources=[c.source.id],
+                  location=story.claim_loc(c, "quote"), derivation=derivation, evidence=evidence)
+
+
+_PUNCT = ".,;:!?()[]{}'\""
+
+
+def _checked_amount(c: ClaimCtx) -> bool:
+    return c.amount is not None and not c.amount_from_quote and bool(c.claim.quote)
+
+
+def _quote_match(story: Story, c: ClaimCtx) -> Amount | None:
+    """The figure in the quote the claim's amount stands for: the same value, else the closest."""
+    assert c.amount is not None
+    cands = list(c.quote_amounts)
+    if not cands:
+        return None
+    for a in cands:
+        if a.value == c.amount.value and a.high_value == c.amount.high_value:
+            return a
+    v = c.amount.value
+    return min(cands, key=lambda a: abs(a.value - v) / (abs(v) + 1))
+
+
+@rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
+      status=ClaimStatus.CONTRADICTED)
+def figure_differs(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A claim's `amount` is the same number as the figure its quote states, however each is
+        spelt ("9 million" = "nine million" = "9,000,000").
+    Why an editor cares:
+        A transposed or mistyped figure is the commonest error a ledger catches.
+    Example:
+        quote = "a budget of $301 million"
+        amount = "$310 million"
+    Passes:
+        quote = "a budget of $301 million"
+        amount = "301 million dollars"
+    """
+    for c in story.claims:
+        if not _checked_amount(c) or not c.quote_amounts:
+            continue
+        assert c.amount is not None
+        q = _quote_match(story, c)
+        if q is None or (q.value == c.amount.value and q.high_value == c.amount.high_value):
+            continue
+        yield Hit(f"claim '{c.id}' says {c.amount.describe()} but its quote says {q.describe()}",
+                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "amount"),
+                  evidence=c.claim.quote, figure=q.text)
+
+
+@rule("FC104", "hedge-differs", Severity.WARNING, "The claim hedges its figure differently from its quote")
+def hedge_differs(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        When the claim's figure is the quote's figure, its hedge means the same: "about",
+        "around" and "approximately" agree; "about $260 million" in the quote against
+        "$260 million" in the claim does not, nor does "over" against "at least".
+    Why an editor cares:
+        Dropping "about" turns an estimate into a precise fact; "over" and "up to" point
+        opposite ways.
+    Example:
+        quote = "about $260 million"
+        amount = "$260 million"
+    Passes:
+        quote = "about $260 million"
+        amount = "around $260 million"
+    """
+    for c in story.claims:
+        if not _checked_amount(c) or not c.quote_amounts:
+            continue
+        assert c.amount is not None
+        q = _quote_match(story, c)
+        if q is None or q.value != c.amount.value or q.high_value != c.amount.high_value:
+            continue
+        if q.hedge is c.amount.hedge and q.interval == c.amount.interval:
+            continue
+        if q.hedge is c.amount.hedge:
+            continue  # same hedge, different tolerance setting: not the quote's doing
+        cw = c.amount.hedge_words or "no hedge"
+        qw = q.hedge_words or "no hedge"
+        yield Hit(f"claim '{c.id}' says {c.amount.describe()} ({cw}) but its quote says {q.describe()} ({qw})",
+                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "amount"),
+                  evidence=c.claim.quote, figure=q.text)
+
+
+@rule("FC105", "unit-differs", Severity.WARNING, "The claim's unit is not what its quote counts")
+def unit_differs(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A claim's unit (its `unit`, or the currency, % or words of its `amount`) is what its
+        quote counts: a currency or % in the quote must be the claim's; a unit word must appear
+        in the quote, singular or plural, or through a `[units]` synonym.
+    Why an editor cares:
+        "$40m" is not "€40m"; 6,000 "troops" is not 6,000 "shells".
+    Example:
+        quote = "a fine of €40m"
+        amount = "$40m"
+    Passes:
+        quote = "10,900 soldiers"
+        amount = "10,900"
+        unit = "troops"        # with [units] troops = ["soldiers"]
+    """
+    for c in story.claims:
+        if c.amount is None or c.unit is None or not c.claim.quote or c.amount_from_quote:
+            continue
+        claim_key = story.units.key(c.unit)
+        q = _quote_match(story, c)
+        symbolic = {"%"} | {a.unit for a in c.quote_amounts if a.unit and a.unit.isupper()}
+        if q is not None and q.unit is not None and (q.unit == "%" or q.unit.isupper()):
+            if story.units.key(q.unit) != claim_key:
+                yield Hit(f"claim '{c.id}' is in {c.unit} but its quote's figure {q.text} is in {q.unit}",
+                          claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
+                          evidence=c.claim.quote, figure=q.text)
+            continue
+        if claim_key in symbolic or c.unit == "%" or (c.unit.isupper() and len(c.unit) == 3):
+            if q is not None and q.unit is None:
+                yield Hit(f"claim '{c.id}' is in {c.unit} but its quote's figure {q.text} names no such unit",
+                          claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
+                          evidence=c.claim.quote, figure=q.text)
+            continue
+        if q is None or q.unit is None:
+            continue  # the quote's figure names no unit: nothing to contradict the claim's
+        words = [w.strip(_PUNCT) for w in fold(c.claim.quote).replace('"', " ").replace("-", " ").split()]
+        keys = {story.units.key(w) for w in words if w}
+        unit_words = c.unit.split()
+        if claim_key in keys or all(story.units.key(w) in keys for w in unit_words):
+            continue
+        yield Hit(f"claim '{c.id}' counts {c.unit}, which its quote does not mention (its figure {q.text} "
+                  f"counts {q.unit})"
+                  + "; add a [units] synonym if they are the same thing",
+                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
+                  evidence=c.claim.quote, figure=q.text)
+
+
+@rule("FC106", "figure-not-in-quote", Severity.WARNING, "The claim states a figure but its quote states none")
+def figure_not_in_quote(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A claim with an `amount` and a `quote` has a figure in the quote to compare with.
+    Why an editor cares:
+        The figure then rests on something other than the quoted words: quote the sentence
+        that states it.
+    Example:
+        quote = "a third batch of troops"
+        amount = "about 6,000"
+    Passes:
+        quote = "a third batch of about 6,000 troops"
+        amount = "about 6,000"
+    """
+    for c in story.claims:
+        if _checked_amount(c) and not c.quote_amounts:
+            assert c.amount is not None
+            yield Hit(f"claim '{c.id}' says {c.amount.canonical} but its quote states no figure",
+                      claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
+                      evidence=c.claim.quote)
+
+
+@rule("FC107", "period-differs", Severity.ERROR, "The claim's period is not the period in its quote",
+      status=ClaimStatus.CONTRADICTED)
+def period_differs(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        When a claim has a `when` and its quote states dates, at least one of them overlaps the
+        claim's period (relative dates in the quote are resolved against the source's date).
+    Why an editor cares:
+        "Nine million rounds in 2023" is not the same claim as nine million rounds in 2024.
+    Example:
+        quote = "nine million rounds were shipped in 2023"
+        when = "2024"
+    Passes:
+        quote = "nine million rounds were shipped in 2023"
+        when = "2023"
+    """
+    for c in story.claims:
+        if c.period is None or not c.quote_periods:
+            continue
+        if any(p.overlaps(c.period) for p in c.quote_periods):
+            continue
+        said = ", ".join(f"'{p.text}' ({p.describe()})" for p in c.quote_periods)
+        yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({c.period.describe()}) but its quote says {said}",
+                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"),
+                  evidence=c.claim.quote, figure=c.quote_periods[0].text)
+
+
+@rule("FC108", "unverifiable", Severity.INFO, "A claim has no quote, or cites a note whose text cannot be checked",
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO)
+def unverifiable(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Whether a claim can be verified against words on file: it has a `quote`, and its source
+        is a text rather than a note (sources/<id>.toml with kind = "note": a phone call, a
+        briefing) whose own words are not on file.
+    Why an editor cares:
+        Such a claim rests on the checker's notes; the report says so rather than calling it
+        supported.
+    Example:
+        [[claim]]
+        id = "nis-oct"
+        source = "nis-briefing"    # sources/nis-briefing.toml, kind = "note"
+        quote = "about 1,500 soldiers"
+    Passes:
+        A claim whose quote is found in sources/joongang.md.
+    """
+    for c in story.claims:
+        if c.source is None:
+            continue
+        if c.source.is_note:
+            what = "its quote cannot be verified against a note" if c.claim.quote else "it rests on a note"
+            summary = f" (note: {shorten(c.source.meta.summary, 140)})" if c.source.meta.summary else ""
+            yield Hit(f"claim '{c.id}' cites {story.source_label(c.source.id)}, a note without text of its own: "
+                      f"{what}{summary}", claims=[c.id], sources=[c.source.id], location=story.claim_loc(c))
+        elif not c.claim.quote and c.source.body is not None:
+            yield Hit(f"claim '{c.id}' has no quote, so nothing ties it to the words of "
+                      f"{story.source_label(c.source.id)}", claims=[c.id], sources=[c.source.id],
+                      location=story.claim_loc(c))

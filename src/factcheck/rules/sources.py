@@ -1,0 +1,278 @@
+"""FC3xx: across sources. Claims sharing a `subject` are grouped (by subject, then by unit) and
+compared: figures, hedges, periods, units, running totals.
+
+To avoid a quadratic flood on a subject with many claims, conflicts are reported against a
+consensus: the point covered by the most claims' intervals is found by sorting their ends and
+sweeping (O(n log n)); every claim that cannot contain it and cannot overlap some claim of that
+consensus is reported once, paired with the consensus claim it contradicts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from itertools import groupby
+
+from factcheck.intervals import Interval
+from factcheck.model import ClaimStatus, Severity
+from factcheck.rules import Hit, rule
+from factcheck.story import ClaimCtx, Story
+
+_Key = tuple[Decimal, int]
+
+
+def _start_key(i: Interval) -> _Key:
+    return (i.lo, 1 if i.lo_open else 0)
+
+
+def _end_key(i: Interval) -> _Key:
+    return (i.hi, -1 if i.hi_open else 0)
+
+
+def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval]) -> list[tuple[ClaimCtx, ClaimCtx]]:
+    """(outlier, the consensus claim it contradicts) for each claim outside the consensus."""
+    if len(items) < 2:
+        return []
+    ivs = [interval_of(c) for c in items]
+    starts = sorted(_start_key(i) for i in ivs)
+    ends = sorted(_end_key(i) for i in ivs)
+    depths = [(bisect_right(starts, k) - bisect_left(ends, k), k) for k in sorted(set(starts))]
+    best_depth = max(d for d, _ in depths)
+    tied = [k for d, k in depths if d == best_depth]
+    best_key: _Key | None = tied[0]
+    if 1 < len(tied) <= 16:
+        # A tie: prefer the point more independent sources agree on.
+        def n_sources(k: _Key) -> int:
+            return len({c.claim.source for c, i in zip(items, ivs, strict=True) if _contains_key(i, k)})
+
+        best_key = max(tied, key=n_sources)
+    assert best_key is not None
+    consensus = [(c, i) for c, i in zip(items, ivs, strict=True) if _contains_key(i, best_key)]
+    out = []
+    for c, i in zip(items, ivs, strict=True):
+        if _contains_key(i, best_key):
+            continue
+        against = next((k for k, ki in consensus if not ki.overlaps(i)), None)
+        if against is not None:
+            out.append((c, against))
+    return out
+
+
+def _contains_key(i: Interval, k: _Key) -> bool:
+    return _start_key(i) <= k <= _end_key(i)
+
+
+def unit_groups(story: Story, claims: list[ClaimCtx]) -> dict[str | None, list[ClaimCtx]]:
+    """Claims of one subject by unit; claims without a unit join the largest unit's group."""
+    groups: dict[str | None, list[ClaimCtx]] = {}
+    loose: list[ClaimCtx] = []
+    for c in claims:
+        k = story.units.key(c.unit)
+        (groups.setdefault(k, []) if k is not None else loose).append(c)
+    if loose:
+        target = max(groups, key=lambda k: len(groups[k])) if groups else None
+        groups.setdefault(target, []).extend(loose)
+    return groups
+
+
+def _cumulative(story: Story, subject: str) -> bool:
+    info = story.subjects.get(subject)
+    return bool(info and info.cumulative)
+
+
+def _who(story: Story, c: ClaimCtx) -> str:
+    return f"claim '{c.id}' ({story.source_label(c.claim.source)})"
+
+
+def _amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
+    cached = story.cache.get("amount-conflicts")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    pairs: list[tuple[ClaimCtx, ClaimCtx]] = []
+    for subject, group in story.by_subject().items():
+        with_amounts = [c for c in group if c.amount is not None]
+        for _, claims in unit_groups(story, with_amounts).items():
+            if _cumulative(story, subject):
+                by_date: dict[object, list[ClaimCtx]] = {}
+                for c in claims:
+                    by_date.setdefault(c.date_for_order(), []).append(c)
+                for d, same_day in by_date.items():
+                    if d is not None:
+                        pairs.extend(outliers(same_day, lambda c: c.amount.interval))  # type: ignore[union-attr]
+            else:
+                pairs.extend(outliers(claims, lambda c: c.amount.interval))  # type: ignore[union-attr]
+    story.cache["amount-conflicts"] = pairs
+    return pairs
+
+
+def _opposite(a: ClaimCtx, b: ClaimCtx) -> bool:
+    assert a.amount is not None and b.amount is not None
+    return a.amount.value == b.amount.value and a.amount.hedge.direction * b.amount.hedge.direction == -1
+
+
+def _conflict_hit(story: Story, a: ClaimCtx, b: ClaimCtx, verb: str) -> Hit:
+    assert a.amount is not None and b.amount is not None
+    return Hit(
+        f"{_who(story, a)} says {a.amount.describe()}; {_who(story, b)} says {b.amount.describe()}: {verb}",
+        claims=[a.id, b.id], sources=sorted({a.claim.source, b.claim.source}),
+        location=story.claim_loc(a, "amount"),
+        derivation=[f"{a.id}: {a.amount.text} = {a.amount.interval.describe()}",
+                    f"{b.id}: {b.amount.text} = {b.amount.interval.describe()}",
+                    "the two intervals do not overlap"],
+        evidence=a.claim.quote, figure=a.amount.text)
+
+
+@rule("FC301", "amounts-conflict", Severity.ERROR, "Sources give figures for one subject that cannot both be true",
+      status=ClaimStatus.CONFLICTING, status_scope="all")
+def amounts_conflict(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Claims sharing a subject (and a unit) have overlapping intervals, hedges included:
+        "$301 million" against "$310 million" conflicts; "approximately 14,000" and
+        "some 15,000" overlap. With many claims, each claim outside the consensus (the figure
+        most claims allow) is reported once against a consensus claim it contradicts, so one
+        bad figure among a thousand gives one finding, not a thousand. On a `cumulative`
+        subject only figures of the same date are compared this way (see FC305).
+    Why an editor cares:
+        Two outlets cannot both be right; the story must pick one and say why.
+    Example:
+        a: subject = "budget", amount = "$301 million"; b: subject = "budget", amount = "$310 million"
+    Passes:
+        a: amount = "approximately 14,000"; b: amount = "some 15,000"
+    """
+    for a, b in _amount_conflicts(story):
+        if not _opposite(a, b):
+            yield _conflict_hit(story, a, b, "the figures cannot both be true")
+
+
+@rule("FC302", "opposite-hedges", Severity.ERROR, "Sources hedge the same figure in opposite directions",
+      status=ClaimStatus.CONFLICTING, status_scope="all")
+def opposite_hedges(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Claims of one subject that state the same number hedged opposite ways so their intervals
+        do not overlap: "over 9 million" (more than 9,000,000) against "as many as nine million"
+        (at most 9,000,000).
+    Why an editor cares:
+        One source says the figure is a floor, the other a ceiling; the story cannot say both.
+    Example:
+        a: amount = "over 9 million"; b: amount = "as many as nine million"
+    Passes:
+        a: amount = "about 9 million"; b: amount = "as many as nine million"
+    """
+    for a, b in _amount_conflicts(story):
+        if _opposite(a, b):
+            yield _conflict_hit(story, a, b, "one is a floor, the other a ceiling")
+
+
+def _days(c: ClaimCtx) -> Interval:
+    assert c.period is not None
+    return Interval.closed(c.period.start.toordinal(), c.period.end.toordinal())
+
+
+@rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
+      status=ClaimStatus.CONFLICTING, status_scope="all")
+def periods_conflict(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Claims sharing a subject have overlapping periods (`when`, resolved against each
+        source's date). Reported against the consensus as for FC301. Subjects marked
+        `cumulative` are running totals measured at different times and are not compared here;
+        weekday-only dates are compared by FC206.
+    Why an editor cares:
+        A first deployment dated "late 2023" in one report and "earlier this month" in a report
+        of October 2024 cannot both be right.
+    Example:
+        a: when = "late 2023"; b: when = "earlier this month" in a source of 2024-10-23
+    Passes:
+        a: when = "October 2024"; b: when = "earlier this month" in a source of 2024-10-23
+    """
+    for subject, group in story.by_subject().items():
+        if _cumulative(story, subject):
+            continue
+        # Weekday-only dates vote for the consensus, but their disagreements are FC206's to report.
+        dated = [c for c in group if c.period is not None]
+        for a, b in outliers(dated, _days):
+            assert a.period is not None and b.period is not None
+            if a.period.weekday_only or b.period.weekday_only:
+                continue
+            yield Hit(f"{_who(story, a)} dates it '{a.claim.when}' ({a.period.describe()}); {_who(story, b)} "
+                      f"dates it '{b.claim.when}' ({b.period.describe()}): the periods do not overlap",
+                      claims=[a.id, b.id], sources=sorted({a.claim.source, b.claim.source}),
+                      location=story.claim_loc(a, "when"),
+                      derivation=[f"{a.id}: {a.period.start} to {a.period.end}",
+                                  f"{b.id}: {b.period.start} to {b.period.end}"],
+                      evidence=a.claim.quote, figure=a.claim.when if isinstance(a.claim.when, str) else None)
+
+
+@rule("FC304", "unit-mismatch", Severity.WARNING, "Claims of one subject are in units that do not match")
+def unit_mismatch(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Claims sharing a subject count the same unit: case, singular and plural, the `[units]`
+        synonyms and a currency's sign and code are all the same unit. Claims in different
+        units are reported and not compared with each other.
+    Why an editor cares:
+        "6,000 troops" and "6,000 shells" on one subject usually means a claim sits under the
+        wrong subject, or a synonym is missing from `[units]`.
+    Example:
+        a: unit = "troops"; b: unit = "shells" (same subject)
+    Passes:
+        a: unit = "troops"; b: unit = "soldiers", with [units] troops = ["soldiers"]
+    """
+    for subject, group in story.by_subject().items():
+        groups = {k: v for k, v in unit_groups(story, [c for c in group if c.amount is not None]).items()}
+        named = {k: v for k, v in groups.items() if k is not None}
+        if len(named) < 2:
+            continue
+        parts = [f"{k}: {', '.join(c.id for c in v)}" for k, v in named.items()]
+        first = next(iter(named.values()))[0]
+        yield Hit(f"subject '{subject}' mixes units ({'; '.join(parts)}); they are not compared",
+                  claims=[c.id for v in named.values() for c in v],
+                  sources=sorted({c.claim.source for v in named.values() for c in v}),
+                  location=story.claim_loc(first, "unit"))
+
+
+@rule("FC305", "cumulative-shrinks", Severity.ERROR, "A running total is smaller at a later date",
+      status=ClaimStatus.CONFLICTING, status_scope="all")
+def cumulative_shrinks(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        On a subject marked `[subject."x"] cumulative = true` (deaths, casualties, troops sent so
+        far), a figure from a later date (the claim's `when`, else its source's date) never lies
+        wholly below a figure from an earlier date. Figures of the same date must agree (FC301).
+    Why an editor cares:
+        A death toll cannot fall; one of the figures is wrong or is not the same count.
+    Example:
+        a: "about 600" killed (April); b: "about 300" killed (June)
+    Passes:
+        a: "about 300" killed (January); b: "at least 600" killed (April)
+    """
+    for subject, group in story.by_subject().items():
+        if not _cumulative(story, subject):
+            continue
+        for _, claims in unit_groups(story, [c for c in group if c.amount is not None]).items():
+            dated = sorted((c for c in claims if c.date_for_order() is not None),
+                           key=lambda c: c.date_for_order())  # type: ignore[arg-type, return-value]
+            best: ClaimCtx | None = None  # the earlier claim with the highest floor
+            for d, same_iter in groupby(dated, key=lambda c: c.date_for_order()):
+                same = list(same_iter)
+                for c in same:
+                    assert c.amount is not None
+                    if best is not None and best.amount is not None and c.amount.interval.entirely_below(
+                        best.amount.interval
+                    ):
+                        yield Hit(f"{_who(story, c)} gives {c.amount.describe()} on {d}, below the "
+                                  f"{best.amount.describe()} of {_who(story, best)} on {best.date_for_order()}: "
+                                  "a running total cannot shrink",
+                                  claims=[c.id, best.id], sources=sorted({c.claim.source, best.claim.source}),
+                                  location=story.claim_loc(c, "amount"),
+                                  derivation=[f"{best.date_for_order()}: {best.amount.interval.describe()}",
+                                              f"{d}: {c.amount.interval.describe()}"])
+                for c in same:
+                    assert c.amount is not None
+                    if best is None or (best.amount is not None and _start_key(c.amount.interval) > _start_key(
+                        best.amount.interval
+                    )):
+                        best = c

@@ -1,0 +1,139 @@
+"""FC4xx: time. Order relations between periods, claims dated after their own source, and
+relative dates that have no publication date to anchor them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from factcheck.model import ClaimStatus, Severity
+from factcheck.rules import Hit, rule
+from factcheck.story import RelationCtx, Story
+
+# Words that mark a quote as speaking of the future: a plan is not a report.
+_FUTURE = re.compile(
+    r"\b(will|would|shall|plans?|planned|planning|expected|expects?|scheduled|upcoming|ahead of|later this|"
+    r"next (?:week|month|year)|to be held|is to|are to|may|might|could|considering|set to|prepares?|preparing|preparations|possible|potential)\b",
+    re.IGNORECASE,
+)
+
+
+def _order(op: str, a: tuple[date, date], b: tuple[date, date]) -> tuple[bool, bool]:
+    """(certainly holds, possibly holds) for periods a and b under op."""
+    if op in (">", ">="):
+        op = "<" if op == ">" else "<="
+        a, b = b, a
+    if op == "<":
+        return a[1] < b[0], a[0] < b[1]
+    if op == "<=":
+        return a[1] <= b[0], a[0] <= b[1]
+    return a[0] == a[1] == b[0] == b[1], a[0] <= b[1] and b[0] <= a[1]  # "="
+
+
+def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]]]:
+    for r in story.relations:
+        cmp = r.parsed
+        if cmp is None or not cmp.is_temporal:
+            continue
+        ids = cmp.ids()
+        a, b = story.by_id[ids[0]], story.by_id[ids[-1]]
+        if a.period is None or b.period is None:
+            continue
+        certain, possible = _order(cmp.op, (a.period.start, a.period.end), (b.period.start, b.period.end))
+        derivation = [f"when({a.id}) = '{a.claim.when}' = {a.period.start} to {a.period.end}",
+                      f"when({b.id}) = '{b.claim.when}' = {b.period.start} to {b.period.end}"]
+        yield r, certain, possible, derivation
+
+
+@rule("FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
+      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+def order_violated(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Each `[[relation]]` between periods, `when(a) < when(b)`: the first period ends before
+        the second starts (`<=` allows them to touch; `=` needs them to overlap). Reported when
+        the order cannot hold at all.
+    Why an editor cares:
+        A deployment "ordered under the treaty" cannot predate the treaty's signing.
+    Example:
+        expect = "when(treaty-signed) < when(first-deployment)"
+        treaty-signed: when = "June 19, 2024"; first-deployment: when = "late 2023"
+    Passes:
+        first-deployment: when = "October 2024"
+    """
+    for r, certain, possible, derivation in _temporal(story):
+        if possible:
+            continue
+        assert r.parsed is not None
+        why = f" ({r.relation.because})" if r.relation.because else ""
+        ids = r.parsed.ids()
+        yield Hit(f"relation \"{r.relation.expect}\" does not hold{why}", claims=ids,
+                  sources=sorted({story.by_id[i].claim.source for i in ids}), location=story.loc(r.table, "expect"),
+                  derivation=derivation)
+
+
+@rule("FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it")
+def after_source(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A claim's period does not start after its own source's publication date: a source
+        cannot report as done what had not yet happened. A quote that speaks of the future
+        ("will", "ahead of", "expected", "later this year") is a plan, not a report, and passes.
+    Why an editor cares:
+        Usually the `when` is wrong, or a relative date was resolved against the wrong source.
+    Example:
+        source published 2025-06-05; when = "October 2025"; quote = "the troops left in October"
+    Passes:
+        quote = "the parade will be held on May 9"; when = "May 9" (a plan)
+    """
+    for c in story.claims:
+        anchor = c.anchor
+        if c.period is None or anchor is None or c.period.start <= anchor:
+            continue
+        if c.claim.quote and _FUTURE.search(c.claim.quote):
+            continue
+        yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({c.period.describe()}), after its source "
+                  f"{story.source_label(c.claim.source)} was published on {anchor}",
+                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"))
+
+
+@rule("FC403", "unanchored", Severity.WARNING, "A relative date whose source has no publication date")
+def unanchored(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A relative `when` ("last month", "on Wednesday", "this year") needs its source's
+        `published` date; without it the claim is not compared in time.
+    Why an editor cares:
+        "On Wednesday" means nothing until you know which week the article was written in.
+    Example:
+        when = "on Wednesday"    # the source's front matter has no published date
+    Passes:
+        The same with `published = 2025-04-30` in the source's front matter.
+    """
+    for p in story.problems:
+        if p.kind == "unanchored":
+            yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
+
+
+@rule("FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed")
+def order_uncertain(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A `when(a) < when(b)` relation that may hold but is not certain because the periods
+        overlap ("2024" against "June 2024").
+    Why an editor cares:
+        The ledger's dates are too vague to show the order the story asserts.
+    Example:
+        a: when = "2024"; b: when = "June 2024"; expect = "when(a) < when(b)"
+    Passes:
+        a: when = "early 2024"; b: when = "June 2024"
+    """
+    for r, certain, possible, derivation in _temporal(story):
+        if certain or not possible:
+            continue
+        assert r.parsed is not None
+        ids = r.parsed.ids()
+        yield Hit(f"relation \"{r.relation.expect}\" cannot be confirmed: the periods overlap", claims=ids,
+                  sources=sorted({story.by_id[i].claim.source for i in ids}), location=story.loc(r.table, "expect"),
+                  derivation=derivation)

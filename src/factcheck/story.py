@@ -1,0 +1,462 @@
+"""Resolving a story: from the raw ledger and sources to claims with parsed amounts, periods and
+located quotes. Problems found on the way are recorded for the ledger rules to report; nothing
+here decides what is a finding and nothing here prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
+from factcheck.expr import Comparison, ExprError, parse_relation
+from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
+from factcheck.model import (
+    ACCEPT_FIELDS,
+    CLAIM_FIELDS,
+    RELATION_FIELDS,
+    TOP_LEVEL,
+    Accept,
+    Claim,
+    Location,
+    Relation,
+    Settings,
+    StoryInfo,
+    SubjectInfo,
+)
+from factcheck.periods import NeedsAnchor, Period, PeriodError, find_periods, parse_period
+from factcheck.text import Passage, closest_passage, find_folded, fold
+
+
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+_ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORECASE)
+
+
+@dataclass
+class ClaimCtx:
+    claim: Claim
+    table: Table
+    source: Source | None = None
+    amount: Amount | None = None
+    amount_from_quote: bool = False
+    period: Period | None = None
+    quote_found: bool | None = None  # None: nothing to look for (no quote, note, unreadable source)
+    quote_amounts: list[Amount] = field(default_factory=list)
+    quote_periods: list[Period] = field(default_factory=list)
+    unit: str | None = None  # the claim's unit: `unit`, else the amount's own
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+    @property
+    def line(self) -> int | None:
+        return self.table.line
+
+    @property
+    def anchor(self) -> date | None:
+        return self.source.meta.published if self.source else None
+
+    @property
+    def vias(self) -> list[str]:
+        own = self.claim.vias
+        return own or (list(self.source.meta.via) if self.source else [])
+
+    @cached_property
+    def passage(self) -> Passage | None:
+        if self.source is None or self.source.body is None or not self.claim.quote:
+            return None
+        p = closest_passage(self.source.body, self.claim.quote)
+        if p is None:
+            return None
+        return Passage(p.text, p.line + self.source.body_line - 1, p.score, p.differences)
+
+    @cached_property
+    def quote_line(self) -> int | None:
+        from factcheck.text import line_of_folded_match
+
+        if not self.quote_found or self.source is None or self.source.body is None or not self.claim.quote:
+            return None
+        n = line_of_folded_match(self.source.body, self.claim.quote)
+        return None if n is None else n + self.source.body_line - 1
+
+    def date_for_order(self) -> date | None:
+        """When a figure was true: the claim's own period end, else its source's date."""
+        if self.period is not None:
+            return self.period.end
+        return self.anchor
+
+
+@dataclass
+class RelationCtx:
+    relation: Relation
+    table: Table
+    parsed: Comparison | None = None
+
+
+@dataclass
+class Story:
+    raw: RawLedger
+    info: StoryInfo
+    settings: Settings
+    units: UnitTable
+    subjects: dict[str, SubjectInfo]
+    sources: dict[str, Source]
+    claims: list[ClaimCtx]
+    relations: list[RelationCtx]
+    accepts: list[tuple[Accept, Table]]
+    problems: list[Problem]
+    strict: bool = False
+    draft_path: Path | None = None
+    draft_text: str | None = None
+    cache: dict[str, object] = field(default_factory=dict)  # results rules share within one run
+
+    @cached_property
+    def by_id(self) -> dict[str, ClaimCtx]:
+        return {c.id: c for c in self.claims}
+
+    def loc(self, table: Table | None, key: str | None = None) -> Location:
+        if table is None:
+            return self.raw.location()
+        line = table.key_lines.get(key, table.line) if key else table.line
+        return self.raw.location(line)
+
+    def claim_loc(self, c: ClaimCtx, key: str | None = None) -> Location:
+        return self.loc(c.table, key)
+
+    def by_subject(self) -> dict[str, list[ClaimCtx]]:
+        groups: dict[str, list[ClaimCtx]] = {}
+        for c in self.claims:
+            if c.claim.subject:
+                groups.setdefault(c.claim.subject, []).append(c)
+        return groups
+
+    def source_label(self, sid: str | None) -> str:
+        if sid is None:
+            return "?"
+        s = self.sources.get(sid)
+        return f"{sid} ({s.label()})" if s is not None and s.label() != sid else sid
+
+
+def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem], strict: bool = False) -> Story:
+    data = raw.data
+    loc0 = raw.location
+    for key in data:
+        if key not in TOP_LEVEL:
+            problems.append(Problem("unknown-field", f"unknown top-level key '{key}'" + did_you_mean(key, TOP_LEVEL),
+                                    loc0(raw.section_lines.get(key))))
+    info = _section(raw, "story", StoryInfo, problems) or StoryInfo()
+    settings = _section(raw, "settings", Settings, problems) or Settings()
+    units_raw = data.get("units", {})
+    units: dict[str, list[str]] = {}
+    if isinstance(units_raw, dict):
+        for k, v in units_raw.items():
+            if isinstance(v, list) and all(isinstance(x, str) for x in v):
+                units[k] = v
+            else:
+                problems.append(Problem("invalid-field", f"[units] {k} must be a list of words, such as "
+                                        f'{k} = ["soldiers", "personnel"]', loc0(raw.section_lines.get("units"))))
+    else:
+        problems.append(Problem("invalid-field", "[units] must be a table of word lists", loc0()))
+    subjects: dict[str, SubjectInfo] = {}
+    subj_raw = data.get("subject", {})
+    if isinstance(subj_raw, dict):
+        for k, v in subj_raw.items():
+            line = raw.section_lines.get(f"subject.{k}")
+            try:
+                subjects[k] = SubjectInfo.model_validate(v)
+            except ValidationError as e:
+                problems.append(Problem("invalid-field", f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
+
+    claims = _claims(raw, sources, problems)
+    story = Story(raw, info, settings, UnitTable(units), subjects, sources, claims, [], [], problems, strict)
+    _resolve_claims(story)
+    _check_references(story)
+    story.relations = _relations(story)
+    story.accepts = _accepts(story)
+    return story
+
+
+def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> Any:
+    value = raw.data.get(name)
+    if value is None:
+        return None
+    line = raw.section_lines.get(name)
+    if not isinstance(value, dict):
+        problems.append(Problem("invalid-field", f"[{name}] must be a table", raw.location(line)))
+        return None
+    fields = set(model.model_fields)
+    clean = {}
+    for k, v in value.items():
+        if k in fields:
+            clean[k] = v
+        else:
+            problems.append(Problem("unknown-field", f"[{name}] has an unknown key '{k}'" + did_you_mean(k, fields),
+                                    raw.location(line)))
+    try:
+        return model.model_validate(clean)
+    except ValidationError as e:
+        problems.append(Problem("invalid-field", f"[{name}]: {_first_error(e)}", raw.location(line)))
+        bad = {str(err["loc"][0]) for err in e.errors() if err["loc"]}
+        try:
+            return model.model_validate({k: v for k, v in clean.items() if k not in bad})
+        except ValidationError:
+            return None
+
+
+def _first_error(e: ValidationError) -> str:
+    errs = e.errors()
+    parts = []
+    for err in errs[:3]:
+        where = ".".join(str(x) for x in err["loc"])
+        parts.append(f"'{where}': {err['msg']}" if where else err["msg"])
+    return "; ".join(parts)
+
+
+def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem]) -> list[ClaimCtx]:
+    out: list[ClaimCtx] = []
+    seen: dict[str, int | None] = {}
+    for table in raw.claims:
+        loc = raw.location(table.line)
+        data = table.data
+        if "__not_a_table__" in data:
+            problems.append(Problem("invalid-field", "'claim' must be an array of tables ([[claim]])", loc))
+            continue
+        cid = data.get("id") if isinstance(data.get("id"), str) else None
+        label = f"claim '{cid}'" if cid else "a claim"
+        clean: dict[str, Any] = {}
+        for k, v in data.items():
+            if k in CLAIM_FIELDS:
+                clean[k] = v
+            else:
+                problems.append(Problem("unknown-field", f"{label} has an unknown field '{k}'"
+                                        + did_you_mean(k, CLAIM_FIELDS) + "; it is ignored",
+                                        raw.location(table.key_lines.get(k, table.line)), claims=[cid] if cid else []))
+        claim: Claim | None = None
+        try:
+            claim = Claim.model_validate(clean)
+        except ValidationError as e:
+            fatal = False
+            for err in e.errors():
+                key = str(err["loc"][0]) if err["loc"] else ""
+                if key in ("id", "source"):
+                    fatal = True
+                what = "is missing" if err["type"] == "missing" else f"is invalid: {err['msg']}"
+                problems.append(Problem("invalid-field", f"{label}: '{key}' {what}",
+                                        raw.location(table.key_lines.get(key, table.line)),
+                                        claims=[cid] if cid and key != "id" else []))
+                clean.pop(key, None)
+            if not fatal:
+                try:
+                    claim = Claim.model_validate(clean)
+                except ValidationError:
+                    claim = None
+        if claim is None:
+            continue
+        if claim.id in seen:
+            problems.append(Problem("duplicate-id", f"claim id '{claim.id}' is used twice (first at line "
+                                    f"{seen[claim.id]}); the second is not checked", loc, claims=[claim.id]))
+            continue
+        seen[claim.id] = table.line
+        ctx = ClaimCtx(claim, table)
+        if not is_plain_id(claim.source):
+            problems.append(Problem("bad-source-id", f"claim '{claim.id}': source '{claim.source}' is not a plain "
+                                    "id (a file name in sources/ without its extension); nothing was read",
+                                    raw.location(table.key_lines.get("source", table.line)), claims=[claim.id]))
+        else:
+            ctx.source = sources.get(claim.source)
+        out.append(ctx)
+    return out
+
+
+def _resolve_claims(story: Story) -> None:
+    tol = story.settings.tolerances
+    dt = story.settings.tolerance
+    for c in story.claims:
+        cl = c.claim
+        src = c.source
+        anchor = c.anchor
+        if cl.when is not None:
+            try:
+                c.period = parse_period(cl.when, anchor)
+            except NeedsAnchor as e:
+                story.problems.append(Problem("unanchored", f"claim '{c.id}': {e}", story.claim_loc(c, "when"),
+                                              claims=[c.id], sources=[cl.source]))
+            except PeriodError as e:
+                story.problems.append(Problem("bad-period", f"claim '{c.id}': when = \"{cl.when}\": {e}",
+                                              story.claim_loc(c, "when"), claims=[c.id]))
+        if cl.amount is not None:
+            try:
+                c.amount = parse_amount(cl.amount, tol, dt)
+            except AmountError as e:
+                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\": {e}",
+                                              story.claim_loc(c, "amount"), claims=[c.id]))
+        if cl.quote and src is not None and src.body is not None and not src.is_note:
+            q = fold(cl.quote)
+            c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
+        if cl.quote:
+            c.quote_periods = find_periods(cl.quote, anchor)
+            c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods])
+            if not c.quote_amounts and c.amount is not None:
+                # "the 79th anniversary" states 79 for a claim of 79; an ordinal only ever confirms a
+                # figure ("a third batch" does not say 3 troops), so only an equal one is kept.
+                ordinals = [parse_amount(m.group(1)) for m in _ORDINAL.finditer(cl.quote)] + [
+                    parse_amount(_ORDINAL_WORDS[m.group(1).lower()]) for m in _ORDINAL_WORD.finditer(cl.quote)]
+                c.quote_amounts = [o for o in ordinals if o.value == c.amount.value]
+        if cl.amount is None and cl.when is None:
+            if len(c.quote_amounts) == 1:
+                c.amount = c.quote_amounts[0]
+                c.amount_from_quote = True
+            elif cl.quote and c.quote_amounts:
+                figures = ", ".join(f"'{a.text}'" for a in c.quote_amounts)
+                story.problems.append(Problem("nothing-to-check", f"claim '{c.id}': the quote holds "
+                                              f"{len(c.quote_amounts)} figures ({figures}); say which one with "
+                                              "`amount`", story.claim_loc(c), claims=[c.id]))
+            else:
+                story.problems.append(Problem("nothing-to-check", f"claim '{c.id}' has neither `amount` nor "
+                                              "`when`" + (" and its quote holds no figure" if cl.quote else "")
+                                              + ", so it asserts nothing that can be checked",
+                                              story.claim_loc(c), claims=[c.id]))
+        c.unit = cl.unit or (c.amount.unit if c.amount and _counts_as_unit(c) else None)
+        if c.unit is None and cl.subject and cl.subject in story.subjects:
+            c.unit = story.subjects[cl.subject].unit
+
+
+def _counts_as_unit(c: ClaimCtx) -> bool:
+    """The editor's own unit words count; a noun guessed from the quote counts only when it is a
+    currency or %, since "shells" and "rounds" in two quotes are often the same thing."""
+    assert c.amount is not None
+    u = c.amount.unit or ""
+    return not c.amount_from_quote or u == "%" or (u.isupper() and len(u) == 3)
+
+
+def _check_references(story: Story) -> None:
+    ids = story.by_id
+    graph: dict[str, list[str]] = {}
+    for c in story.claims:
+        for part in c.claim.total_of:
+            if part not in ids:
+                story.problems.append(Problem("dangling", f"claim '{c.id}': total_of names '{part}', which is not a "
+                                              "claim" + did_you_mean(part, set(ids)), story.claim_loc(c, "total_of"),
+                                              claims=[c.id]))
+        graph[c.id] = [p for p in c.claim.total_of if p in ids]
+    # Cycles in total_of (a claim that is, through its parts, a part of itself).
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+    for start in graph:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, int]] = [(start, 0)]
+        path: list[str] = []
+        while stack:
+            node, idx = stack.pop()
+            if idx == 0:
+                state[node] = 1
+                path.append(node)
+            children = graph.get(node, [])
+            if idx < len(children):
+                stack.append((node, idx + 1))
+                child = children[idx]
+                if state.get(child) == 1:
+                    cyc = path[path.index(child):] + [child]
+                    key = frozenset(cyc)
+                    if key not in reported:
+                        reported.add(key)
+                        first = ids[cyc[0]]
+                        what = "is a part of itself" if len(cyc) == 2 else "is its own total through " + " -> ".join(cyc)
+                        story.problems.append(Problem("cycle", f"claim '{cyc[0]}' {what}; totals in a cycle are "
+                                                      "not checked", story.claim_loc(first, "total_of"),
+                                                      claims=cyc[:-1]))
+                elif not state.get(child):
+                    stack.append((child, 0))
+            else:
+                state[node] = 2
+                path.pop()
+
+
+def in_cycle(story: Story) -> set[str]:
+    out: set[str] = set()
+    for p in story.problems:
+        if p.kind == "cycle":
+            out.update(p.claims)
+    return out
+
+
+def _relations(story: Story) -> list[RelationCtx]:
+    out: list[RelationCtx] = []
+    for table in story.raw.relations:
+        data = table.data
+        loc = story.loc(table)
+        if "__not_a_table__" in data:
+            story.problems.append(Problem("invalid-field", "'relation' must be an array of tables ([[relation]])", loc))
+            continue
+        for k in data:
+            if k not in RELATION_FIELDS:
+                story.problems.append(Problem("unknown-field", f"a relation has an unknown field '{k}'"
+                                              + did_you_mean(k, RELATION_FIELDS), story.loc(table, k)))
+        try:
+            rel = Relation.model_validate({k: v for k, v in data.items() if k in RELATION_FIELDS})
+        except ValidationError as e:
+            story.problems.append(Problem("invalid-field", f"relation: {_first_error(e)}", loc))
+            continue
+        ctx = RelationCtx(rel, table)
+        try:
+            ctx.parsed = parse_relation(rel.expect)
+        except ExprError as e:
+            line = table.key_lines.get("expect", table.line)
+            col = _expect_column(story, line, e.column)
+            story.problems.append(Problem("bad-relation", f"relation \"{rel.expect}\": {e} (at character "
+                                          f"{e.column})", story.raw.location(line, col)))
+            out.append(ctx)
+            continue
+        missing = [i for i in ctx.parsed.ids() if i not in story.by_id]
+        for m in missing:
+            story.problems.append(Problem("dangling", f"relation \"{rel.expect}\" names '{m}', which is not a claim"
+                                          + did_you_mean(m, set(story.by_id)), story.loc(table, "expect")))
+        if missing:
+            ctx.parsed = None
+        out.append(ctx)
+    return out
+
+
+def _expect_column(story: Story, line: int | None, expr_col: int) -> int | None:
+    """The column in claims.toml of a position inside the expect string, when it is on one line."""
+    if line is None:
+        return None
+    try:
+        text = story.raw.path.read_text(encoding="utf-8-sig").splitlines()[line - 1]
+    except (OSError, IndexError, UnicodeDecodeError):
+        return None
+    q = text.find('"', text.find("="))
+    if q < 0:
+        q = text.find("'", text.find("="))
+    return q + 1 + expr_col if q >= 0 else None
+
+
+def _accepts(story: Story) -> list[tuple[Accept, Table]]:
+    out = []
+    for table in story.raw.accepts:
+        data = table.data
+        if "__not_a_table__" in data:
+            story.problems.append(Problem("invalid-field", "'accept' must be an array of tables ([[accept]])",
+                                          story.loc(table)))
+            continue
+        for k in data:
+            if k not in ACCEPT_FIELDS:
+                story.problems.append(Problem("unknown-field", f"an accept has an unknown field '{k}'"
+                                              + did_you_mean(k, ACCEPT_FIELDS), story.loc(table, k)))
+        try:
+            acc = Accept.model_validate({k: v for k, v in data.items() if k in ACCEPT_FIELDS})
+        except ValidationError as e:
+            story.problems.append(Problem("invalid-field", f"accept: {_first_error(e)}", story.loc(table)))
+            continue
+        out.append((acc, table))
+    return out
