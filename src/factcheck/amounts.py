@@ -120,6 +120,7 @@ VAGUE = {
 }
 _VAGUE_KEYS = sorted(VAGUE, key=len, reverse=True)
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
+SIGN_FOR_CODE = {"USD": "$", "EUR": "€", "GBP": "£", "KRW": "₩", "JPY": "¥"}
 CURRENCY_CODES = {"usd", "eur", "gbp", "krw", "jpy", "cny", "rub", "uah", "chf", "cad", "aud", "inr"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
                   "won": "KRW", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY"}
@@ -184,10 +185,11 @@ class Amount:
         else:
             core = _spell(self.value, self.mantissa, self.scale_word)
         currency = self.unit if self.unit and self.unit.isupper() and len(self.unit) == 3 else ""
+        prefix = SIGN_FOR_CODE.get(currency, f"{currency} ") if currency else ""
         if currency and self.hedge is not Hedge.RANGE:
-            core = f"{currency} {core}"
+            core = f"{prefix}{core}"
         elif currency:
-            core = core.replace("between ", f"between {currency} ", 1)
+            core = core.replace("between ", f"between {prefix}", 1)
         if self.hedge_words and self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
             core = f"{self.hedge_words} {core}"
         if self.unit == "%":

@@ -172,3 +172,39 @@ def explain(code: str) -> None:
         console.print(Text(name, style="bold"))
         for line in sections.get(name, "").splitlines():
             console.print(Text("  " + line))
+
+
+@main.command()
+@click.argument("subject", required=False)
+@click.option("--claims", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The ledger (default: ./claims.toml).")
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The folder of sources (default: sources/ beside the ledger).")
+def timeline(subject: str | None, claims: Path | None, sources: Path | None) -> None:
+    """Chart each claim's period on a shared time axis (every subject with two dated claims, or SUBJECT)."""
+    from factcheck import engine
+    from factcheck.report.timeline import print_timeline
+
+    opts = _options(claims, sources, None, (), (), False, "never")
+    report = _engine_call(engine.run, opts)
+    if not _engine_call(print_timeline, report, _console(), subject):
+        what = f"subject '{subject}' has no dated claims" if subject else "no subject has two dated claims"
+        _fail(what + " (a claim is dated by its `when`)")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+def init(directory: Path) -> None:
+    """Start a story folder: claims.toml, sources/ and reports/ with a worked example.
+
+    Existing files are never overwritten: each one is left as it is and named.
+    """
+    from factcheck.workspace import init_story
+
+    created, kept = _engine_call(init_story, directory)
+    for p in created:
+        click.echo(f"created {p}")
+    for p in kept:
+        click.echo(f"kept {p} (it exists; not overwritten)", err=True)
+    if created:
+        click.echo(f"next: cd {directory} && factcheck verify" if str(directory) != "." else "next: factcheck verify")

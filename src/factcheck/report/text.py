@@ -86,7 +86,9 @@ def claims_table(report: Report, verbose: bool) -> tuple[Table, int]:
         fig = Text()
         if c.amount:
             fig.append(c.amount.text)
-            if c.unit and c.unit.lower() not in c.amount.text.lower():
+            if c.unit and c.unit != "%" and not (c.unit.isupper() and len(c.unit) == 3) and (
+                c.unit.lower() not in c.amount.text.lower()
+            ):
                 fig.append(f" {c.unit}")
         if c.when:
             if fig:

@@ -1,0 +1,71 @@
+"""`factcheck timeline`: each claim's period on a shared time axis, one row per claim.
+
+Rows whose claims are in an unaccepted timing finding are drawn in red and marked "✗" (the mark
+survives NO_COLOR), so "late 2023" sitting a year before the other reports stands out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Console
+from rich.text import Text
+
+from factcheck.model import ClaimResult, Report
+
+TIMING_CODES = ("FC107", "FC205", "FC206", "FC303", "FC401", "FC402", "FC404")
+
+
+def _groups(report: Report, subject: str | None) -> dict[str, list[ClaimResult]]:
+    groups: dict[str, list[ClaimResult]] = {}
+    for c in report.claims:
+        if c.when is None:
+            continue
+        key = c.subject or f"(claim {c.id})"
+        if subject is not None and key != subject:
+            continue
+        groups.setdefault(key, []).append(c)
+    if subject is None:
+        groups = {k: v for k, v in groups.items() if len(v) > 1}
+    return groups
+
+
+def print_timeline(report: Report, console: Console, subject: str | None = None) -> bool:
+    """Draw the chart; False when there is nothing dated to draw."""
+    groups = _groups(report, subject)
+    if not groups:
+        return False
+    flagged = {cid for f in report.findings if f.code in TIMING_CODES and f.accepted is None for cid in f.claims}
+    sources = {s.id: s for s in report.sources}
+    label_w = min(34, max(len(c.id) for g in groups.values() for c in g) + 2)
+    width = max(20, console.width - label_w - 34)
+    for n, (name, claims) in enumerate(sorted(groups.items())):
+        if n:
+            console.print()
+        starts = [date.fromisoformat(c.when.start) for c in claims if c.when]
+        ends = [date.fromisoformat(c.when.end) for c in claims if c.when]
+        lo, hi = min(starts), max(ends)
+        span = max(1, (hi - lo).days)
+        console.print(Text(name, style="bold"))
+        for c in sorted(claims, key=lambda x: (x.when.start if x.when else "", x.id)):
+            assert c.when is not None
+            s, e = date.fromisoformat(c.when.start), date.fromisoformat(c.when.end)
+            a = round((s - lo).days / span * (width - 1))
+            b = max(a, round((e - lo).days / span * (width - 1)))
+            bad = c.id in flagged
+            style = "bold red" if bad else "cyan"
+            row = Text(c.id[: label_w - 1].ljust(label_w))
+            bar = Text(" " * a)
+            bar.append("●" if a == b else "━" * (b - a + 1), style=style)
+            bar.append(" " * (width - b - 1))
+            row.append_text(bar)
+            row.append(" ✗ " if bad else "   ", style=style)
+            src = sources.get(c.source)
+            who = src.outlet if src is not None and src.outlet else c.source
+            row.append(f"{c.when.text} · {who}", style="dim")
+            console.print(row, no_wrap=True, overflow="ellipsis")
+        axis = Text(" " * label_w)
+        left, right = lo.isoformat(), hi.isoformat()
+        axis.append(left + " " * max(1, width - len(left) - len(right)) + right, style="dim")
+        console.print(axis, no_wrap=True, overflow="ellipsis")
+    return True

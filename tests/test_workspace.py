@@ -1,0 +1,85 @@
+"""init and atomic writes: nothing an editor wrote is ever overwritten or truncated."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.workspace import write_atomic
+from tests.conftest import invoke
+
+
+def test_init_creates_a_worked_example_that_verifies(cli: CliRunner, tmp_path: Path) -> None:
+    r = invoke(cli, ["init", "story"], cwd=tmp_path)
+    assert r.exit_code == 0
+    story = tmp_path / "story"
+    assert (story / "claims.toml").is_file() and (story / "reports").is_dir()
+    assert sorted(p.name for p in (story / "sources").iterdir()) == ["council-minutes.md", "gazette.md"]
+    v = invoke(cli, ["verify", "--format", "json"], cwd=story)
+    doc = json.loads(v.output)
+    assert v.exit_code == 1
+    assert {(f["code"], tuple(f["claims"])) for f in doc["findings"]} == {
+        ("FC301", ("cost-gazette", "cost-total")),
+        ("FC202", ("cost-total", "cost-buses", "cost-chargers")),
+    }
+
+
+def test_init_never_overwrites(cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims.toml").write_text("# my ledger\n", encoding="utf-8")
+    (tmp_path / "sources" / "gazette.md").write_text("mine\n", encoding="utf-8")
+    r = invoke(cli, ["init"], cwd=tmp_path)
+    assert r.exit_code == 0
+    assert (tmp_path / "claims.toml").read_text(encoding="utf-8") == "# my ledger\n"
+    assert (tmp_path / "sources" / "gazette.md").read_text(encoding="utf-8") == "mine\n"
+    assert "kept claims.toml (it exists; not overwritten)" in r.output
+    assert "created sources/council-minutes.md" in r.output
+
+
+def test_init_that_cannot_write_is_one_clear_line(cli: CliRunner, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: object, mode: str = "r", *a: object, **k: object) -> object:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("factcheck.workspace.open", refuse, raising=False)
+    r = invoke(cli, ["init", str(tmp_path / "ro")])
+    assert r.exit_code == 2
+    assert r.output.startswith("factcheck: ") and "cannot write: Permission denied" in r.output
+
+
+def test_write_atomic_replaces_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "reports" / "memo.md"
+    write_atomic(target, "first\n")
+    assert target.read_text(encoding="utf-8") == "first\n"
+
+    def boom(*a: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(target, "second, half written")
+    assert target.read_text(encoding="utf-8") == "first\n"
+    assert [p.name for p in target.parent.iterdir()] == ["memo.md"]  # no temporary left behind
+
+
+def test_timeline_marks_conflicts(cli: CliRunner) -> None:
+    root = Path(__file__).resolve().parent.parent
+    r = invoke(cli, ["timeline", "nk-troops.first-deployment"], cwd=root)
+    assert r.exit_code == 0
+    lines = r.output.splitlines()
+    assert lines[0] == "nk-troops.first-deployment"
+    jd = next(line for line in lines if line.startswith("first-deployment-jd"))
+    nis = next(line for line in lines if line.startswith("first-deployment-nis"))
+    assert "✗ late 2023" in jd and "✗ earlier this month" in nis
+    assert jd.index("━") < nis.index("━")  # late 2023 sits before October 2024
+    assert lines[-1].split() == ["2023-09-01", "2024-10-23"]
+
+
+def test_timeline_without_dates_is_exit_2(cli: CliRunner) -> None:
+    root = Path(__file__).resolve().parent.parent
+    r = invoke(cli, ["timeline", "no-such-subject"], cwd=root)
+    assert r.exit_code == 2 and "has no dated claims" in r.output
