@@ -20,7 +20,8 @@ class Exit(IntEnum):
     CANNOT_RUN = 2  # no ledger, unreadable file, invalid TOML, bad usage
 
 
-VERIFY_FORMATS = ["text", "json"]
+VERIFY_FORMATS = ["text", "json", "md", "sarif", "github", "html", "claimreview"]
+REPORT_FORMATS = ["md", "html", "json", "sarif", "claimreview"]
 FAIL_ON = ["error", "warning", "info", "never"]
 
 
@@ -111,9 +112,11 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
 
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     report = _engine_call(engine.run, opts)
-    if fmt == "text":
+    if fmt in ("text", "github"):
         from factcheck.report.text import print_report
 
+        if fmt == "github":
+            _github(report)
         _engine_call(print_report, report, _console(), quiet, verbose)
     else:
         from factcheck.report import render
@@ -122,10 +125,59 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
     sys.exit(Exit.FINDINGS if report.failing(fail_on) else Exit.OK)
 
 
+def _github(report: Any) -> None:
+    """Annotations first; the memo to the step summary when GitHub provides one."""
+    import os
+
+    from factcheck.report import render
+
+    sys.stdout.write(render(report, "github"))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        try:
+            with open(summary, "a", encoding="utf-8") as fh:  # GitHub's own file: appended to
+                fh.write(render(report, "md") + "\n")
+        except OSError as e:
+            click.echo(f"factcheck: cannot write the step summary {summary}: {e.strerror or e}", err=True)
+
+
 def _console() -> Any:
     from rich.console import Console
 
     return Console(highlight=False, emoji=False, soft_wrap=False)
+
+
+@main.command()
+@story_options
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="md", show_default=True,
+              help="md: the memo; html: a self-contained page; json, sarif, claimreview for tools.")
+@click.option("-o", "--output", type=str, default=None, metavar="PATH",
+              help="Where to write ('-' for stdout). Default: reports/<story>-<date>.<ext> beside the ledger.")
+def report(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
+           ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, output: str | None) -> None:
+    """Write the report to a file (atomically), for the editor or for other tools."""
+    from factcheck import engine
+    from factcheck.report import EXTENSIONS, render
+    from factcheck.workspace import write_atomic
+
+    opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
+    rep = _engine_call(engine.run, opts)
+    text = _engine_call(render, rep, fmt)
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    if output is None:
+        from datetime import date
+
+        day = rep.published or date.today().isoformat()
+        target = opts.claims.parent / "reports" / f"{rep.slug()}-{day}.{EXTENSIONS[fmt]}"
+    else:
+        target = Path(output)
+    try:
+        write_atomic(target, text)
+    except OSError as e:
+        _fail(f"{target}: cannot write the report: {e.strerror or e}")
+    click.echo(f"wrote {target}", err=True)
 
 
 @main.command(name="rules")

@@ -214,6 +214,8 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
     return Report(
         title=story.info.title,
         published=story.info.published.isoformat() if story.info.published else None,
+        url=story.info.url,
+        publisher=story.info.publisher,
         ledger=str(story.raw.path),
         fail_on=opts.fail_on,
         summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],

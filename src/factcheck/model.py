@@ -11,6 +11,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -100,6 +101,8 @@ class StoryInfo(_File):
     title: str | None = None
     published: date | None = None
     draft: str | None = None
+    url: str | None = None  # where the story will be published (used by ClaimReview)
+    publisher: str | None = None  # the newsroom publishing the checks (ClaimReview's author)
 
 
 class SourceMeta(BaseModel):
@@ -230,6 +233,8 @@ class Report(BaseModel):
     version: int = 1
     title: str | None = None
     published: str | None = None
+    url: str | None = None
+    publisher: str | None = None
     ledger: str = "claims.toml"
     fail_on: str = "error"
     summary: Summary
@@ -242,6 +247,34 @@ class Report(BaseModel):
             return []
         floor = Severity(fail_on).rank
         return [f for f in self.findings if f.accepted is None and f.severity.rank >= floor]
+
+    def verdict(self) -> tuple[str, Severity | None]:
+        """The one-line verdict every reporter shows, and the severity it speaks of."""
+        blocking = self.failing(self.fail_on)
+        if blocking:
+            n = len(blocking)
+            worst = max(blocking, key=lambda f: f.severity.rank).severity
+            same = all(f.severity is worst for f in blocking)
+            noun = worst.value if same and worst is not Severity.INFO else "finding"
+            return f"{n} {noun}{'s block' if n != 1 else ' blocks'} publication", worst
+        s = self.summary
+        if s.error:
+            return f"{s.error} error{'s' if s.error != 1 else ''} (not blocking with --fail-on never)", Severity.ERROR
+        if s.warning:
+            return f"No blocking findings; {s.warning} warning{'s' if s.warning != 1 else ''} to look at", Severity.WARNING
+        if s.info:
+            return f"No blocking findings; {s.info} note{'s' if s.info != 1 else ''}", Severity.INFO
+        return "Clean: every check passed", None
+
+    def slug(self) -> str:
+        """A file-name form of the story's title: 'north-korea-and-russia-troops-shells'."""
+        import re
+        import unicodedata
+
+        base = self.title or Path(self.ledger).resolve().parent.name or "story"
+        ascii_ = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+        return slug[:60].rstrip("-") or "story"
 
     def to_json_dict(self) -> dict[str, Any]:
         """The SPEC section 6 document (plus additive fields)."""

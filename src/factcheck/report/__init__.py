@@ -12,7 +12,13 @@ from factcheck.model import Report
 
 FORMATS = {
     "json": "factcheck.report.json_report",
+    "md": "factcheck.report.markdown",
+    "html": "factcheck.report.html",
+    "sarif": "factcheck.report.sarif",
+    "github": "factcheck.report.github",
+    "claimreview": "factcheck.report.claimreview",
 }
+EXTENSIONS = {"json": "json", "md": "md", "html": "html", "sarif": "sarif", "claimreview": "jsonld"}
 
 
 def render(report: Report, fmt: str) -> str:

@@ -35,19 +35,10 @@ SUMMARY_LIMIT = 40  # claims listed in full; above this only those with a proble
 
 def verdict(report: Report) -> tuple[str, str]:
     """The one-line verdict and its style."""
-    s = report.summary
-    blocking = report.failing(report.fail_on)
-    if blocking:
-        n = len(blocking)
-        worst = max(f.severity.rank for f in blocking)
-        noun = {3: "error", 2: "warning", 1: "finding"}[worst] if all(
-            f.severity.rank == worst for f in blocking) else "finding"
-        return f"{n} {noun}{'s block' if n != 1 else ' blocks'} publication", "bold red"
-    if s.warning:
-        return f"No blocking findings; {s.warning} warning{'s' if s.warning != 1 else ''} to look at", "yellow"
-    if s.info:
-        return f"No blocking findings; {s.info} note{'s' if s.info != 1 else ''}", "green"
-    return "Clean: every check passed", "bold green"
+    text, sev = report.verdict()
+    if sev is None:
+        return text, "bold green"
+    return text, SEVERITY_STYLE[sev] if report.failing(report.fail_on) else ("yellow" if sev is not Severity.INFO else "green")
 
 
 def _plural(n: int, word: str) -> str:

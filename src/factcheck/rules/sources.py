@@ -82,7 +82,8 @@ def _cumulative(story: Story, subject: str) -> bool:
 
 
 def _who(story: Story, c: ClaimCtx) -> str:
-    return f"claim '{c.id}' ({story.source_label(c.claim.source)})"
+    src = story.sources.get(c.claim.source)
+    return f"claim '{c.id}' ({src.label() if src is not None else c.claim.source})"
 
 
 def _amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:

@@ -1,0 +1,96 @@
+"""`--format md`: the memo for the editor, GitHub-flavoured Markdown.
+
+Text from the ledger and the sources is escaped so `|`, `*`, `_`, backticks, brackets and angle
+brackets print as themselves on GitHub, in tables and in prose alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.model import ClaimStatus, Finding, Report, Severity
+from factcheck.text import shorten
+
+STATUS_MARK = {
+    ClaimStatus.SUPPORTED: "✓",
+    ClaimStatus.CONTRADICTED: "✗",
+    ClaimStatus.CONFLICTING: "≠",
+    ClaimStatus.UNSUPPORTED: "?",
+    ClaimStatus.UNVERIFIABLE: "~",
+}
+SECTIONS = [
+    (Severity.ERROR, "Must change before publication"),
+    (Severity.WARNING, "Look at before publication"),
+    (Severity.INFO, "For information"),
+]
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def esc(text: str) -> str:
+    """Markdown-safe inline text: special characters escaped, line breaks folded."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _finding(f: Finding) -> list[str]:
+    loc = f" — `{f.location}`" if f.location else ""
+    lines = [f"- **{f.code}**{loc}: {esc(f.message)}"]
+    for d in f.derivation:
+        lines.append(f"  - {esc(d)}")
+    if f.evidence:
+        lines.append(f"  > {esc(f.evidence)}")
+    if f.accepted is not None:
+        lines.append(f"  - *accepted:* {esc(f.accepted)}")
+    return lines
+
+
+def render(report: Report) -> str:
+    s = report.summary
+    verdict, _ = report.verdict()
+    out = [f"# Fact-check memo: {esc(report.title or report.ledger)}", ""]
+    meta = [f"Ledger `{report.ledger}`"]
+    if report.published:
+        meta.insert(0, f"Story date {report.published}")
+    meta.append(f"{s.claims} claims, {s.sources} sources")
+    meta.append(f"{s.error} errors, {s.warning} warnings, {s.info} info" + (f", {s.accepted} accepted" if s.accepted else ""))
+    out += [" · ".join(meta), "", f"**Verdict: {esc(verdict)}.**", ""]
+    live = [f for f in report.findings if f.accepted is None]
+    for sev, title in SECTIONS:
+        items = [f for f in live if f.severity is sev]
+        if not items:
+            continue
+        out += [f"## {title} ({len(items)})", ""]
+        for f in items:
+            out += _finding(f)
+        out.append("")
+    accepted = [f for f in report.findings if f.accepted is not None]
+    if accepted:
+        out += [f"## Accepted ({len(accepted)})", ""]
+        for f in accepted:
+            out += _finding(f)
+        out.append("")
+    sources = {x.id: x for x in report.sources}
+    if report.claims:
+        out += ["## Claims", "", "| | Claim | Figure | When | Source | Quote | Status |",
+                "|---|---|---|---|---|---|---|"]
+        for c in report.claims:
+            fig = esc(c.amount.text) if c.amount else ""
+            if c.amount and c.unit and c.unit != "%" and not (c.unit.isupper() and len(c.unit) == 3) and (
+                c.unit.lower() not in c.amount.text.lower()
+            ):
+                fig += f" {esc(c.unit)}"
+            when = esc(c.when.text) if c.when else ""
+            src = sources.get(c.source)
+            label = esc(c.source)
+            if src is not None and (src.outlet or src.published):
+                label += "<br>" + esc(", ".join(x for x in (src.outlet, src.published) if x))
+            quote = f"“{esc(shorten(c.quote, 140))}”" if c.quote else ""
+            out.append(f"| {STATUS_MARK[c.status]} | `{c.id}` | {fig} | {when} | {label} | {quote} | {c.status.value} |")
+        out.append("")
+    if report.sources:
+        out += ["## Sources", "", "| Source | Outlet | Date | URL | Claims |", "|---|---|---|---|---|"]
+        for x in report.sources:
+            url = f"<{x.url}>" if x.url and re.match(r"^https?://[^\s<>]+$", x.url) else esc(x.url or "—")
+            kind = " (note)" if x.kind == "note" else ""
+            out.append(f"| `{x.id}`{kind} | {esc(x.outlet or '—')} | {x.published or '—'} | {url} | {x.cited_by} |")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,141 @@
+"""Reporters, golden-tested on one small story (tests/golden/story).
+
+Regenerate after an intended change with FACTCHECK_UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.engine import Options, run
+from factcheck.report.github import escape_data, escape_property
+from tests.conftest import invoke
+
+GOLDEN = Path(__file__).parent / "golden"
+STORY = GOLDEN / "story"
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("md", "report.md"), ("json", "report.json"), ("sarif", "report.sarif"),
+                                           ("claimreview", "report.jsonld")])
+def test_report_golden(cli: CliRunner, fmt: str, name: str) -> None:
+    r = invoke(cli, ["report", "--format", fmt, "-o", "-"], cwd=STORY)
+    assert r.exit_code == 0
+    _check_golden(name, r.output)
+
+
+def test_text_golden_at_80_columns(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    r = invoke(cli, ["verify"], cwd=STORY)
+    assert r.exit_code == 1
+    lines = [line.rstrip() for line in r.output.splitlines()]
+    _check_golden("report.txt", "\n".join(lines) + "\n")
+
+
+def test_markdown_escapes_what_github_would_render() -> None:
+    text = (GOLDEN / "report.md").read_text(encoding="utf-8")
+    assert r"10,900 soldiers \| \*late\* 2023" in text
+    assert r"over 9 million \`shells\`" in text
+    assert r"\<b\>troops\</b\>" in text
+    assert "# Fact-check memo: Golden \\| story\\_\\*with\\* \\`marks\\`" in text
+    for line in text.splitlines():
+        if line.startswith("| "):
+            assert len(re.findall(r"(?<!\\)\|", line)) == line.count("|") - line.count("\\|")
+
+
+def test_sarif_structure() -> None:
+    doc = json.loads((GOLDEN / "report.sarif").read_text(encoding="utf-8"))
+    assert doc["version"] == "2.1.0" and doc["$schema"].endswith("sarif-2.1.0.json")
+    (run_,) = doc["runs"]
+    rules = run_["tool"]["driver"]["rules"]
+    ids = [r["id"] for r in rules]
+    assert ids == sorted(ids) and "FC102" in ids
+    for r in rules:
+        assert r["shortDescription"]["text"] and r["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    for res in run_["results"]:
+        assert res["ruleId"] == ids[res["ruleIndex"]]
+        assert res["level"] in ("error", "warning", "note")
+        assert res["message"]["text"]
+        loc = res["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uri"] in ("claims.toml", "sources/briefing.toml", "sources/agency.md")
+        assert loc["region"]["startLine"] >= 1
+    accepted = [r for r in run_["results"] if "suppressions" in r]
+    assert [r["ruleId"] for r in accepted] == ["FC202"]
+    assert accepted[0]["suppressions"][0]["justification"].startswith("the agency's own rounding")
+
+
+def test_claimreview_ratings() -> None:
+    reviews = json.loads((GOLDEN / "report.jsonld").read_text(encoding="utf-8"))
+    by = {r["claimReviewed"]: r for r in reviews}
+    assert all(r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org" for r in reviews)
+    ok = by["10,900 soldiers | *late* 2023"]
+    assert ok["reviewRating"]["ratingValue"] == 5
+    assert ok["itemReviewed"]["author"] == {"@type": "Person", "name": "A. Writer"}
+    assert ok["itemReviewed"]["appearance"]["url"] == "https://agency.example/report"
+    assert ok["author"] == {"@type": "Organization", "name": "Example Desk"}
+    assert by["12,000 soldiers"]["reviewRating"]["alternateName"] == "Not supported by its source"
+    assert by["over 9 million `shells`"]["reviewRating"]["alternateName"] == "Sources disagree"
+
+
+def test_html_is_self_contained_and_escaped() -> None:
+    from factcheck.report.html import render
+
+    html = render(run(Options(claims=STORY / "claims.toml")))
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)=["']?(?!https://agency\.example|https://desk\.example)(https?:)?//""", html)
+    assert "&lt;b&gt;troops&lt;/b&gt;" in html and "<b>troops</b>" not in html
+    assert html.count("<svg") == 1  # the shells subject: no timeline (no dates), one number line
+    assert "Golden | story_*with* `marks`" in html
+
+
+def test_github_annotations(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    r = invoke(cli, ["verify", "--format", "github"], cwd=STORY)
+    assert r.exit_code == 1
+    lines = r.output.splitlines()
+    assert lines[0].startswith("::error file=claims.toml,line=")
+    assert any(line.startswith("::notice ") for line in lines)
+    assert not any("FC202" in line and line.startswith("::") for line in lines)  # accepted: no annotation
+    assert "Golden" in r.output  # the full report follows the annotations
+    assert summary.read_text(encoding="utf-8").startswith("# Fact-check memo")
+
+
+def test_github_escaping() -> None:
+    assert escape_data("50% of a\r\nb") == "50%25 of a%0D%0Ab"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_report_writes_atomically_to_reports(cli: CliRunner, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(STORY, tmp_path / "s")
+    r = invoke(cli, ["report"], cwd=tmp_path / "s")
+    assert r.exit_code == 0
+    target = tmp_path / "s" / "reports" / "golden-story-with-marks-2025-06-21.md"
+    assert f"wrote reports/{target.name}" in r.output
+    assert target.read_text(encoding="utf-8").startswith("# Fact-check memo")
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+    r2 = invoke(cli, ["report", "--format", "html", "-o", "out/page.html"], cwd=tmp_path / "s")
+    assert r2.exit_code == 0 and (tmp_path / "s" / "out" / "page.html").is_file()
+
+
+@pytest.mark.parametrize("width", ["40", "60", "200"])
+def test_terminal_report_at_any_width(cli: CliRunner, monkeypatch: pytest.MonkeyPatch, width: str) -> None:
+    monkeypatch.setenv("COLUMNS", width)
+    r = invoke(cli, ["verify"], cwd=STORY)
+    assert r.exit_code == 1
+    assert all(len(line) <= int(width) for line in r.output.splitlines())
+    assert "FC302" in r.output and "2 errors block publication" in r.output
