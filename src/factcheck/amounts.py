@@ -307,12 +307,19 @@ _UNIT_STOP = {"and", "or", "the", "a", "an", "in", "on", "at", "to", "by", "for"
               "than", "that", "which", "who", "were", "was", "are", "is", "have", "has", "had", "be", "been"}
 
 
+_VERBS = {"said", "say", "says", "left", "died", "die", "fled", "went", "came", "fell", "rose", "won", "lost", "saw",
+          "remain", "remained", "remains", "will", "would", "could", "may", "might", "also", "each", "per", "it"}
+
+
 def _following_unit(tokens: list[Token], j: int) -> str | None:
     """The noun after a figure: '10,900 soldiers' -> 'soldiers'; '9 million shells' -> 'shells'."""
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text == "of":
         j += 1
     if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text not in _UNIT_STOP:
-        return tokens[j].text.rstrip(".")
+        w = tokens[j].text
+        if w.endswith("ed") and len(w) > 4 or w in _VERBS:
+            return None  # "600 died", "40 said": a verb, not what is counted
+        return w
     return None
 
 

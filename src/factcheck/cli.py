@@ -141,10 +141,10 @@ def _github(report: Any) -> None:
             click.echo(f"factcheck: cannot write the step summary {summary}: {e.strerror or e}", err=True)
 
 
-def _console() -> Any:
+def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, emoji=False, soft_wrap=False)
+    return Console(highlight=False, emoji=False, soft_wrap=False, stderr=stderr)
 
 
 @main.command()
@@ -260,3 +260,35 @@ def init(directory: Path) -> None:
         click.echo(f"kept {p} (it exists; not overwritten)", err=True)
     if created:
         click.echo(f"next: cd {directory} && factcheck verify" if str(directory) != "." else "next: factcheck verify")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--claims", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The ledger to compare with and append to (default: ./claims.toml).")
+@click.option("--append", "append", is_flag=True,
+              help="Add the new entries to the ledger (nothing in it is rewritten); skip figures it records.")
+def extract(file: Path, claims: Path | None, append: bool) -> None:
+    """List the figures and dates in FILE as ready-to-edit [[claim]] entries.
+
+    The table goes to stderr and the TOML entries to stdout, so `factcheck extract a.md > new.toml`
+    keeps just the entries.
+    """
+    from factcheck.commands import run_extract
+
+    _engine_call(run_extract, file, claims or Path("claims.toml"), append, _console(stderr=True))
+
+
+@main.command(name="sources")
+@click.option("--claims", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The ledger (default: ./claims.toml).")
+@click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The folder of sources (default: sources/ beside the ledger).")
+def sources_cmd(claims: Path | None, sources: Path | None) -> None:
+    """Table of the sources: outlet, date, via, and how many claims cite each."""
+    from factcheck import engine
+    from factcheck.commands import print_sources
+
+    opts = _options(claims, sources, None, (), (), False, "never")
+    report = _engine_call(engine.run, opts)
+    print_sources(report, _console())

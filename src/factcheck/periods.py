@@ -395,5 +395,6 @@ def _scanner(pattern: str, fn: Handler) -> re.Pattern[str]:
 _SCANNERS = [(_scanner(p, fn), fn, rel) for p, fn, rel in _PATTERNS if fn is not _since]
 # "since" scans only a month and year or a year after it, never the rest of the sentence.
 _SCANNERS.append(
-    (_scanner(r"since\s+(?P<rest>(?:" + _MON.format(n="mon") + r",?\s+)?(?:1[89]|2\d)\d\d)", _since), _since, True)
+    (_scanner(r"since\s+(?P<rest>(?:(?:early|mid|late)[\s-]+)?(?:" + _MON.format(n="mon")
+              + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?:1[89]|2\d)\d\d)", _since), _since, True)
 )

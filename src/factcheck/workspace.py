@@ -45,13 +45,14 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
     return created, kept
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename; the target is never truncated."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write to `path` through a temporary file and a rename; the target is never truncated."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -61,3 +62,30 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def append_to_ledger(ledger: Path, addition: str) -> None:
+    """Add text at the end of the ledger; every byte already there is kept as it is.
+
+    The result is written through write_atomic, so a failure leaves the old ledger whole. A new
+    ledger is created only if none exists (exclusively). Line ends follow the file's own.
+    """
+    if not ledger.exists():
+        try:
+            with open(ledger, "xb") as fh:
+                fh.write(addition.encode("utf-8"))
+        except OSError as e:
+            raise LoadError(f"{ledger}: cannot write: {e.strerror or e}") from None
+        return
+    try:
+        old = ledger.read_bytes()
+    except OSError as e:
+        raise LoadError(f"{ledger}: cannot be read: {e.strerror or e}") from None
+    if b"\r\n" in old:
+        addition = addition.replace("\r\n", "\n").replace("\n", "\r\n")
+    newline = b"\r\n" if b"\r\n" in old else b"\n"
+    sep = b"" if not old or old.endswith(b"\n") else newline
+    try:
+        write_atomic(ledger, old + sep + newline + addition.encode("utf-8"))
+    except OSError as e:
+        raise LoadError(f"{ledger}: cannot write: {e.strerror or e}") from None

@@ -1,0 +1,155 @@
+"""Figures and dates in free text, as ready-to-edit `[[claim]]` entries.
+
+Used by `factcheck extract`. Each figure (with its hedge and the unit word after it) and each date
+or period is found with its line, the sentence around it and the shortest fragment that carries
+it, which becomes the entry's `quote`. Appending to a ledger never rewrites what is there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from factcheck.amounts import Amount, find_amounts
+from factcheck.periods import Period, find_periods
+
+# A sentence ends at . ! or ? followed by space and a capital or a quote mark, unless the word
+# before is a common abbreviation or an initial.
+_ABBREV = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+           "nov", "dec", "no", "vs", "u.s", "u.k", "u.n", "gen", "col", "lt", "sgt", "prof", "inc", "co", "corp"}
+_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str  # "figure" or "date"
+    line: int
+    text: str  # as written
+    fragment: str  # the shortest fragment that carries it: the entry's quote
+    sentence: str
+    amount: Amount | None = None
+    period: Period | None = None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraphs (blank lines) always end one."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        start = para.start()
+        for m in _END.finditer(para.group(0)):
+            word = re.search(r"([\w.]+)[.!?]?$", para.group(0)[: m.start() + 1])
+            w = (word.group(1) if word else "").lower().rstrip(".")
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+            end = para.start() + m.start() + 1
+            spans.append((start, end))
+            start = para.start() + m.end()
+        spans.append((start, para.end()))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _fragment(text: str, s: int, e: int, unit: str | None) -> str:
+    """The figure (or date) and the unit word that follows it, nothing more."""
+    end = e
+    if unit:
+        m = re.match(r"\s+(?:of\s+)?" + re.escape(unit), text[e:], re.IGNORECASE)
+        if m:
+            end = e + m.end()
+    return " ".join(text[s:end].split())
+
+
+def find(text: str, anchor: date | None = None) -> list[Found]:
+    periods = find_periods(text, anchor)
+    amounts = find_amounts(text, skip_spans=[p.span for p in periods])
+    sents = sentences(text)
+
+    def sentence_of(pos: int) -> str:
+        for s, e in sents:
+            if s <= pos < e:
+                return " ".join(text[s:e].split())
+        return ""
+
+    out: list[Found] = []
+    for a in amounts:
+        s, e = a.span
+        out.append(Found("figure", text.count("\n", 0, s) + 1, a.text, _fragment(text, s, e, a.unit if a.unit and
+                         not a.unit.isupper() and a.unit != "%" else None), sentence_of(s), amount=a))
+    for p in periods:
+        s, e = p.span
+        out.append(Found("date", text.count("\n", 0, s) + 1, p.text, " ".join(text[s:e].split()), sentence_of(s),
+                         period=p))
+    out.sort(key=lambda f: (f.line, text.find(f.text)))
+    return out
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "x"
+
+
+def entries(found: list[Found], source_id: str | None, taken: set[str]) -> list[dict[str, Any]]:
+    """`[[claim]]` tables for each find; ids unique against `taken` (which is updated)."""
+    out: list[dict[str, Any]] = []
+    prefix = source_id or "claim"
+    for f in found:
+        base = f"{prefix}-{_slug(f.text)}"
+        cid, n = base, 2
+        while cid in taken:
+            cid, n = f"{base}-{n}", n + 1
+        taken.add(cid)
+        entry: dict[str, Any] = {"id": cid}
+        if source_id:
+            entry["source"] = source_id
+        entry["quote"] = f.fragment
+        if f.amount is not None:
+            entry["amount"] = f.amount.text
+            if f.amount.unit and not f.amount.unit.isupper() and f.amount.unit != "%":
+                entry["unit"] = f.amount.unit
+        if f.period is not None:
+            entry["when"] = f.period.text.strip()
+        out.append(entry)
+    return out
+
+
+def already_recorded(f: Found, source_id: str | None, recorded: set[tuple[str, str]]) -> bool:
+    """A claim of the same source already records this figure (same value) or period (same days)."""
+    return _key(f, source_id) in recorded
+
+
+def _key(f: Found, source_id: str | None) -> tuple[str, str]:
+    if f.amount is not None:
+        return (source_id or "", f"amount:{f.amount.interval.lo}:{f.amount.interval.hi}")
+    assert f.period is not None
+    return (source_id or "", f"when:{f.period.start}:{f.period.end}")
+
+
+def recorded_keys(claims: list[Any]) -> set[tuple[str, str]]:
+    """Keys of what the ledger's claims already record (resolved ClaimCtx objects)."""
+    keys: set[tuple[str, str]] = set()
+    for c in claims:
+        if c.amount is not None:
+            keys.add((c.claim.source, f"amount:{c.amount.interval.lo}:{c.amount.interval.hi}"))
+        if c.period is not None:
+            keys.add((c.claim.source, f"when:{c.period.start}:{c.period.end}"))
+    return keys
+
+
+def source_id_for(path: Path, sources_dir: Path) -> str | None:
+    """The source id when `path` lies in the story's sources folder."""
+    try:
+        if path.resolve().parent == sources_dir.resolve():
+            return path.stem
+    except OSError:
+        return None
+    return None
+
+
+def as_toml(items: list[dict[str, Any]]) -> str:
+    import tomli_w
+
+    # Each entry as its own `[[claim]]` table: tomli-w would write a short array of tables inline
+    # (`claim = [{...}]`), which cannot stand beside the ledger's own [[claim]] tables.
+    chunks = ["[[claim]]\n" + tomli_w.dumps(item) for item in items]
+    return "\n".join(chunks)
