@@ -139,3 +139,28 @@ def test_terminal_report_at_any_width(cli: CliRunner, monkeypatch: pytest.Monkey
     assert r.exit_code == 1
     assert all(len(line) <= int(width) for line in r.output.splitlines())
     assert "FC302" in r.output and "2 errors block publication" in r.output
+
+
+def test_large_story_terminal_report_is_summarized(tmp_path: Path) -> None:
+    """100 sources each giving a different figure for one subject: one consensus, 99 conflicts
+    (one finding per claim outside it, never one per pair), rows and findings capped."""
+    from factcheck.report.text import CLAIM_ROWS, PER_CODE, print_report
+    from tests.conftest import console, write_story
+
+    claims, sources = [], {}
+    for i in range(100):
+        sources[f"s{i}.md"] = f"+++\noutlet = \"Outlet {i}\"\npublished = 2025-06-01\nurl = \"https://x.example/{i}\"\n+++\n" \
+                              f"The count was {3000 + i * 10} people.\n"
+        claims.append(f'[[claim]]\nid = "c{i}"\nsubject = "count"\nsource = "s{i}"\nquote = "{3000 + i * 10} people"\n')
+    ledger = write_story(tmp_path, "\n".join(claims), sources)
+    report = run(Options(claims=ledger))
+    assert [f.code for f in report.findings] == ["FC301"] * 99
+    con, buf = console(100)
+    print_report(report, con)
+    out = buf.getvalue()
+    assert out.count("FC301 error") == PER_CODE
+    assert f"… {99 - PER_CODE} more FC301 findings; --verbose prints them all" in out
+    assert f"{100 - CLAIM_ROWS} more claims not listed" in out
+    con2, buf2 = console(100)
+    print_report(report, con2, verbose=True)
+    assert buf2.getvalue().count("FC301 error") == 99

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from factcheck.intervals import INF, Interval, fmt_number
 
@@ -80,6 +81,10 @@ HEDGE_WORDS: dict[str, Hedge] = {
     "exactly": Hedge.EXACT,
 }
 _HEDGE_PHRASES = sorted((tuple(k.split()) for k in HEDGE_WORDS), key=len, reverse=True)
+# By first word, longest first: a token that starts no hedge costs one dictionary lookup.
+_HEDGES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _p in _HEDGE_PHRASES:
+    _HEDGES_BY_FIRST.setdefault(_p[0], []).append(_p)
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -119,6 +124,7 @@ VAGUE = {
     ("billions",): (Decimal(2 * 10**9), Decimal(10**10)),
 }
 _VAGUE_KEYS = sorted(VAGUE, key=len, reverse=True)
+_VAGUE_FIRST = {k[0] for k in VAGUE}
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
 SIGN_FOR_CODE = {"USD": "$", "EUR": "€", "GBP": "£", "KRW": "₩", "JPY": "¥"}
 CURRENCY_CODES = {"usd", "eur", "gbp", "krw", "jpy", "cny", "rub", "uah", "chf", "cad", "aud", "inr"}
@@ -232,6 +238,14 @@ def parse_amount(
         raise AmountError(f"expected text such as \"about 3,000\", found {type(text).__name__}")
     if not text.strip():
         raise AmountError("the amount is empty")
+    key = (text, tuple(sorted((tolerances or {}).items())), default_tolerance)
+    return _parse_text(*key)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(text: str, tolerances_items: tuple[tuple[str, Decimal], ...], default_tolerance: Decimal) -> Amount:
+    """parse_amount for text (memoised: Amount is immutable and ledgers repeat their figures)."""
+    tolerances = dict(tolerances_items)
     tokens = tokenize(text)
     parsed = _parse_at(tokens, 0, text, tolerances, default_tolerance)
     if parsed is None:
@@ -349,10 +363,16 @@ def _parse_at(
     default_tolerance: Decimal,
 ) -> tuple[Amount, int] | None:
     """An amount starting at token i, or None."""
+    if i >= len(tokens):
+        return None
+    t0 = tokens[i]
+    if t0.kind == "word" and t0.text not in _STARTERS:
+        return None  # most words start nothing: one set lookup instead of a parse
     start_tok = i
     hedge_words = ""
     hedge = Hedge.EXACT
-    for phrase in _HEDGE_PHRASES:
+    first = tokens[i].text if i < len(tokens) and tokens[i].kind == "word" else ""
+    for phrase in _HEDGES_BY_FIRST.get(first, ()):
         if _match_phrase(tokens, i, phrase):
             hedge_words = " ".join(phrase)
             hedge = HEDGE_WORDS[hedge_words]
@@ -374,8 +394,9 @@ def _parse_at(
                     return _make_range(text, tokens[start_tok].start, tokens[end - 1].end, lo_val, hi_val,
                                        unit), end
     # vague counts
-    for key in _VAGUE_KEYS:
-        if hedge_words == "" and _match_phrase(tokens, i, key):
+    vague_keys = _VAGUE_KEYS if hedge_words == "" and i < len(tokens) and tokens[i].text in _VAGUE_FIRST else ()
+    for key in vague_keys:
+        if _match_phrase(tokens, i, key):
             lo, hi = VAGUE[key]
             end = i + len(key)
             span = (tokens[start_tok].start, tokens[end - 1].end)
@@ -406,6 +427,11 @@ def _parse_at(
     amount = _make(text[span[0]:span[1]], hedge, hedge_words, value, unit, scale_word, mantissa, None, "",
                    span, tolerances, default_tolerance)
     return amount, end
+
+
+# Words that can begin an amount: hedges, "between", vague counts, number words, currency codes.
+_STARTERS = ({p[0] for p in _HEDGE_PHRASES} | {"between", "a"} | _VAGUE_FIRST | set(ONES) | set(TENS)
+             | CURRENCY_CODES)
 
 
 def _apply_shared_scale(lo: Decimal, lo_scale: Decimal, hi_scale: Decimal) -> Decimal:
@@ -593,6 +619,7 @@ def iter_hedges() -> Iterator[tuple[str, Hedge]]:
 # -- units --------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def unit_key(word: str) -> str:
     """A comparison key: case-folded, singular, currency signs as codes."""
     w = word.strip().lower()

@@ -186,12 +186,14 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
     amount = None
     if c.amount is not None:
         lo, hi = c.amount.interval.json_bounds()
-        amount = AmountOut(text=c.amount.text if not c.amount_from_quote else c.amount.text, low=lo, high=hi)
+        amount = AmountOut.model_construct(text=c.amount.text, low=lo, high=hi)
     when = None
     if c.period is not None:
-        when = WhenOut(text=str(c.claim.when), start=c.period.start.isoformat(), end=c.period.end.isoformat())
-    return ClaimResult(id=c.id, status=status, source=c.claim.source, amount=amount, when=when,
-                       subject=c.claim.subject, unit=c.unit, quote=c.claim.quote, line=c.line)
+        when = WhenOut.model_construct(text=str(c.claim.when), start=c.period.start.isoformat(),
+                                       end=c.period.end.isoformat())
+    # Built from validated data: construct without validating it a second time.
+    return ClaimResult.model_construct(id=c.id, status=status, source=c.claim.source, amount=amount, when=when,
+                                       subject=c.claim.subject, unit=c.unit, quote=c.claim.quote, line=c.line)
 
 
 def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus], opts: Options) -> Report:

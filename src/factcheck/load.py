@@ -177,25 +177,28 @@ def _map_lines(
             if line.count(in_multiline) % 2 == 1:
                 in_multiline = None
             continue
-        m = _ARRAY_HEADER.match(line)
-        if m:
-            name = m["name"].strip("\"'")
-            current = {}
-            if name in found:
-                found[name].append((n, current))
-            continue
-        m = _TABLE_HEADER.match(line)
-        if m:
-            current = None
-            sections.setdefault(m["name"].replace('"', "").replace("'", ""), n)
-            continue
-        km = _KEY_LINE.match(line)
-        if km and current is not None:
-            current.setdefault(km["key"].strip("\"'"), n)
-        for delim in ('"""', "'''"):
-            if line.count(delim) % 2 == 1:
-                in_multiline = delim
-                break
+        if line.lstrip().startswith("["):
+            m = _ARRAY_HEADER.match(line)
+            if m:
+                name = m["name"].strip("\"'")
+                current = {}
+                if name in found:
+                    found[name].append((n, current))
+                continue
+            m = _TABLE_HEADER.match(line)
+            if m:
+                current = None
+                sections.setdefault(m["name"].replace('"', "").replace("'", ""), n)
+                continue
+        if current is not None:
+            km = _KEY_LINE.match(line)
+            if km:
+                current.setdefault(km["key"].strip("\"'"), n)
+        if '"""' in line or "'''" in line:
+            for delim in ('"""', "'''"):
+                if line.count(delim) % 2 == 1:
+                    in_multiline = delim
+                    break
     return found["claim"], found["relation"], found["accept"], sections
 
 

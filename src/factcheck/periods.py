@@ -12,6 +12,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 
@@ -339,16 +340,21 @@ def parse_period(text: str | date, anchor: date | None = None) -> Period:
     clean = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split()).strip(" .,")
     if not clean:
         raise PeriodError("the period is empty")
+    start, end, rel, wd, weekday_only = _resolve(clean, anchor)
+    return Period(text, start, end, relative=rel, weekday=wd, weekday_only=weekday_only, span=(0, len(text)))
+
+
+@lru_cache(maxsize=8192)
+def _resolve(clean: str, anchor: date | None) -> tuple[date, date, bool, int | None, bool]:
+    """The days a cleaned period text means (memoised: ledgers repeat their dates)."""
     for rx, fn, rel in _COMPILED_FULL:
         m = rx.fullmatch(clean)
         if m is None:
             continue
         start, end = fn(m, anchor)
-        wd = _weekday_of(m)
         weekday_only = "wdonly" in rx.groupindex and bool(m["wdonly"])
-        return Period(text, start, end, relative=rel, weekday=wd if wd is not None else None,
-                      weekday_only=weekday_only, span=(0, len(text)))
-    raise PeriodError(f"'{text}' is not a period factcheck can read (try \"2024-10\", \"late 2023\" or \"June 19, 2024\")")
+        return start, end, rel, _weekday_of(m), weekday_only
+    raise PeriodError(f"'{clean}' is not a period factcheck can read (try \"2024-10\", \"late 2023\" or \"June 19, 2024\")")
 
 
 def find_periods(text: str, anchor: date | None = None) -> list[Period]:
@@ -360,7 +366,14 @@ def find_periods(text: str, anchor: date | None = None) -> list[Period]:
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
     candidates: list[tuple[int, int, re.Match[str], Handler, bool]] = []
-    for rx, fn, rel in _SCANNERS:
+    low = text.lower()
+    present = {"digit": _DIGIT.search(text) is not None}
+    for rx, fn, rel, need in _SCANNERS_NEEDING:
+        ok = present.get(need)
+        if ok is None:
+            ok = present[need] = any(t in low for t in _FEATURES[need])
+        if not ok:
+            continue
         for m in rx.finditer(text):
             if not m.group(0).strip():
                 continue
@@ -398,3 +411,40 @@ _SCANNERS.append(
     (_scanner(r"since\s+(?P<rest>(?:(?:early|mid|late)[\s-]+)?(?:" + _MON.format(n="mon")
               + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?:1[89]|2\d)\d\d)", _since), _since, True)
 )
+
+# A scanner runs only when its trigger appears in the text (cheap substring tests); forms not
+# listed here all contain a digit. This keeps scanning a quote at a handful of regex runs.
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FEATURES: dict[str, tuple[str, ...]] = {
+    "this year": ("this year",),
+    "last year": ("last year",),
+    "this month": ("this month",),
+    "last month": ("last month",),
+    "this week": ("this week",),
+    "last week": ("last week",),
+    "last": ("last ",),
+    "month": _MONTH_WORDS,
+    "day": ("day",),
+    "yesterday": ("yesterday",),
+    "today": ("today",),
+}
+_NEEDS: dict[Handler, str] = {
+    _month_range_this_year: "this year",
+    _this_year: "this year",
+    _last_year: "last year",
+    _this_month: "this month",
+    _last_month: "last month",
+    _this_week: "this week",
+    _last_week: "last week",
+    _last_named_month: "last",
+    _month_last_year: "last year",
+    _month_this_year: "this year",
+    _bare_month: "month",
+    _weekday: "day",
+    _yesterday: "yesterday",
+    _today: "today",
+}
+# Each scanner with the one feature the text must show for it to be worth running; forms not
+# in _NEEDS all contain a digit.
+_SCANNERS_NEEDING = [(rx, fn, rel, _NEEDS.get(fn, "digit")) for rx, fn, rel in _SCANNERS]

@@ -133,11 +133,15 @@ class Story:
         return self.loc(c.table, key)
 
     def by_subject(self) -> dict[str, list[ClaimCtx]]:
-        groups: dict[str, list[ClaimCtx]] = {}
-        for c in self.claims:
-            if c.claim.subject:
-                groups.setdefault(c.claim.subject, []).append(c)
-        return groups
+        """Claims grouped by subject, in ledger order (computed once; callers must not mutate)."""
+        cached = self.cache.get("by-subject")
+        if cached is None:
+            groups: dict[str, list[ClaimCtx]] = {}
+            for c in self.claims:
+                if c.claim.subject:
+                    groups.setdefault(c.claim.subject, []).append(c)
+            cached = self.cache["by-subject"] = groups
+        return cached  # type: ignore[return-value]
 
     def source_label(self, sid: str | None) -> str:
         if sid is None:

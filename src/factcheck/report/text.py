@@ -31,6 +31,8 @@ FAMILY_TITLES = {
     "FC6": "the draft",
 }
 SUMMARY_LIMIT = 40  # claims listed in full; above this only those with a problem, unless --verbose
+CLAIM_ROWS = 50  # claims with a problem listed before the rest are counted, unless --verbose
+PER_CODE = 25  # findings of one code printed before the rest are counted, unless --verbose
 
 
 def verdict(report: Report) -> tuple[str, str]:
@@ -69,10 +71,12 @@ def claims_table(report: Report, verbose: bool) -> tuple[Table, int]:
     table.add_column("status", no_wrap=True)
     hidden = 0
     show_all = verbose or len(report.claims) <= SUMMARY_LIMIT
+    shown = 0
     for c in report.claims:
-        if not show_all and c.status is ClaimStatus.SUPPORTED:
+        if not show_all and (c.status is ClaimStatus.SUPPORTED or shown >= CLAIM_ROWS):
             hidden += 1
             continue
+        shown += 1
         sym, style = STATUS_STYLE[c.status]
         fig = Text()
         if c.amount:
@@ -136,7 +140,8 @@ def print_report(report: Report, console: Console, quiet: bool = False, verbose:
             table, hidden = claims_table(report, verbose)
             console.print(table)
             if hidden:
-                console.print(Text(f"{hidden} supported claims not listed; --verbose lists every claim", style="dim"))
+                console.print(Text(f"{hidden} more claims not listed (supported, or past the first {CLAIM_ROWS} with a "
+                                   "problem); --verbose lists every claim", style="dim"))
     live = [f for f in report.findings if f.accepted is None]
     accepted = [f for f in report.findings if f.accepted is not None]
     for sev, group in groupby(live, key=lambda f: f.severity):
@@ -145,8 +150,14 @@ def print_report(report: Report, console: Console, quiet: bool = False, verbose:
         console.print(RichRule(Text(f"{len(items)} {sev.value if sev is Severity.INFO else _plural(len(items), sev.value).split(' ', 1)[1]}", style=SEVERITY_STYLE[sev]), align="left"))
         for fam, fgroup in groupby(items, key=lambda f: f.code[:3]):
             console.print(Text(FAMILY_TITLES.get(fam, fam), style="bold"))
-            for f in fgroup:
-                console.print(finding_block(f))
+            for code, cgroup in groupby(fgroup, key=lambda f: f.code):
+                found = list(cgroup)
+                limit = len(found) if verbose else PER_CODE
+                for f in found[:limit]:
+                    console.print(finding_block(f))
+                if len(found) > limit:
+                    console.print(Text(f"… {len(found) - limit} more {code} findings; --verbose prints them all, "
+                                       "--format md or json lists them", style="dim"))
     if accepted:
         console.print()
         console.print(RichRule(Text(f"{len(accepted)} accepted", style="dim"), align="left"))

@@ -1,0 +1,38 @@
+"""The console script's entry point.
+
+`factcheck --help` is answered from help.txt, the top-level help click itself renders (kept
+identical by tests/test_startup.py), without importing click, pydantic or rich: an editor's first
+command should be instant. Everything else goes to the click application in cli.py.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+HELP_WIDTH = 80  # help.txt is click's rendering at this width
+
+
+def _terminal_wide_enough() -> bool:
+    if "COLUMNS" in os.environ:
+        try:
+            return int(os.environ["COLUMNS"]) >= HELP_WIDTH
+        except ValueError:
+            return False
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns >= HELP_WIDTH
+    except (OSError, ValueError):
+        return True  # not a terminal: click would use its default width, which is ours
+
+
+def main() -> None:
+    if sys.argv[1:] in (["--help"], ["-h"]) and _terminal_wide_enough():
+        try:
+            with open(os.path.join(os.path.dirname(__file__), "help.txt"), encoding="utf-8") as fh:
+                sys.stdout.write(fh.read())
+            return
+        except OSError:
+            pass  # fall through to click
+    from factcheck.cli import main as cli
+
+    cli()
