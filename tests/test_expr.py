@@ -96,3 +96,8 @@ def test_arbitrary_text_parses_or_raises_expr_error(text: str) -> None:
 def test_numbers_with_separators() -> None:
     c = parse_relation("total = 10,900 + 3,000")
     assert isinstance(c.right, BinOp) and c.right.left == Num(Decimal(10900), "10,900")
+
+
+def test_long_expressions_are_refused_not_a_crash() -> None:
+    with pytest.raises(ExprError, match="more than 200 terms"):
+        parse_relation("a = " + " + ".join(["b"] * 300))

@@ -238,6 +238,15 @@ def parse_amount(
         raise AmountError(f"expected text such as \"about 3,000\", found {type(text).__name__}")
     if not text.strip():
         raise AmountError("the amount is empty")
+    stripped = text.strip()
+    if stripped[:1] in ("-", "\u2212") and stripped[1:2].isdigit():
+        # A negative figure ("-5%", "−0.3 percent"): the same grammar, mirrored.
+        pos = parse_amount(stripped[1:], tolerances, default_tolerance)
+        if pos.hedge in (Hedge.RANGE, Hedge.VAGUE):
+            raise AmountError(f"'{text}': a negative range or vague count cannot be read; write it as a figure")
+        neg = _negated(pos, " " + stripped[1:])
+        return Amount(text, neg.hedge, neg.hedge_words, neg.value, neg.interval, neg.unit, None, neg.scale_word,
+                      neg.mantissa, "", (0, len(text)), neg.tolerance)
     key = (text, tuple(sorted((tolerances or {}).items())), default_tolerance)
     return _parse_text(*key)
 
@@ -292,9 +301,25 @@ def find_amounts(
             unit = _following_unit(tokens, nxt)
             if unit:
                 amount = _with_unit(amount, unit)
+        if _minus_before(tokens, i, text) and amount.hedge not in (Hedge.RANGE, Hedge.VAGUE):
+            amount = _negated(amount, text)
         out.append(amount)
         i = nxt
     return out
+
+
+def _minus_before(tokens: list[Token], i: int, text: str) -> bool:
+    """A minus sign stuck to the figure and standing apart from what precedes it: "was -0.3%"."""
+    if i == 0 or tokens[i - 1].kind != "dash" or tokens[i - 1].end != tokens[i].start or tokens[i].kind != "num":
+        return False
+    dash = tokens[i - 1]
+    return dash.start == 0 or text[dash.start - 1].isspace() or text[dash.start - 1] in "(["
+
+
+def _negated(a: Amount, text: str) -> Amount:
+    s, e = a.span
+    return Amount(text[s - 1 : e], a.hedge, a.hedge_words, -a.value, -a.interval, a.unit, None, a.scale_word,
+                  "-" + a.mantissa if a.mantissa else "", "", (s - 1, e), a.tolerance)
 
 
 def _looks_like_year(a: Amount) -> bool:

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from factcheck.intervals import Interval
 
 MAX_DEPTH = 64
+MAX_TERMS = 200  # evaluation recurses over the tree; a relation is a line of arithmetic, not a program
 COMPARATORS = ("<=", ">=", "=", "<", ">")
 
 
@@ -151,6 +152,7 @@ class _Parser:
         self.toks = tokenize(text)
         self.i = 0
         self.depth = 0
+        self.terms = 0
 
     def peek(self) -> Tok:
         return self.toks[self.i]
@@ -158,6 +160,10 @@ class _Parser:
     def take(self) -> Tok:
         t = self.toks[self.i]
         self.i += 1
+        if t.kind in ("num", "id"):
+            self.terms += 1
+            if self.terms > MAX_TERMS:
+                raise ExprError(f"the expression has more than {MAX_TERMS} terms", t.column)
         return t
 
     def expect(self, kind: str, what: str) -> Tok:

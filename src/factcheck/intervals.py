@@ -14,6 +14,8 @@ from decimal import Decimal, localcontext
 INF = Decimal("Infinity")
 NEG_INF = Decimal("-Infinity")
 ZERO = Decimal(0)
+BIG = Decimal(10) ** 18
+TINY = Decimal(10) ** -9
 _PREC = 60
 
 
@@ -196,6 +198,8 @@ def fmt_number(v: Decimal) -> str:
     """10900 -> '10,900'; 1.25 -> '1.25'; 12600.0 -> '12,600'."""
     if v.is_infinite():
         return "unbounded"
+    if abs(v) >= BIG or 0 < abs(v) < TINY:
+        return format(v.normalize(), ".6g")  # 1e+308, not three hundred digits
     if v == v.to_integral_value():
         return f"{int(v):,}"
     text = format(v.normalize(), ",f")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.model import ID_RE, Location, SourceMeta
+from factcheck.model import error_text as _msg
 
 SOURCE_SUFFIXES = (".md", ".txt", ".toml")
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -320,7 +321,7 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
     except ValidationError as e:
         for err in e.errors():
             key = ".".join(str(x) for x in err["loc"])
-            problems.append(Problem("invalid-field", f"source '{sid}': '{key}': {err['msg']}",
+            problems.append(Problem("invalid-field", f"source '{sid}': '{key}': {_msg(err)}",
                                     Location(path=str(p), line=first_line), sources=[sid]))
         good = {k: v for k, v in clean.items() if k not in {str(err["loc"][0]) for err in e.errors() if err["loc"]}}
         try:

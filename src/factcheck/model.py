@@ -49,7 +49,9 @@ class Claim(_File):
         if isinstance(v, bool):
             raise ValueError("an amount is a figure such as \"about 3,000\", not true/false")
         if isinstance(v, float):
-            return Decimal(repr(v))
+            v = Decimal(repr(v))
+        if isinstance(v, Decimal) and not v.is_finite():
+            raise ValueError(f"{v} is not a figure; write the number the source states")
         return v
 
     @property
@@ -122,6 +124,11 @@ class SourceMeta(BaseModel):
     @classmethod
     def _one_or_many(cls, v: Any) -> Any:
         return [v] if isinstance(v, str) else v
+
+
+def error_text(err: Any) -> str:
+    """A pydantic error's message for an editor (without pydantic's 'Value error, ' prefix)."""
+    return str(err.get("msg", "")).removeprefix("Value error, ")
 
 
 CLAIM_FIELDS = frozenset(Claim.model_fields)

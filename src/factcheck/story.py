@@ -18,6 +18,7 @@ from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, pars
 from factcheck.expr import Comparison, ExprError, parse_relation
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
 from factcheck.model import (
+    error_text as _msg,
     ACCEPT_FIELDS,
     CLAIM_FIELDS,
     RELATION_FIELDS,
@@ -221,7 +222,7 @@ def _first_error(e: ValidationError) -> str:
     parts = []
     for err in errs[:3]:
         where = ".".join(str(x) for x in err["loc"])
-        parts.append(f"'{where}': {err['msg']}" if where else err["msg"])
+        parts.append(f"'{where}': {_msg(err)}" if where else _msg(err))
     return "; ".join(parts)
 
 
@@ -249,11 +250,15 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
             claim = Claim.model_validate(clean)
         except ValidationError as e:
             fatal = False
+            seen_keys: set[str] = set()
             for err in e.errors():
                 key = str(err["loc"][0]) if err["loc"] else ""
+                if key in seen_keys:
+                    continue  # a field of several types fails once per type: report it once
+                seen_keys.add(key)
                 if key in ("id", "source"):
                     fatal = True
-                what = "is missing" if err["type"] == "missing" else f"is invalid: {err['msg']}"
+                what = "is missing" if err["type"] == "missing" else f"is invalid: {_msg(err)}"
                 problems.append(Problem("invalid-field", f"{label}: '{key}' {what}",
                                         raw.location(table.key_lines.get(key, table.line)),
                                         claims=[cid] if cid and key != "id" else []))

@@ -78,6 +78,7 @@ class Passage:
 
 
 _WORD = re.compile(r"\S+")
+MAX_PASSAGE_WORDS = 300
 
 
 _EDGE_PUNCT = ".,;:!?()[]{}\"'"
@@ -94,6 +95,8 @@ def closest_passage(source: str, quote: str) -> Passage | None:
 
     q_words = [_word_key(w) for w in quote.split()]
     q_words = [w for w in q_words if w]
+    if len(q_words) > MAX_PASSAGE_WORDS:
+        return None  # a quote is a short excerpt; aligning a page of text costs more than it shows
     s_matches = list(_WORD.finditer(source))
     if not q_words or not s_matches:
         return None

@@ -63,6 +63,8 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
             evidence = shorten(p.text, 240)
             derivation.append(f"closest passage, {c.source.path.name} line {p.line}: \"{shorten(p.text, 200)}\"")
             derivation.extend(p.differences[:6])
+        elif len((c.claim.quote or "").split()) > 300:
+            derivation.append("the quote is too long to show the closest passage; quote a sentence, not a page")
         else:
             derivation.append("no passage of the source shares its words")
         yield Hit(f"claim '{c.id}': the quote \"{shorten(c.claim.quote or '', 120)}\" is not in "
