@@ -10,7 +10,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.expr import BinOp, ExprError, Num, Ref, When, Year, evaluate, parse_relation, render
+from factcheck.expr import (
+    BinOp,
+    ExprError,
+    Num,
+    Ref,
+    When,
+    Year,
+    evaluate,
+    parse_relation,
+    render,
+)
 from factcheck.intervals import Interval
 
 

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.periods import NeedsAnchor, PeriodError, find_periods, format_period, parse_period
+from factcheck.periods import (
+    NeedsAnchor,
+    PeriodError,
+    find_periods,
+    format_period,
+    parse_period,
+)
 
 ANCHOR = date(2025, 6, 20)  # a Friday
 

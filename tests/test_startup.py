@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 HELP = Path(__file__).resolve().parent.parent / "src" / "factcheck" / "help.txt"
 
 

@@ -12,7 +12,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.load import LoadError, Problem, _split_front_matter, decode_text, read_ledger, read_sources
+from factcheck.load import (
+    LoadError,
+    Problem,
+    _split_front_matter,
+    decode_text,
+    read_ledger,
+    read_sources,
+)
 from factcheck.model import Report
 from factcheck.text import shorten
 

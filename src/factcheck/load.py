@@ -56,6 +56,7 @@ class RawLedger:
     relations: list[Table]
     accepts: list[Table]
     section_lines: dict[str, int]
+    text: str = ""  # the ledger as read, for pointing at a column inside a value
 
     def location(self, line: int | None = None, column: int | None = None) -> Location:
         return Location(path=str(self.path), line=line, column=column)
@@ -149,6 +150,7 @@ def read_ledger(path: Path) -> RawLedger:
         relations=_tables(data.get("relation"), relations),
         accepts=_tables(data.get("accept"), accepts),
         section_lines=sections,
+        text=text,
     )
 
 

@@ -158,6 +158,12 @@ class ClaimStatus(str, Enum):
     UNSUPPORTED = "unsupported"
     UNVERIFIABLE = "unverifiable"
 
+    @property
+    def symbol(self) -> str:
+        """A mark that survives NO_COLOR and plain text: ✓ ✗ ≠ ? ~."""
+        return {"supported": "✓", "contradicted": "✗", "conflicting": "≠", "unsupported": "?",
+                "unverifiable": "~"}[self.value]
+
 
 class Location(BaseModel):
     path: str

@@ -12,8 +12,8 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 
 class PeriodError(ValueError):

@@ -18,7 +18,6 @@ from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, pars
 from factcheck.expr import Comparison, ExprError, parse_relation
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
 from factcheck.model import (
-    error_text as _msg,
     ACCEPT_FIELDS,
     CLAIM_FIELDS,
     RELATION_FIELDS,
@@ -31,9 +30,17 @@ from factcheck.model import (
     StoryInfo,
     SubjectInfo,
 )
-from factcheck.periods import NeedsAnchor, Period, PeriodError, find_periods, parse_period
+from factcheck.model import (
+    error_text as _msg,
+)
+from factcheck.periods import (
+    NeedsAnchor,
+    Period,
+    PeriodError,
+    find_periods,
+    parse_period,
+)
 from factcheck.text import Passage, closest_passage, find_folded, fold
-
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
@@ -399,24 +406,32 @@ def in_cycle(story: Story) -> set[str]:
     return out
 
 
+def _table(story: Story, table: Table, kind: str, model: Any, fields: frozenset[str]) -> Any:
+    """Validate one [[relation]] or [[accept]] table; problems are recorded, None when unusable."""
+    data = table.data
+    if "__not_a_table__" in data:
+        story.problems.append(Problem("invalid-field", f"'{kind}' must be an array of tables ([[{kind}]])",
+                                      story.loc(table)))
+        return None
+    for k in data:
+        if k not in fields:
+            story.problems.append(Problem("unknown-field", f"a {kind} has an unknown field '{k}'"
+                                          + did_you_mean(k, fields), story.loc(table, k)))
+    try:
+        return model.model_validate({k: v for k, v in data.items() if k in fields})
+    except ValidationError as e:
+        story.problems.append(Problem("invalid-field", f"{kind}: {_first_error(e)}", story.loc(table)))
+        return None
+
+
 def _relations(story: Story) -> list[RelationCtx]:
     out: list[RelationCtx] = []
     for table in story.raw.relations:
-        data = table.data
-        loc = story.loc(table)
-        if "__not_a_table__" in data:
-            story.problems.append(Problem("invalid-field", "'relation' must be an array of tables ([[relation]])", loc))
-            continue
-        for k in data:
-            if k not in RELATION_FIELDS:
-                story.problems.append(Problem("unknown-field", f"a relation has an unknown field '{k}'"
-                                              + did_you_mean(k, RELATION_FIELDS), story.loc(table, k)))
-        try:
-            rel = Relation.model_validate({k: v for k, v in data.items() if k in RELATION_FIELDS})
-        except ValidationError as e:
-            story.problems.append(Problem("invalid-field", f"relation: {_first_error(e)}", loc))
+        rel = _table(story, table, "relation", Relation, RELATION_FIELDS)
+        if rel is None:
             continue
         ctx = RelationCtx(rel, table)
+        out.append(ctx)
         try:
             ctx.parsed = parse_relation(rel.expect)
         except ExprError as e:
@@ -424,7 +439,6 @@ def _relations(story: Story) -> list[RelationCtx]:
             col = _expect_column(story, line, e.column)
             story.problems.append(Problem("bad-relation", f"relation \"{rel.expect}\": {e} (at character "
                                           f"{e.column})", story.raw.location(line, col)))
-            out.append(ctx)
             continue
         missing = [i for i in ctx.parsed.ids() if i not in story.by_id]
         for m in missing:
@@ -432,7 +446,6 @@ def _relations(story: Story) -> list[RelationCtx]:
                                           + did_you_mean(m, set(story.by_id)), story.loc(table, "expect")))
         if missing:
             ctx.parsed = None
-        out.append(ctx)
     return out
 
 
@@ -441,8 +454,8 @@ def _expect_column(story: Story, line: int | None, expr_col: int) -> int | None:
     if line is None:
         return None
     try:
-        text = story.raw.path.read_text(encoding="utf-8-sig").splitlines()[line - 1]
-    except (OSError, IndexError, UnicodeDecodeError):
+        text = story.raw.text.splitlines()[line - 1]
+    except IndexError:
         return None
     q = text.find('"', text.find("="))
     if q < 0:
@@ -453,19 +466,7 @@ def _expect_column(story: Story, line: int | None, expr_col: int) -> int | None:
 def _accepts(story: Story) -> list[tuple[Accept, Table]]:
     out = []
     for table in story.raw.accepts:
-        data = table.data
-        if "__not_a_table__" in data:
-            story.problems.append(Problem("invalid-field", "'accept' must be an array of tables ([[accept]])",
-                                          story.loc(table)))
-            continue
-        for k in data:
-            if k not in ACCEPT_FIELDS:
-                story.problems.append(Problem("unknown-field", f"an accept has an unknown field '{k}'"
-                                              + did_you_mean(k, ACCEPT_FIELDS), story.loc(table, k)))
-        try:
-            acc = Accept.model_validate({k: v for k, v in data.items() if k in ACCEPT_FIELDS})
-        except ValidationError as e:
-            story.problems.append(Problem("invalid-field", f"accept: {_first_error(e)}", story.loc(table)))
-            continue
-        out.append((acc, table))
+        acc = _table(story, table, "accept", Accept, ACCEPT_FIELDS)
+        if acc is not None:
+            out.append((acc, table))
     return out

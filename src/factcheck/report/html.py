@@ -12,13 +12,6 @@ from html import escape
 
 from factcheck.model import ClaimResult, ClaimStatus, Finding, Report, Severity
 
-STATUS_MARK = {
-    ClaimStatus.SUPPORTED: "✓",
-    ClaimStatus.CONTRADICTED: "✗",
-    ClaimStatus.CONFLICTING: "≠",
-    ClaimStatus.UNSUPPORTED: "?",
-    ClaimStatus.UNVERIFIABLE: "~",
-}
 CSS = """
 body{font:15px/1.45 Georgia,'Times New Roman',serif;color:#1d1d1f;max-width:980px;margin:2em auto;padding:0 1em}
 h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.2em;border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}
@@ -200,7 +193,7 @@ def render(report: Report) -> str:
             src_text = escape(c.source) + (f"<br><small>{escape(', '.join(x for x in (src.outlet, src.published) if x))}"
                                            "</small>" if src and (src.outlet or src.published) else "")
             rows.append(
-                f"<tr><td>{STATUS_MARK[c.status]}</td><td><code>{escape(c.id)}</code></td>"
+                f"<tr><td>{c.status.symbol}</td><td><code>{escape(c.id)}</code></td>"
                 f"<td>{escape(c.amount.text) if c.amount else ''}</td><td>{escape(c.when.text) if c.when else ''}</td>"
                 f"<td>{src_text}</td><td><q>{escape(c.quote or '')}</q></td>"
                 f"<td class=\"s-{c.status.value}\">{escape(c.status.value)}</td></tr>")

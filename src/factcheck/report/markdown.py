@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import re
 
-from factcheck.model import ClaimStatus, Finding, Report, Severity
+from factcheck.model import Finding, Report, Severity
 from factcheck.text import shorten
 
-STATUS_MARK = {
-    ClaimStatus.SUPPORTED: "✓",
-    ClaimStatus.CONTRADICTED: "✗",
-    ClaimStatus.CONFLICTING: "≠",
-    ClaimStatus.UNSUPPORTED: "?",
-    ClaimStatus.UNVERIFIABLE: "~",
-}
 SECTIONS = [
     (Severity.ERROR, "Must change before publication"),
     (Severity.WARNING, "Look at before publication"),
@@ -84,7 +77,7 @@ def render(report: Report) -> str:
             if src is not None and (src.outlet or src.published):
                 label += "<br>" + esc(", ".join(x for x in (src.outlet, src.published) if x))
             quote = f"“{esc(shorten(c.quote, 140))}”" if c.quote else ""
-            out.append(f"| {STATUS_MARK[c.status]} | `{c.id}` | {fig} | {when} | {label} | {quote} | {c.status.value} |")
+            out.append(f"| {c.status.symbol} | `{c.id}` | {fig} | {when} | {label} | {quote} | {c.status.value} |")
         out.append("")
     if report.sources:
         out += ["## Sources", "", "| Source | Outlet | Date | URL | Claims |", "|---|---|---|---|---|"]

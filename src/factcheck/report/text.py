@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule as RichRule
 from rich.table import Table
@@ -14,11 +14,11 @@ from rich.text import Text
 from factcheck.model import ClaimStatus, Finding, Report, Severity
 
 STATUS_STYLE = {
-    ClaimStatus.SUPPORTED: ("✓", "green"),
-    ClaimStatus.CONTRADICTED: ("✗", "bold red"),
-    ClaimStatus.CONFLICTING: ("≠", "red"),
-    ClaimStatus.UNSUPPORTED: ("?", "bold red"),
-    ClaimStatus.UNVERIFIABLE: ("~", "yellow"),
+    ClaimStatus.SUPPORTED: "green",
+    ClaimStatus.CONTRADICTED: "bold red",
+    ClaimStatus.CONFLICTING: "red",
+    ClaimStatus.UNSUPPORTED: "bold red",
+    ClaimStatus.UNVERIFIABLE: "yellow",
 }
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 FAMILY_TITLES = {
@@ -77,7 +77,7 @@ def claims_table(report: Report, verbose: bool) -> tuple[Table, int]:
             hidden += 1
             continue
         shown += 1
-        sym, style = STATUS_STYLE[c.status]
+        sym, style = c.status.symbol, STATUS_STYLE[c.status]
         fig = Text()
         if c.amount:
             fig.append(c.amount.text)
@@ -114,7 +114,7 @@ def _evidence(f: Finding) -> Text:
 
 
 def finding_block(f: Finding) -> Group:
-    parts = []
+    parts: list[RenderableType] = []
     head = Text()
     head.append(f"{f.code} ", style=SEVERITY_STYLE[f.severity] if f.accepted is None else "dim")
     head.append(f.severity.value, style=SEVERITY_STYLE[f.severity] if f.accepted is None else "dim")

@@ -314,7 +314,7 @@ def weekday_vs_date(story: Story) -> Iterator[Hit]:
     Passes:
         b: when = "June 19, 2025"
     """
-    for subject, group in story.by_subject().items():
+    for group in story.by_subject().values():
         weekday_claims = [c for c in group if c.period is not None and c.period.weekday_only]
         dated = [c for c in group if c.period is not None and not c.period.weekday_only
                  and c.period.start == c.period.end]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.amounts import Amount, Hedge
+from factcheck.amounts import Amount
 from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
@@ -92,6 +92,17 @@ def _quote_match(story: Story, c: ClaimCtx) -> Amount | None:
     return min(cands, key=lambda a: abs(a.value - v) / (abs(v) + 1))
 
 
+def _figure_pairs(story: Story) -> Iterator[tuple[ClaimCtx, Amount, Amount, bool]]:
+    """(claim, its amount, the quote's figure it stands for, same number?) for checkable claims."""
+    for c in story.claims:
+        if not _checked_amount(c) or not c.quote_amounts:
+            continue
+        assert c.amount is not None
+        q = _quote_match(story, c)
+        if q is not None:
+            yield c, c.amount, q, q.value == c.amount.value and q.high_value == c.amount.high_value
+
+
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
       status=ClaimStatus.CONTRADICTED)
 def figure_differs(story: Story) -> Iterator[Hit]:
@@ -108,14 +119,10 @@ def figure_differs(story: Story) -> Iterator[Hit]:
         quote = "a budget of $301 million"
         amount = "301 million dollars"
     """
-    for c in story.claims:
-        if not _checked_amount(c) or not c.quote_amounts:
+    for c, amount, q, same in _figure_pairs(story):
+        if same:
             continue
-        assert c.amount is not None
-        q = _quote_match(story, c)
-        if q is None or (q.value == c.amount.value and q.high_value == c.amount.high_value):
-            continue
-        yield Hit(f"claim '{c.id}' says {c.amount.describe()} but its quote says {q.describe()}",
+        yield Hit(f"claim '{c.id}' says {amount.describe()} but its quote says {q.describe()}",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "amount"),
                   evidence=c.claim.quote, figure=q.text)
 
@@ -137,20 +144,12 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
         quote = "about $260 million"
         amount = "around $260 million"
     """
-    for c in story.claims:
-        if not _checked_amount(c) or not c.quote_amounts:
-            continue
-        assert c.amount is not None
-        q = _quote_match(story, c)
-        if q is None or q.value != c.amount.value or q.high_value != c.amount.high_value:
-            continue
-        if q.hedge is c.amount.hedge and q.interval == c.amount.interval:
-            continue
-        if q.hedge is c.amount.hedge:
-            continue  # same hedge, different tolerance setting: not the quote's doing
-        cw = c.amount.hedge_words or "no hedge"
+    for c, amount, q, same in _figure_pairs(story):
+        if not same or q.hedge is amount.hedge:
+            continue  # a different figure is FC103's; the same hedge agrees whatever the tolerance
+        cw = amount.hedge_words or "no hedge"
         qw = q.hedge_words or "no hedge"
-        yield Hit(f"claim '{c.id}' says {c.amount.describe()} ({cw}) but its quote says {q.describe()} ({qw})",
+        yield Hit(f"claim '{c.id}' says {amount.describe()} ({cw}) but its quote says {q.describe()} ({qw})",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "amount"),
                   evidence=c.claim.quote, figure=q.text)
 

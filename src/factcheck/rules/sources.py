@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import groupby
+from typing import cast
 
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
@@ -89,7 +90,7 @@ def _who(story: Story, c: ClaimCtx) -> str:
 def _amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
     cached = story.cache.get("amount-conflicts")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cast(list[tuple[ClaimCtx, ClaimCtx]], cached)
     pairs: list[tuple[ClaimCtx, ClaimCtx]] = []
     for subject, group in story.by_subject().items():
         with_amounts = [c for c in group if c.amount is not None]

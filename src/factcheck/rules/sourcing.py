@@ -10,8 +10,6 @@ from factcheck.rules import Hit, rule
 from factcheck.story import Story
 
 
-
-
 @rule("FC501", "single-source", Severity.INFO, "A subject's figures rest on one source only")
 def single_source(story: Story) -> Iterator[Hit]:
     """

@@ -62,7 +62,7 @@ def order_violated(story: Story) -> Iterator[Hit]:
     Passes:
         first-deployment: when = "October 2024"
     """
-    for r, certain, possible, derivation in _temporal(story):
+    for r, _certain, possible, derivation in _temporal(story):
         if possible:
             continue
         assert r.parsed is not None
