@@ -82,9 +82,11 @@ class Source:
         return fold(self.body or "")
 
     def label(self) -> str:
-        """'Korea JoongAng Daily, 2025-06-20' or the id when the source says nothing of itself."""
-        parts = [p for p in (self.meta.outlet, self.meta.published.isoformat() if self.meta.published else None) if p]
-        return ", ".join(parts) if parts else self.id
+        """'Korea JoongAng Daily, 2025-06-20'; the id stands in for a missing outlet."""
+        parts = [self.meta.outlet or self.id]
+        if self.meta.published:
+            parts.append(self.meta.published.isoformat())
+        return ", ".join(parts)
 
 
 # -- the ledger ----------------------------------------------------------------------------------

@@ -90,9 +90,9 @@ def claims_table(report: Report, verbose: bool) -> tuple[Table, int]:
                 fig.append("\n")
             fig.append(c.when.text, style="dim")
         src = sources.get(c.source)
-        s_text = Text(c.source)
-        if src is not None and (src.outlet or src.published):
-            s_text.append("\n" + ", ".join(x for x in (src.outlet, src.published) if x), style="dim")
+        s_text = Text(src.outlet if src is not None and src.outlet else c.source)
+        if src is not None and src.published:
+            s_text.append("\n" + src.published, style="dim")
         row = [Text(sym, style=style), Text(c.id), fig, s_text, Text(c.status.value, style=style)]
         table.add_row(*row)
         if verbose and c.quote:
