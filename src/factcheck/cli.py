@@ -215,6 +215,8 @@ def explain(code: str) -> None:
         near = [c for c in rules if c.startswith(code.upper()[:3])]
         hint = f"; codes in that family: {', '.join(near)}" if near else "; see 'factcheck rules'"
         raise click.UsageError(f"no rule {code}{hint}")
+    from rich.padding import Padding
+
     sections = r.sections()
     console = _console()
     console.print(Text(f"{r.code} {r.name} ({r.severity.value})", style="bold"))
@@ -222,8 +224,12 @@ def explain(code: str) -> None:
     for name in ("What it checks", "Why an editor cares", "Example", "Passes"):
         console.print()
         console.print(Text(name, style="bold"))
-        for line in sections.get(name, "").splitlines():
-            console.print(Text("  " + line))
+        body = sections.get(name, "")
+        if name in ("Example", "Passes"):  # ledger fragments: line by line, as written
+            for line in body.splitlines():
+                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 2)))
+        else:  # prose: one paragraph, wrapped to the terminal
+            console.print(Padding(Text(" ".join(body.split())), (0, 0, 0, 2)))
 
 
 @main.command()
