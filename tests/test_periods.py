@@ -125,3 +125,14 @@ def test_parser_returns_or_raises_its_own_error(text: str, anchor: date | None) 
     except PeriodError:
         pass
     find_periods(text, anchor)
+
+
+@given(st.lists(st.tuples(st.text(max_size=60) | st.sampled_from(
+    ["in late 2023", "on Thursday", "June", "19, 2024", "between January and", "March of this year",
+     "Friday, February 12, 2025", "last week"]), st.one_of(st.none(), DAYS)), max_size=6))
+def test_scanning_many_texts_at_once_equals_one_by_one(items: list[tuple[str, date | None]]) -> None:
+    from factcheck.periods import find_periods_many
+
+    texts = [t for t, _ in items]
+    anchors = [a for _, a in items]
+    assert find_periods_many(texts, anchors) == [find_periods(t, a) for t, a in items]

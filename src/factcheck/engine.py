@@ -186,13 +186,12 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
     amount = None
     if c.amount is not None:
         lo, hi = c.amount.interval.json_bounds()
-        amount = AmountOut.model_construct(text=c.amount.text, low=lo, high=hi)
+        amount = AmountOut(text=c.amount.text, low=lo, high=hi)
     when = None
     if c.period is not None:
-        when = WhenOut.model_construct(text=str(c.claim.when), start=c.period.start.isoformat(),
+        when = WhenOut(text=str(c.claim.when), start=c.period.start.isoformat(),
                                        end=c.period.end.isoformat())
-    # Built from validated data: construct without validating it a second time.
-    return ClaimResult.model_construct(id=c.id, status=status, source=c.claim.source, amount=amount, when=when,
+    return ClaimResult(id=c.id, status=status, source=c.claim.source, amount=amount, when=when,
                                        subject=c.claim.subject, unit=c.unit, quote=c.claim.quote, line=c.line)
 
 

@@ -37,7 +37,7 @@ from factcheck.periods import (
     NeedsAnchor,
     Period,
     PeriodError,
-    find_periods,
+    find_periods_many,
     parse_period,
 )
 from factcheck.text import Passage, closest_passage, find_folded, fold
@@ -296,6 +296,10 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
 def _resolve_claims(story: Story) -> None:
     tol = story.settings.tolerances
     dt = story.settings.tolerance
+    quoted = [c for c in story.claims if c.claim.quote]
+    for c, periods in zip(quoted, find_periods_many([c.claim.quote or "" for c in quoted],
+                                                    [c.anchor for c in quoted]), strict=True):
+        c.quote_periods = periods
     for c in story.claims:
         cl = c.claim
         src = c.source
@@ -319,7 +323,6 @@ def _resolve_claims(story: Story) -> None:
             q = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
         if cl.quote:
-            c.quote_periods = find_periods(cl.quote, anchor)
             c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods])
             if not c.quote_amounts and c.amount is not None:
                 # "the 79th anniversary" states 79 for a claim of 79; an ordinal only ever confirms a
