@@ -9,7 +9,7 @@ decimals throughout; nothing here knows about claims, rules or files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -635,10 +635,6 @@ def _make_range(text: str, start: int, end: int, lo: Decimal, hi: Decimal, unit:
         raise AmountError(f"the range in '{text[start:end]}' runs backwards")
     return Amount(text[start:end], Hedge.RANGE, "between", lo, Interval(lo, hi), unit, hi, "", "", "",
                   (start, end))
-
-
-def iter_hedges() -> Iterator[tuple[str, Hedge]]:
-    yield from HEDGE_WORDS.items()
 
 
 # -- units --------------------------------------------------------------------------------------

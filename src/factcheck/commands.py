@@ -15,10 +15,10 @@ from rich.text import Text
 from factcheck.load import (
     LoadError,
     Problem,
-    _split_front_matter,
     decode_text,
     read_ledger,
     read_sources,
+    split_front_matter,
 )
 from factcheck.model import Report
 from factcheck.text import shorten
@@ -35,7 +35,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
     except OSError as e:
         raise LoadError(f"{file}: cannot be read: {e.strerror or e}") from None
     text = decode_text(raw, file).replace("\r\n", "\n")
-    body, meta_text, body_line = _split_front_matter(text)
+    body, meta_text, body_line = split_front_matter(text)
     anchor = None
     if meta_text is not None:
         import tomllib

@@ -54,20 +54,11 @@ class Interval:
     def is_point(self) -> bool:
         return self.lo == self.hi
 
-    @property
-    def bounded(self) -> bool:
-        return self.lo.is_finite() and self.hi.is_finite()
-
     def contains(self, x: Decimal | int) -> bool:
         x = Decimal(x)
         above_lo = x > self.lo or (x == self.lo and not self.lo_open)
         below_hi = x < self.hi or (x == self.hi and not self.hi_open)
         return above_lo and below_hi
-
-    def contains_interval(self, other: Interval) -> bool:
-        lo_ok = other.lo > self.lo or (other.lo == self.lo and (other.lo_open or not self.lo_open))
-        hi_ok = other.hi < self.hi or (other.hi == self.hi and (other.hi_open or not self.hi_open))
-        return lo_ok and hi_ok
 
     def entirely_below(self, other: Interval) -> bool:
         """Every point of self is smaller than every point of other."""
@@ -186,12 +177,6 @@ def _end_quotient(a: Decimal, ao: bool, b: Decimal, bo: bool, side: int) -> tupl
     with localcontext() as ctx:
         ctx.prec = _PREC
         return a / b, ao or bo
-
-
-def hull(intervals: list[Interval]) -> Interval:
-    lo = min(intervals, key=lambda i: (i.lo, i.lo_open))
-    hi = max(intervals, key=lambda i: (i.hi, not i.hi_open))
-    return Interval(lo.lo, hi.hi, lo.lo_open, hi.hi_open)
 
 
 def fmt_number(v: Decimal) -> str:

@@ -288,7 +288,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
         meta = _meta(data, p, sid, problems, 1)
         return Source(sid, p, meta, None)
     text = text.replace("\r\n", "\n")
-    body, meta_text, body_line = _split_front_matter(text)
+    body, meta_text, body_line = split_front_matter(text)
     meta = SourceMeta()
     if meta_text is not None:
         try:
@@ -317,7 +317,7 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
     unknown = [k for k in data if k not in SOURCE_FIELDS]
     for k in unknown:
         problems.append(Problem("unknown-field", f"source '{sid}' has an unknown key '{k}'"
-                                + _did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=first_line),
+                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=first_line),
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
     try:
@@ -334,7 +334,7 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
             return SourceMeta()
 
 
-def _split_front_matter(text: str) -> tuple[str, str | None, int]:
+def split_front_matter(text: str) -> tuple[str, str | None, int]:
     """(body, front matter or None, line where the body starts)."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "+++":
@@ -345,11 +345,9 @@ def _split_front_matter(text: str) -> tuple[str, str | None, int]:
     return text, None, 1
 
 
-def _did_you_mean(word: str, options: frozenset[str] | set[str]) -> str:
+def did_you_mean(word: str, options: frozenset[str] | set[str]) -> str:
     from difflib import get_close_matches
 
     close = get_close_matches(word, sorted(options), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
-
-did_you_mean = _did_you_mean

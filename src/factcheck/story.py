@@ -87,15 +87,6 @@ class ClaimCtx:
             return None
         return Passage(p.text, p.line + self.source.body_line - 1, p.score, p.differences)
 
-    @cached_property
-    def quote_line(self) -> int | None:
-        from factcheck.text import line_of_folded_match
-
-        if not self.quote_found or self.source is None or self.source.body is None or not self.claim.quote:
-            return None
-        n = line_of_folded_match(self.source.body, self.claim.quote)
-        return None if n is None else n + self.source.body_line - 1
-
     def date_for_order(self) -> date | None:
         """When a figure was true: the claim's own period end, else its source's date."""
         if self.period is not None:

@@ -166,24 +166,6 @@ def closest_passage(source: str, quote: str) -> Passage | None:
     return Passage(source[start_char:end_char], line, round(score, 3), tuple(diffs))
 
 
-def line_of_folded_match(source: str, quote: str) -> int | None:
-    """The line of the source where a quote found after folding begins (for locations)."""
-    q = fold(quote)
-    if not q:
-        return None
-    words = q.split(" ")
-    first = re.escape(words[0][:40])
-    # Find candidate starts of the first word in the raw text, then confirm by folding forward.
-    lines = source.split("\n")
-    for n, raw in enumerate(lines, 1):
-        if re.search(first, fold(raw)) is None:
-            continue
-        tail = fold("\n".join(lines[n - 1 :])[: len(quote) * 3 + 200])
-        if find_folded(tail, q) >= 0:
-            return n
-    return None
-
-
 def shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -147,7 +147,3 @@ def select(rules: dict[str, Rule], select: Iterable[str] = (), ignore: Iterable[
         if (not sel or any(code.startswith(s) for s in sel)) and not any(code.startswith(i) for i in ign)
     ]
 
-
-def valid_prefix(prefix: str) -> bool:
-    p = prefix.upper()
-    return bool(re.fullmatch(r"FC(\d{0,3})", p)) and (len(p) < 5 or p in REGISTRY or len(p) < 5)
