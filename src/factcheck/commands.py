@@ -38,7 +38,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
     body, meta_text, body_line = split_front_matter(text)
     anchor = None
     if meta_text is not None:
-        import tomllib
+        import tomli as tomllib
 
         try:
             anchor = SourceMeta.model_validate({k: v for k, v in tomllib.loads(meta_text).items()

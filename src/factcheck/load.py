@@ -10,12 +10,14 @@ nothing outside the story folder is read.
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import tomli as tomllib  # tomllib's upstream, compiled: see pyproject.toml
 
 from factcheck.model import ID_RE, Location, SourceMeta
 from factcheck.model import error_text as _msg
@@ -39,13 +41,21 @@ class Problem:
     sources: list[str] = field(default_factory=list)
 
 
+# The line of each key of a table, or how to find them when first asked.
+KeyLines = dict[str, int] | Callable[[], dict[str, int]]
+
+
 @dataclass
 class Table:
     """One [[claim]], [[relation]] or [[accept]] table with where it stands in the file."""
 
     data: dict[str, Any]
     line: int | None
-    key_lines: dict[str, int] = field(default_factory=dict)
+    keys: KeyLines = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def key_lines(self) -> dict[str, int]:
+        return self.keys if isinstance(self.keys, dict) else self.keys()
 
 
 @dataclass
@@ -96,6 +106,8 @@ _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)\s*$", re.S)
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<name>[A-Za-z0-9_\"'.-]+)\s*\]\]\s*(?:#.*)?$")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]\s*(?:#.*)?$")
 _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
+# A line that may be a table header, for the one-pass mapper.
+_HEADER_LINE = re.compile(r"^[ \t]*\[[^\n]*", re.M)
 
 
 def decode_text(raw: bytes, path: Path) -> str:
@@ -156,7 +168,7 @@ def read_ledger(path: Path) -> RawLedger:
     )
 
 
-def _tables(items: Any, lines: list[tuple[int, dict[str, int]]]) -> list[Table]:
+def _tables(items: Any, lines: list[tuple[int, KeyLines]]) -> list[Table]:
     if items is None:
         return []
     if not isinstance(items, list):
@@ -168,16 +180,73 @@ def _tables(items: Any, lines: list[tuple[int, dict[str, int]]]) -> list[Table]:
     return out
 
 
-def _map_lines(
-    text: str,
-) -> tuple[list[tuple[int, dict[str, int]]], list[tuple[int, dict[str, int]]], list[tuple[int, dict[str, int]]],
-           dict[str, int]]:
-    """Where each [[claim]], [[relation]] and [[accept]] starts, and the line of each of its keys."""
-    found: dict[str, list[tuple[int, dict[str, int]]]] = {"claim": [], "relation": [], "accept": []}
+Mapped = tuple[list[tuple[int, KeyLines]], list[tuple[int, KeyLines]], list[tuple[int, KeyLines]], dict[str, int]]
+
+
+def _map_lines(text: str) -> Mapped:
+    """Where each [[claim]], [[relation]] and [[accept]] starts, and the line of each of its keys.
+
+    Without multi-line strings every line that looks like a header is one, so one regex pass
+    finds the headers, and a table's keys are looked up only when a finding points at one.
+    """
+    if '"""' in text or "'''" in text:
+        return _map_lines_by_line(text)
+    found: dict[str, list[tuple[int, KeyLines]]] = {"claim": [], "relation": [], "accept": []}
+    sections: dict[str, int] = {}
+    split = _Lines(text)
+    n, pos = 1, 0
+    open_table: _KeysBetween | None = None
+    for m in _HEADER_LINE.finditer(text):
+        n += text.count("\n", pos, m.start())
+        pos = m.start()
+        line = m.group(0)
+        if (am := _ARRAY_HEADER.match(line)) is not None:
+            if open_table is not None:
+                open_table.end = n
+            open_table = _KeysBetween(split, n)
+            if (name := am["name"].strip("\"'")) in found:
+                found[name].append((n, open_table))
+        elif (tm := _TABLE_HEADER.match(line)) is not None:
+            if open_table is not None:
+                open_table.end = n
+            open_table = None
+            sections.setdefault(tm["name"].replace('"', "").replace("'", ""), n)
+    return found["claim"], found["relation"], found["accept"], sections
+
+
+class _Lines:
+    """The ledger's lines, split once and only if some table's keys are asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+class _KeysBetween:
+    """The keys of the table whose header is on line `start`, up to the next header."""
+
+    def __init__(self, lines: _Lines, start: int) -> None:
+        self.lines, self.start, self.end = lines, start, None
+
+    def __call__(self) -> dict[str, int]:
+        keys: dict[str, int] = {}
+        for n, line in enumerate(self.lines.lines[self.start : self.end and self.end - 1], self.start + 1):
+            km = _KEY_LINE.match(line)
+            if km:
+                keys.setdefault(km["key"].strip("\"'"), n)
+        return keys
+
+
+def _map_lines_by_line(text: str) -> Mapped:
+    """_map_lines one line at a time, stepping over multi-line strings."""
+    found: dict[str, list[tuple[int, KeyLines]]] = {"claim": [], "relation": [], "accept": []}
     sections: dict[str, int] = {}
     current: dict[str, int] | None = None
     in_multiline: str | None = None
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):  # TOML counts lines by \n alone
         if in_multiline:
             if line.count(in_multiline) % 2 == 1:
                 in_multiline = None
