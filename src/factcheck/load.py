@@ -229,7 +229,8 @@ class _KeysBetween:
     """The keys of the table whose header is on line `start`, up to the next header."""
 
     def __init__(self, lines: _Lines, start: int) -> None:
-        self.lines, self.start, self.end = lines, start, None
+        self.lines, self.start = lines, start
+        self.end: int | None = None
 
     def __call__(self) -> dict[str, int]:
         keys: dict[str, int] = {}
