@@ -136,3 +136,29 @@ def test_scanning_many_texts_at_once_equals_one_by_one(items: list[tuple[str, da
     texts = [t for t, _ in items]
     anchors = [a for _, a in items]
     assert find_periods_many(texts, anchors) == [find_periods(t, a) for t, a in items]
+
+
+DATE_WORDS = ["in", "on", "the", "of", "last", "this", "between", "from", "and", "to", "until", "since", "early",
+              "mid", "late", "first", "second", "half", "quarter", "Q1", "h2", "year", "month", "week", "earlier",
+              "yesterday", "today", "Monday", "THURSDAY", "June", "Jan.", "sept", "March", "May", "2024", "19",
+              "1st", "2025-06", "2024-10-05", "14,000", "$2,024", "—"]
+DATE_TEXTS = st.lists(st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" ", "  ", "\n", "\t", ", ", "-"]),
+                                st.booleans()), max_size=12).map(
+    lambda parts: "".join((w.upper() if up else w) + sep for w, sep, up in parts))
+
+
+@given(st.lists(st.tuples(DATE_TEXTS, st.one_of(st.none(), DAYS)), max_size=5))
+def test_skipping_forms_a_text_cannot_hold_changes_nothing(items: list[tuple[str, date | None]]) -> None:
+    from factcheck.periods import find_periods_many
+
+    texts = [t for t, _ in items]
+    anchors = [a for _, a in items]
+    assert find_periods_many(texts, anchors) == find_periods_many(texts, anchors, gate=False)
+
+
+def test_repeated_texts_are_found_alike_with_their_own_anchor() -> None:
+    from factcheck.periods import find_periods_many
+
+    got = find_periods_many(["on Thursday", "on Thursday", "on Thursday"], [ANCHOR, None, ANCHOR])
+    assert [[p.start.isoformat() for p in ps] for ps in got] == [["2025-06-19"], [], ["2025-06-19"]]
+    assert got[0] is not got[2]  # each claim owns its list

@@ -7,6 +7,7 @@ command should be instant. Everything else goes to the click application in cli.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -33,6 +34,10 @@ def main() -> None:
             return
         except OSError:
             pass  # fall through to click
+    # A run allocates a great many small objects that live until it ends; with the default
+    # threshold the cycle collector walks them all again and again (a sixth of a large run).
+    # Collect far less often, as mypy does: memory stays bounded, cycles are still freed.
+    gc.set_threshold(200_000, 30, 30)
     from factcheck.cli import main as cli
 
     cli()

@@ -372,33 +372,65 @@ def find_periods(text: str, anchor: date | None = None) -> list[Period]:
 _SEP = "\n\x00\n"
 
 
-def find_periods_many(texts: list[str], anchors: list[date | None]) -> list[list[Period]]:
-    """find_periods for many texts at once: each form's regex runs once over all of them, which
-    costs far less than running every form over every short quote."""
-    starts: list[int] = []
-    pos = 0
+def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool = True) -> list[list[Period]]:
+    """find_periods for many texts at once: each form's regex runs once over all the texts that
+    could hold it, which costs far less than running every form over every short quote.
+
+    A text is scanned once however often it recurs, and (with `gate`) a form runs only over the
+    texts showing every feature it needs (a month name, a four-digit year...): a cheap substring
+    test spares most regex runs. Gating never changes what is found; the tests check that.
+    """
+    distinct: dict[str, int] = {}
     for t in texts:
-        starts.append(pos)
-        pos += len(t) + len(_SEP)
-    joined = _SEP.join(texts)
-    low = joined.lower()
-    present = {"digit": _DIGIT.search(joined) is not None}
-    candidates: list[list[tuple[int, int, re.Match[str], Handler, bool]]] = [[] for _ in texts]
-    for rx, fn, rel, need in _SCANNERS_NEEDING:
-        ok = present.get(need)
-        if ok is None:
-            ok = present[need] = any(t in low for t in _FEATURES[need])
-        if not ok:
+        distinct.setdefault(t, len(distinct))
+    uniq = list(distinct)
+    # Lower-cased ASCII only, so offsets stay those of the text (str.lower() can lengthen one).
+    lows = [t.translate(_ASCII_LOWER) for t in uniq]
+    candidates: list[list[tuple[int, int, re.Match[str], Handler, bool]]] = [[] for _ in uniq]
+    features: dict[str, set[int]] = {}
+    corpus = _SEP.join(lows)
+    for rx, fn, rel, needs in _SCANNERS_NEEDING:
+        picked = _texts_with(needs, lows, features, corpus) if gate else list(range(len(uniq)))
+        if not picked:
             continue
-        for m in rx.finditer(joined):
-            if not m.group(0).strip():
-                continue
+        starts: list[int] = []
+        pos = 0
+        for k in picked:
+            starts.append(pos)
+            pos += len(lows[k]) + len(_SEP)
+        for m in rx.finditer(_SEP.join([lows[k] for k in picked])):
             seg = bisect_right(starts, m.start()) - 1
-            candidates[seg].append((m.start() - starts[seg], -(m.end() - m.start()), m, fn, rel))
-    return [_select(c, anchor) for c, anchor in zip(candidates, anchors, strict=True)]
+            candidates[picked[seg]].append((m.start() - starts[seg], m.start() - m.end(), m, fn, rel))
+    memo: dict[tuple[int, date | None], list[Period]] = {}
+    out: list[list[Period]] = []
+    for t, anchor in zip(texts, anchors, strict=True):
+        k = distinct[t]
+        found = memo.get((k, anchor))
+        if found is None:
+            found = memo[(k, anchor)] = _select(t, candidates[k], anchor)
+        out.append(list(found))
+    return out
 
 
-def _select(candidates: list[tuple[int, int, re.Match[str], Handler, bool]], anchor: date | None) -> list[Period]:
+def _texts_with(needs: tuple[str, ...], lows: list[str], features: dict[str, set[int]], corpus: str) -> list[int]:
+    """Indexes of the texts that show every feature in `needs` (each feature computed once).
+
+    Each feature is tested on all the texts at once first (`corpus`): most are absent from most
+    ledgers, and then no text needs testing one by one."""
+    picked: set[int] | None = None
+    for need in needs:
+        have = features.get(need)
+        if have is None:
+            test = _FEATURES[need]
+            have = features[need] = {k for k, low in enumerate(lows) if test(low)} if test(corpus) else set()
+        picked = have if picked is None else picked & have
+        if not picked:
+            return []
+    return sorted(picked or ())
+
+
+def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, bool]],
+            anchor: date | None) -> list[Period]:
     """The longest candidates first, then the leftmost, none overlapping; resolved to days."""
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
@@ -412,7 +444,7 @@ def _select(candidates: list[tuple[int, int, re.Match[str], Handler, bool]], anc
         except PeriodError:
             continue
         taken.append((start, end))
-        found.append(Period(m.group(0), s, e, relative=rel, weekday=_weekday_of(m),
+        found.append(Period(text[start:end], s, e, relative=rel, weekday=_weekday_of(m),
                             weekday_only="wdonly" in m.re.groupindex and bool(m["wdonly"]), span=(start, end)))
     found.sort(key=lambda p: p.span)
     return found
@@ -425,7 +457,8 @@ def _scanner(pattern: str, fn: Handler) -> re.Pattern[str]:
             pattern.replace(r"(?:on\s+|last\s+)?", r"(?:on\s+|last\s+)", 1))
     if fn is _year:
         pattern = r"(?<![\d,.$€£₩-])" + pattern + r"(?!,\d|\d|%|\.\d)"
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+    # Scanners read ASCII-lower-cased text (see find_periods_many), so they need no IGNORECASE.
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])")
 
 
 _SCANNERS = [(_scanner(p, fn), fn, rel) for p, fn, rel in _PATTERNS if fn is not _since]
@@ -435,39 +468,73 @@ _SCANNERS.append(
               + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?:1[89]|2\d)\d\d)", _since), _since, True)
 )
 
-# A scanner runs only when its trigger appears in the text (cheap substring tests); forms not
-# listed here all contain a digit. This keeps scanning a quote at a handful of regex runs.
-_DIGIT = re.compile(r"\d")
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_FEATURES: dict[str, tuple[str, ...]] = {
-    "this year": ("this year",),
-    "last year": ("last year",),
-    "this month": ("this month",),
-    "last month": ("last month",),
-    "this week": ("this week",),
-    "last week": ("last week",),
-    "last": ("last ",),
-    "month": _MONTH_WORDS,
-    "day": ("day",),
-    "yesterday": ("yesterday",),
-    "today": ("today",),
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+# A scanner runs only over the texts that show the features its form cannot do without; each
+# test is a substring or a cheap regex search on the lower-cased text.
+_MONTH_RX = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_WEEKDAY_RX = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
+def _has(*words: str) -> Callable[[str], object]:
+    return lambda low: any(w in low for w in words)
+
+
+def _rx(pattern: str) -> Callable[[str], object]:
+    return re.compile(pattern).search
+
+
+_FEATURES: dict[str, Callable[[str], object]] = {
+    "digit": _rx(r"\d"),
+    "year": _rx(r"\d\d\d\d"),
+    "iso": _rx(r"\d\d\d\d-\d\d"),
+    "month": _MONTH_RX.search,
+    "weekday": _WEEKDAY_RX.search,
+    "half": _has("half", "h1", "h2"),
+    "quarter": _has("quarter", "q1", "q2", "q3", "q4"),
+    "season": _has("early", "mid", "late"),
+    "range": _has("between", "from"),
+    "since": _has("since"),
+    "this year": _rx(r"this\s+year"),
+    "last year": _rx(r"last\s+year"),
+    "this month": _rx(r"this\s+month"),
+    "last month": _rx(r"last\s+month"),
+    "this week": _rx(r"this\s+week"),
+    "last week": _rx(r"last\s+week"),
+    "last": _has("last"),
+    "in": _has("in"),
+    "yesterday": _has("yesterday"),
+    "today": _has("today"),
 }
-_NEEDS: dict[Handler, str] = {
-    _month_range_this_year: "this year",
-    _this_year: "this year",
-    _last_year: "last year",
-    _this_month: "this month",
-    _last_month: "last month",
-    _this_week: "this week",
-    _last_week: "last week",
-    _last_named_month: "last",
-    _month_last_year: "last year",
-    _month_this_year: "this year",
-    _bare_month: "month",
-    _weekday: "day",
-    _yesterday: "yesterday",
-    _today: "today",
+# What each form's text must show; every form's regex requires each of these.
+_NEEDS: dict[Handler, tuple[str, ...]] = {
+    _iso_day: ("iso",),
+    _iso_month: ("iso",),
+    _mdy: ("month", "year"),
+    _dmy: ("month", "year"),
+    _half: ("half", "year"),
+    _quarter: ("quarter", "year"),
+    _season: ("season", "year"),
+    _month_range: ("range", "month", "year"),
+    _day_range: ("range", "iso"),
+    _month_year: ("month", "year"),
+    _year: ("year",),
+    _month_range_this_year: ("range", "month", "this year"),
+    _this_year: ("this year",),
+    _last_year: ("last year",),
+    _this_month: ("this month",),
+    _last_month: ("last month",),
+    _this_week: ("this week",),
+    _last_week: ("last week",),
+    _last_named_month: ("last", "month"),
+    _month_last_year: ("month", "last year"),
+    _month_this_year: ("month", "this year"),
+    _month_day: ("month", "digit"),
+    _day_month: ("month", "digit"),
+    _bare_month: ("in", "month"),
+    _weekday: ("weekday",),
+    _yesterday: ("yesterday",),
+    _today: ("today",),
+    _since: ("since", "year"),
 }
-# Each scanner with the one feature the text must show for it to be worth running; forms not
-# in _NEEDS all contain a digit.
-_SCANNERS_NEEDING = [(rx, fn, rel, _NEEDS.get(fn, "digit")) for rx, fn, rel in _SCANNERS]
+_SCANNERS_NEEDING = [(rx, fn, rel, _NEEDS[fn]) for rx, fn, rel in _SCANNERS]
