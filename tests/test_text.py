@@ -60,3 +60,11 @@ def test_closest_passage_reports_an_added_word() -> None:
 
 def test_closest_passage_on_unrelated_text() -> None:
     assert closest_passage("alpha beta gamma", "delta epsilon") is None
+
+
+@given(st.text(alphabet=st.sampled_from([" ", "-", "a", "\u2014", "\t", "\n", "\u00a0", "1"]), max_size=40))
+def test_dashes_lose_their_spaces_as_the_regex_would(text: str) -> None:
+    import re
+
+    spaced = re.sub(r"\s+", " ", text.replace("\u2014", "-").replace("\u00a0", " "))
+    assert fold(text) == re.sub(r" ?- ?", "-", spaced).strip()

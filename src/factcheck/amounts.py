@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from factcheck.intervals import INF, Interval, fmt_number
 
@@ -143,8 +144,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a quote's tokens are made by the thousand
     kind: str  # num | cur | word | pct | dash | other
     text: str  # lower-cased
     start: int
@@ -152,16 +152,22 @@ class Token:
     suffix: str = ""
 
 
+_new_token = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     out = []
+    # Lower-casing ASCII keeps every offset, so the words can be sliced from one lowered copy.
+    low = text.lower() if text.isascii() else None
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "other"
-        if kind == "suf":
-            kind = "num"
-        if m.group("num") is not None:
-            out.append(Token("num", m.group("num"), m.start(), m.end(), (m.group("suf") or "").lower()))
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "num" or kind == "suf":
+            suffix = m.group("suf")
+            out.append(_new_token(Token, ("num", m.group("num"), s, e, suffix.lower() if suffix else "")))
         else:
-            out.append(Token(kind, m.group(0).lower(), m.start(), m.end()))
+            word = low[s:e] if low is not None else m.group(0).lower()
+            out.append(_new_token(Token, (kind or "other", word, s, e, "")))
     return out
 
 
@@ -283,10 +289,22 @@ def find_amounts(
     Years standing alone (1800-2100, no separator, hedge, scale or currency) and numbers inside
     ``skip_spans`` (dates found by the period parser) are not amounts.
     """
+    key = (text, tuple(sorted((tolerances or {}).items())), default_tolerance, tuple(skip_spans or ()))
+    return list(_find_amounts(*key))
+
+
+@lru_cache(maxsize=16384)
+def _find_amounts(
+    text: str,
+    tolerances_items: tuple[tuple[str, Decimal], ...],
+    default_tolerance: Decimal,
+    skip: tuple[tuple[int, int], ...],
+) -> tuple[Amount, ...]:
+    """find_amounts, memoised: Amount is immutable, and claims often quote the same sentence."""
+    tolerances = dict(tolerances_items)
     tokens = tokenize(text)
     out: list[Amount] = []
     i = 0
-    skip = skip_spans or []
     while i < len(tokens):
         parsed = _parse_at(tokens, i, text, tolerances, default_tolerance)
         if parsed is None:
@@ -305,7 +323,7 @@ def find_amounts(
             amount = _negated(amount, text)
         out.append(amount)
         i = nxt
-    return out
+    return tuple(out)
 
 
 def _minus_before(tokens: list[Token], i: int, text: str) -> bool:
@@ -391,8 +409,11 @@ def _parse_at(
     if i >= len(tokens):
         return None
     t0 = tokens[i]
-    if t0.kind == "word" and t0.text not in _STARTERS:
-        return None  # most words start nothing: one set lookup instead of a parse
+    if t0.kind == "word":
+        if t0.text not in _STARTERS:
+            return None  # most words start nothing: one set lookup instead of a parse
+    elif t0.kind != "num" and t0.kind != "cur":
+        return None  # punctuation, %, a dash: a minus sign is read by find_amounts looking back
     start_tok = i
     hedge_words = ""
     hedge = Hedge.EXACT
@@ -406,7 +427,7 @@ def _parse_at(
                 i += 1
             break
     # "between a and b"
-    if hedge_words == "" and _match_phrase(tokens, i, ("between",)):
+    if hedge_words == "" and i < len(tokens) and tokens[i].kind == "word" and tokens[i].text == "between":
         low = _number_at(tokens, i + 1)
         if low is not None:
             lo_val, lo_scale, lo_mant, lo_cur, k = low

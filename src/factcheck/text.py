@@ -22,7 +22,6 @@ _TRANSLATE = str.maketrans(
     }
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
-_DASH_SPACES = re.compile(r" ?- ?")
 
 
 def fold(text: str) -> str:
@@ -32,7 +31,10 @@ def fold(text: str) -> str:
     # so the function stays idempotent whatever Unicode does.
     t = t.translate(_TRANSLATE)
     t = _SPACES.sub(" ", t)
-    t = _DASH_SPACES.sub("-", t)
+    if "-" in t:
+        # Spaces are single now, so these three replacements are the regex " ?- ?" -> "-",
+        # without a regex that has no fixed first character to search for.
+        t = t.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     return t.strip()
 
 

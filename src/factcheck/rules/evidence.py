@@ -191,6 +191,8 @@ def unit_differs(story: Story) -> Iterator[Hit]:
             continue
         if q is None or q.unit is None:
             continue  # the quote's figure names no unit: nothing to contradict the claim's
+        if story.units.key(q.unit) == claim_key:
+            continue  # the quote's figure counts the claim's unit
         words = [w.strip(_PUNCT) for w in fold(c.claim.quote).replace('"', " ").replace("-", " ").split()]
         keys = {story.units.key(w) for w in words if w}
         unit_words = c.unit.split()
