@@ -377,8 +377,9 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
     could hold it, which costs far less than running every form over every short quote.
 
     A text is scanned once however often it recurs, and (with `gate`) a form runs only over the
-    texts showing every feature it needs (a month name, a four-digit year...): a cheap substring
-    test spares most regex runs. Gating never changes what is found; the tests check that.
+    texts showing every feature it needs (a month name, a four-digit year...) and holding its
+    core (see _scanner): cheap tests that spare most regex runs. Gating never changes what is
+    found; the tests check that.
     """
     distinct: dict[str, int] = {}
     for t in texts:
@@ -389,8 +390,11 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
     candidates: list[list[tuple[int, int, re.Match[str], Handler, bool]]] = [[] for _ in uniq]
     features: dict[str, set[int]] = {}
     corpus = _SEP.join(lows)
-    for rx, fn, rel, needs in _SCANNERS_NEEDING:
-        picked = _texts_with(needs, lows, features, corpus) if gate else list(range(len(uniq)))
+    for rx, core, fn, rel, needs in _SCANNERS_NEEDING:
+        if gate:
+            picked = _containing(core, _texts_with(needs, lows, features, corpus), lows)
+        else:
+            picked = list(range(len(uniq)))
         if not picked:
             continue
         starts: list[int] = []
@@ -429,6 +433,27 @@ def _texts_with(needs: tuple[str, ...], lows: list[str], features: dict[str, set
     return sorted(picked or ())
 
 
+def _containing(core: re.Pattern[str], picked: list[int], lows: list[str]) -> list[int]:
+    """The picked texts in which `core` occurs, found by one search per text that holds it."""
+    if not picked:
+        return []
+    starts: list[int] = []
+    pos = 0
+    for k in picked:
+        starts.append(pos)
+        pos += len(lows[k]) + len(_SEP)
+    joined = _SEP.join([lows[k] for k in picked])
+    out: list[int] = []
+    pos = 0
+    while (m := core.search(joined, pos)) is not None:
+        seg = bisect_right(starts, m.start()) - 1
+        out.append(picked[seg])
+        if seg + 1 == len(starts):
+            break
+        pos = starts[seg + 1]  # on to the next text
+    return out
+
+
 def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, bool]],
             anchor: date | None) -> list[Period]:
     """The longest candidates first, then the leftmost, none overlapping; resolved to days."""
@@ -450,22 +475,33 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
     return found
 
 
-def _scanner(pattern: str, fn: Handler) -> re.Pattern[str]:
+# Optional words a form may start with; what follows them is the form's core.
+_OPTIONAL_LEAD = (_WD, r"(?:in\s+)?", r"(?:on\s+)?", r"(?:the\s+)?", r"(?:earlier\s+)?")
+
+
+def _scanner(pattern: str, fn: Handler) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The regex that finds a form in text, and its core: the same pattern without its optional
+    lead words or boundary checks. Every text the form matches holds its core, and a core starts
+    with fixed characters (a month name, a digit, "since"...), which the regex engine can skip
+    ahead to, so testing for the core first is quick."""
     if fn in (_bare_month, _weekday):
         # "may" is a verb and a name; a weekday alone is a date only after "on" or "last".
         pattern = pattern.replace(r"(?:in\s+)?", r"(?:in\s+)", 1) if fn is _bare_month else (
             pattern.replace(r"(?:on\s+|last\s+)?", r"(?:on\s+|last\s+)", 1))
+    core = pattern
+    while lead := next((p for p in _OPTIONAL_LEAD if core.startswith(p)), None):
+        core = core[len(lead):]
     if fn is _year:
         pattern = r"(?<![\d,.$€£₩-])" + pattern + r"(?!,\d|\d|%|\.\d)"
     # Scanners read ASCII-lower-cased text (see find_periods_many), so they need no IGNORECASE.
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])")
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])"), re.compile(core)
 
 
-_SCANNERS = [(_scanner(p, fn), fn, rel) for p, fn, rel in _PATTERNS if fn is not _since]
+_SCANNERS = [(*_scanner(p, fn), fn, rel) for p, fn, rel in _PATTERNS if fn is not _since]
 # "since" scans only a month and year or a year after it, never the rest of the sentence.
 _SCANNERS.append(
-    (_scanner(r"since\s+(?P<rest>(?:(?:early|mid|late)[\s-]+)?(?:" + _MON.format(n="mon")
-              + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?:1[89]|2\d)\d\d)", _since), _since, True)
+    (*_scanner(r"since\s+(?P<rest>(?:(?:early|mid|late)[\s-]+)?(?:" + _MON.format(n="mon")
+               + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?:1[89]|2\d)\d\d)", _since), _since, True)
 )
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
@@ -537,4 +573,4 @@ _NEEDS: dict[Handler, tuple[str, ...]] = {
     _today: ("today",),
     _since: ("since", "year"),
 }
-_SCANNERS_NEEDING = [(rx, fn, rel, _NEEDS[fn]) for rx, fn, rel in _SCANNERS]
+_SCANNERS_NEEDING = [(rx, core, fn, rel, _NEEDS[fn]) for rx, core, fn, rel in _SCANNERS]
