@@ -26,8 +26,9 @@ from factcheck.text import shorten
 
 def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> None:
     from factcheck import extract
-    from factcheck.model import SourceMeta
+    from factcheck.model import SOURCE_FIELDS, SourceMeta
     from factcheck.story import resolve
+    from factcheck.validate import validate
     from factcheck.workspace import append_to_ledger
 
     try:
@@ -41,8 +42,8 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
         import tomli as tomllib
 
         try:
-            anchor = SourceMeta.model_validate({k: v for k, v in tomllib.loads(meta_text).items()
-                                                if k in SourceMeta.model_fields}).published
+            anchor = validate(SourceMeta, {k: v for k, v in tomllib.loads(meta_text).items()
+                                           if k in SOURCE_FIELDS}).published
         except Exception:  # a broken front matter only costs the anchor here; verify reports it
             anchor = None
     sources_dir = ledger.parent / "sources"

@@ -13,47 +13,62 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from factcheck.validate import Check, field_names
 
 ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
 
+# File models are frozen dataclasses. `validate(Model, data)` checks a table against one: the
+# common, well-typed case in plain Python, anything else through pydantic, imported only then,
+# so that its messages ("Input should be a valid date") reach the editor (see validate.py).
 
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+def _plain_id(v: str) -> str:
+    if not ID_RE.match(v):
+        raise ValueError("ids use letters, digits, '-', '_' and '.' only")
+    return v
 
 
-class Claim(_File):
-    id: str
+def _no_bool(v: Any) -> Any:
+    if isinstance(v, bool):
+        raise ValueError("an amount is a figure such as \"about 3,000\", not true/false")
+    if isinstance(v, float):
+        v = Decimal(repr(v))
+    if isinstance(v, Decimal) and not v.is_finite():
+        raise ValueError(f"{v} is not a figure; write the number the source states")
+    return v
+
+
+def _has_reason(v: str) -> str:
+    if not v.strip():
+        raise ValueError("an accepted finding needs a reason an editor can read")
+    return v
+
+
+def _sane_tolerance(v: Decimal) -> Decimal:
+    if not (Decimal(0) <= v < Decimal(1)):
+        raise ValueError("a tolerance is a fraction from 0 up to (not including) 1, such as 0.10")
+    return v
+
+
+def _one_or_many(v: Any) -> Any:
+    return [v] if isinstance(v, str) else v
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: Annotated[str, Check(_plain_id)]
     source: str
     subject: str | None = None
     quote: str | None = None
-    amount: str | int | Decimal | None = None
+    amount: Annotated[str | int | Decimal | None, Check(_no_bool, before=True)] = None
     unit: str | None = None
     when: str | date | None = None
     via: str | list[str] | None = None
-    total_of: list[str] = Field(default_factory=list)
+    total_of: list[str] = field(default_factory=list)
     text: str | None = None
     note: str | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _plain_id(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError("ids use letters, digits, '-', '_' and '.' only")
-        return v
-
-    @field_validator("amount", mode="before")
-    @classmethod
-    def _no_bool(cls, v: Any) -> Any:
-        if isinstance(v, bool):
-            raise ValueError("an amount is a figure such as \"about 3,000\", not true/false")
-        if isinstance(v, float):
-            v = Decimal(repr(v))
-        if isinstance(v, Decimal) and not v.is_finite():
-            raise ValueError(f"{v} is not a figure; write the number the source states")
-        return v
 
     @property
     def vias(self) -> list[str]:
@@ -62,45 +77,36 @@ class Claim(_File):
         return [self.via] if isinstance(self.via, str) else list(self.via)
 
 
-class Relation(_File):
+@dataclass(frozen=True, slots=True)
+class Relation:
     expect: str
     because: str | None = None
 
 
-class Accept(_File):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Accept:
     code: str
-    claims: list[str] = Field(default_factory=list)
-    reason: str
-
-    @field_validator("reason")
-    @classmethod
-    def _has_reason(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("an accepted finding needs a reason an editor can read")
-        return v
+    claims: list[str] = field(default_factory=list)
+    reason: Annotated[str, Check(_has_reason)]
 
 
-class SubjectInfo(_File):
+@dataclass(frozen=True, slots=True)
+class SubjectInfo:
     cumulative: bool = False
     unit: str | None = None
     title: str | None = None
 
 
-class Settings(_File):
-    tolerance: Decimal = Decimal("0.10")
-    tolerances: dict[str, Decimal] = Field(default_factory=dict)
+@dataclass(frozen=True, slots=True)
+class Settings:
+    tolerance: Annotated[Decimal, Check(_sane_tolerance)] = Decimal("0.10")
+    tolerances: dict[str, Decimal] = field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
 
-    @field_validator("tolerance")
-    @classmethod
-    def _sane(cls, v: Decimal) -> Decimal:
-        if not (Decimal(0) <= v < Decimal(1)):
-            raise ValueError("a tolerance is a fraction from 0 up to (not including) 1, such as 0.10")
-        return v
 
-
-class StoryInfo(_File):
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
     title: str | None = None
     published: date | None = None
     draft: str | None = None
@@ -108,23 +114,18 @@ class StoryInfo(_File):
     publisher: str | None = None  # the newsroom publishing the checks (ClaimReview's author)
 
 
-class SourceMeta(BaseModel):
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
     """A source's front matter (or a note's keys)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
     author: str | None = None
-    via: list[str] = Field(default_factory=list)
+    via: Annotated[list[str], Check(_one_or_many, before=True)] = field(default_factory=list)
     kind: Literal["text", "note"] = "text"
     summary: str | None = None
-
-    @field_validator("via", mode="before")
-    @classmethod
-    def _one_or_many(cls, v: Any) -> Any:
-        return [v] if isinstance(v, str) else v
 
 
 def error_text(err: Any) -> str:
@@ -132,10 +133,10 @@ def error_text(err: Any) -> str:
     return str(err.get("msg", "")).removeprefix("Value error, ")
 
 
-CLAIM_FIELDS = frozenset(Claim.model_fields)
-RELATION_FIELDS = frozenset(Relation.model_fields)
-ACCEPT_FIELDS = frozenset(Accept.model_fields)
-SOURCE_FIELDS = frozenset(SourceMeta.model_fields)
+CLAIM_FIELDS = field_names(Claim)
+RELATION_FIELDS = field_names(Relation)
+ACCEPT_FIELDS = field_names(Accept)
+SOURCE_FIELDS = field_names(SourceMeta)
 TOP_LEVEL = frozenset({"story", "claim", "relation", "units", "subject", "accept", "settings"})
 
 
@@ -166,9 +167,8 @@ class ClaimStatus(str, Enum):
                 "unverifiable": "~"}[self.value]
 
 
-# Result rows are plain dataclasses: a 10,000-claim report builds and serialises them in
-# milliseconds, where pydantic models cost a third of a second. The Report around them is a
-# pydantic model, which dumps them to JSON like any other field.
+# Results are plain dataclasses: a 10,000-claim report builds and serialises them in
+# milliseconds, where pydantic models cost a third of a second.
 
 
 @dataclass(slots=True)
@@ -245,7 +245,8 @@ class SourceResult:
     cited_by: int = 0
 
 
-class Summary(BaseModel):
+@dataclass(slots=True)
+class Summary:
     claims: int
     sources: int
     error: int
@@ -254,7 +255,8 @@ class Summary(BaseModel):
     accepted: int = 0
 
 
-class Report(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Report:
     version: int = 1
     title: str | None = None
     published: str | None = None
@@ -264,7 +266,7 @@ class Report(BaseModel):
     fail_on: str = "error"
     summary: Summary
     claims: list[ClaimResult]
-    sources: list[SourceResult] = Field(default_factory=list)
+    sources: list[SourceResult] = field(default_factory=list)
     findings: list[Finding]
 
     def failing(self, fail_on: str) -> list[Finding]:
@@ -302,6 +304,18 @@ class Report(BaseModel):
         return slug[:60].rstrip("-") or "story"
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The SPEC section 6 document (plus additive fields)."""
-        data = self.model_dump(mode="json")
-        return data
+        """The SPEC section 6 document (plus additive fields): every field in declaration order,
+        nested rows as objects, enums as their values."""
+        return _plain(self)  # type: ignore[no-any-return]
+
+
+def _plain(v: Any) -> Any:
+    """A result value as JSON data. Rows are slotted dataclasses; their fields are read directly."""
+    if isinstance(v, Enum):
+        return v.value
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    slots = getattr(type(v), "__slots__", None)
+    if slots is not None and hasattr(type(v), "__dataclass_fields__"):
+        return {name: _plain(getattr(v, name)) for name in type(v).__dataclass_fields__}
+    return v

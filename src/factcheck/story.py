@@ -12,8 +12,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
 from factcheck.expr import Comparison, ExprError, parse_relation
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
@@ -41,6 +39,7 @@ from factcheck.periods import (
     parse_period,
 )
 from factcheck.text import Passage, closest_passage, find_folded, fold
+from factcheck.validate import InvalidFields, field_names, validate
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
@@ -175,8 +174,8 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
         for k, v in subj_raw.items():
             line = raw.section_lines.get(f"subject.{k}")
             try:
-                subjects[k] = SubjectInfo.model_validate(v)
-            except ValidationError as e:
+                subjects[k] = validate(SubjectInfo, v)
+            except InvalidFields as e:
                 problems.append(Problem("invalid-field", f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
 
     claims = _claims(raw, sources, problems)
@@ -196,7 +195,7 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
     if not isinstance(value, dict):
         problems.append(Problem("invalid-field", f"[{name}] must be a table", raw.location(line)))
         return None
-    fields = set(model.model_fields)
+    fields = set(field_names(model))
     clean = {}
     for k, v in value.items():
         if k in fields:
@@ -205,17 +204,17 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
             problems.append(Problem("unknown-field", f"[{name}] has an unknown key '{k}'" + did_you_mean(k, fields),
                                     raw.location(line)))
     try:
-        return model.model_validate(clean)
-    except ValidationError as e:
+        return validate(model, clean)
+    except InvalidFields as e:
         problems.append(Problem("invalid-field", f"[{name}]: {_first_error(e)}", raw.location(line)))
         bad = {str(err["loc"][0]) for err in e.errors() if err["loc"]}
         try:
-            return model.model_validate({k: v for k, v in clean.items() if k not in bad})
-        except ValidationError:
+            return validate(model, {k: v for k, v in clean.items() if k not in bad})
+        except InvalidFields:
             return None
 
 
-def _first_error(e: ValidationError) -> str:
+def _first_error(e: InvalidFields) -> str:
     errs = e.errors()
     parts = []
     for err in errs[:3]:
@@ -245,8 +244,8 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                                         raw.location(table.key_lines.get(k, table.line)), claims=[cid] if cid else []))
         claim: Claim | None = None
         try:
-            claim = Claim.model_validate(clean)
-        except ValidationError as e:
+            claim = validate(Claim, clean)
+        except InvalidFields as e:
             fatal = False
             seen_keys: set[str] = set()
             for err in e.errors():
@@ -263,8 +262,8 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                 clean.pop(key, None)
             if not fatal:
                 try:
-                    claim = Claim.model_validate(clean)
-                except ValidationError:
+                    claim = validate(Claim, clean)
+                except InvalidFields:
                     claim = None
         if claim is None:
             continue
@@ -412,8 +411,8 @@ def _table(story: Story, table: Table, kind: str, model: Any, fields: frozenset[
             story.problems.append(Problem("unknown-field", f"a {kind} has an unknown field '{k}'"
                                           + did_you_mean(k, fields), story.loc(table, k)))
     try:
-        return model.model_validate({k: v for k, v in data.items() if k in fields})
-    except ValidationError as e:
+        return validate(model, {k: v for k, v in data.items() if k in fields})
+    except InvalidFields as e:
         story.problems.append(Problem("invalid-field", f"{kind}: {_first_error(e)}", story.loc(table)))
         return None
 

@@ -1,0 +1,155 @@
+"""Checking one table of the editor's files against a file model (a frozen dataclass in model.py).
+
+``validate(Model, data)`` returns a ``Model`` or raises :class:`InvalidFields`, whose
+``errors()`` are pydantic's error dicts. Data that already has the declared types, which is
+nearly every table of every ledger, is checked here in plain Python. Anything else (a value
+pydantic would coerce, such as "3" for an int, or one it rejects) goes through pydantic itself,
+imported only then. So every message an editor sees is pydantic's, and a run over a clean
+ledger never pays the tenth of a second that importing pydantic costs. tests/test_validate.py
+checks that the two ways agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import types
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
+
+
+class Check:
+    """A field's own rule, a function of its value that raises ValueError with the editor's
+    message: run after the type is checked, or `before` it to normalise what the check sees.
+    pydantic reads it through ``__get_pydantic_core_schema__``; the fast path calls it directly."""
+
+    __slots__ = ("fn", "before")
+
+    def __init__(self, fn: Callable[[Any], Any], before: bool = False) -> None:
+        self.fn = fn
+        self.before = before
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        inner = handler(source)
+        if self.before:
+            return core_schema.no_info_before_validator_function(self.fn, inner)
+        return core_schema.no_info_after_validator_function(self.fn, inner)
+
+
+class InvalidFields(ValueError):
+    """A table that does not fit its model; errors() lists pydantic's error dicts."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(f"{len(errors)} invalid field(s)")
+        self._errors = errors
+
+    def errors(self) -> list[dict[str, Any]]:
+        return self._errors
+
+
+def field_names(model: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(model))
+
+
+def validate(model: type[T], data: Any) -> T:
+    if type(data) is not dict:
+        return _with_pydantic(model, data)
+    plan = _PLANS.get(model)
+    if plan is None:
+        plan = _PLANS[model] = _plan(model)
+    known, required, fields = plan
+    if required <= data.keys() and known >= data.keys():
+        clean: dict[str, Any] | None = {}
+        for name, value in data.items():
+            is_type, checks_before, checks_after = fields[name]
+            try:
+                for fn in checks_before:
+                    value = fn(value)
+                if not is_type(value):
+                    clean = None
+                    break
+                for fn in checks_after:
+                    value = fn(value)
+            except ValueError:
+                clean = None  # pydantic words the message
+                break
+            clean[name] = value  # type: ignore[index]
+        if clean is not None:
+            return model(**clean)
+    return _with_pydantic(model, data)
+
+
+# -- the fast path ---------------------------------------------------------------------------
+
+_Field = tuple[Callable[[Any], bool], tuple[Callable[[Any], Any], ...], tuple[Callable[[Any], Any], ...]]
+_PLANS: dict[type, tuple[frozenset[str], frozenset[str], dict[str, _Field]]] = {}
+
+
+def _plan(model: type) -> tuple[frozenset[str], frozenset[str], dict[str, _Field]]:
+    """For each field: a test that a value already has the declared type, and its Checks."""
+    hints = get_type_hints(model, globalns=vars(sys.modules[model.__module__]), include_extras=True)
+    fields: dict[str, _Field] = {}
+    required = set()
+    for f in dataclasses.fields(model):
+        hint = hints[f.name]
+        before: list[Callable[[Any], Any]] = []
+        after: list[Callable[[Any], Any]] = []
+        if get_origin(hint) is Annotated:
+            hint, *meta = get_args(hint)
+            for m in meta:
+                if isinstance(m, Check):
+                    (before if m.before else after).append(m.fn)
+        fields[f.name] = (_is_type(hint), tuple(before), tuple(after))
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            required.add(f.name)
+    return frozenset(fields), frozenset(required), fields
+
+
+def _is_type(hint: Any) -> Callable[[Any], bool]:
+    """A test that a value is exactly of `hint`, so that pydantic would keep it as it is."""
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        tests = [_is_type(a) for a in get_args(hint)]
+        return lambda v: any(t(v) for t in tests)
+    if hint is type(None):
+        return lambda v: v is None
+    if origin is list:
+        (item,) = get_args(hint)
+        t = _is_type(item)
+        return lambda v: type(v) is list and all(t(x) for x in v)
+    if origin is dict:
+        k, val = get_args(hint)
+        tk, tv = _is_type(k), _is_type(val)
+        return lambda v: type(v) is dict and all(tk(a) and tv(b) for a, b in v.items())
+    if origin is Literal:
+        allowed = get_args(hint)
+        return lambda v: type(v) is str and v in allowed
+    if hint is Decimal:
+        return lambda v: type(v) is Decimal and v.is_finite()  # pydantic refuses NaN and infinities
+    if hint in (str, int, bool, date):
+        return lambda v: type(v) is hint
+    raise TypeError(f"validate.py has no fast test for {hint!r}; add one")
+
+
+# -- the pydantic path -----------------------------------------------------------------------
+
+_ADAPTERS: dict[type, Any] = {}
+
+
+def _with_pydantic(model: type[T], data: Any) -> T:
+    from pydantic import TypeAdapter, ValidationError
+
+    adapter = _ADAPTERS.get(model)
+    if adapter is None:
+        model.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
+        adapter = _ADAPTERS[model] = TypeAdapter(model)
+    try:
+        return adapter.validate_python(data)  # type: ignore[no-any-return]
+    except ValidationError as e:
+        raise InvalidFields([dict(err) for err in e.errors()]) from None
