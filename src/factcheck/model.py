@@ -309,13 +309,25 @@ class Report:
         return _plain(self)  # type: ignore[no-any-return]
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(v: Any) -> Any:
-    """A result value as JSON data. Rows are slotted dataclasses; their fields are read directly."""
+    """A result value as JSON data. Rows are slotted dataclasses; their fields are read directly,
+    and a scalar field costs no call (a report has tens of thousands of them)."""
+    t = type(v)
+    if t in _SCALARS:
+        return v
+    if t is list:
+        return [x if type(x) in _SCALARS else _plain(x) for x in v]
     if isinstance(v, Enum):
         return v.value
-    if isinstance(v, list):
-        return [_plain(x) for x in v]
-    slots = getattr(type(v), "__slots__", None)
-    if slots is not None and hasattr(type(v), "__dataclass_fields__"):
-        return {name: _plain(getattr(v, name)) for name in type(v).__dataclass_fields__}
-    return v
+    names = _FIELDS.get(t)
+    if names is None:
+        names = _FIELDS[t] = tuple(t.__dataclass_fields__)
+    out = {}
+    for name in names:
+        x = getattr(v, name)
+        out[name] = x if type(x) in _SCALARS else _plain(x)
+    return out

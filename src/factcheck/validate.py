@@ -65,23 +65,21 @@ def validate(model: type[T], data: Any) -> T:
         plan = _PLANS[model] = _plan(model)
     known, required, fields = plan
     if required <= data.keys() and known >= data.keys():
-        clean: dict[str, Any] | None = {}
-        for name, value in data.items():
-            is_type, checks_before, checks_after = fields[name]
-            try:
+        clean: dict[str, Any] = {}
+        try:
+            for name, value in data.items():
+                is_type, checks_before, checks_after = fields[name]
                 for fn in checks_before:
                     value = fn(value)
                 if not is_type(value):
-                    clean = None
                     break
                 for fn in checks_after:
                     value = fn(value)
-            except ValueError:
-                clean = None  # pydantic words the message
-                break
-            clean[name] = value  # type: ignore[index]
-        if clean is not None:
-            return model(**clean)
+                clean[name] = value
+            else:
+                return model(**clean)
+        except ValueError:
+            pass  # pydantic words the message
     return _with_pydantic(model, data)
 
 
@@ -111,11 +109,18 @@ def _plan(model: type) -> tuple[frozenset[str], frozenset[str], dict[str, _Field
     return frozenset(fields), frozenset(required), fields
 
 
+_PLAIN = frozenset({str, int, bool, date, type(None)})  # types whose exact instances pydantic keeps as they are
+
+
 def _is_type(hint: Any) -> Callable[[Any], bool]:
     """A test that a value is exactly of `hint`, so that pydantic would keep it as it is."""
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
-        tests = [_is_type(a) for a in get_args(hint)]
+        members = get_args(hint)
+        plain = frozenset(m for m in members if m in _PLAIN)
+        if len(plain) == len(members):
+            return lambda v: type(v) in plain  # the common "str | None": one set lookup
+        tests = [_is_type(a) for a in members]
         return lambda v: any(t(v) for t in tests)
     if hint is type(None):
         return lambda v: v is None
@@ -132,7 +137,7 @@ def _is_type(hint: Any) -> Callable[[Any], bool]:
         return lambda v: type(v) is str and v in allowed
     if hint is Decimal:
         return lambda v: type(v) is Decimal and v.is_finite()  # pydantic refuses NaN and infinities
-    if hint in (str, int, bool, date):
+    if hint in _PLAIN:
         return lambda v: type(v) is hint
     raise TypeError(f"validate.py has no fast test for {hint!r}; add one")
 
