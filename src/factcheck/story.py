@@ -349,8 +349,10 @@ def _counts_as_unit(c: ClaimCtx) -> bool:
 
 def _check_references(story: Story) -> None:
     ids = story.by_id
-    graph: dict[str, list[str]] = {}
+    graph: dict[str, list[str]] = {}  # only claims with parts: a claim without any closes no cycle
     for c in story.claims:
+        if not c.claim.total_of:
+            continue
         for part in c.claim.total_of:
             if part not in ids:
                 story.problems.append(Problem("dangling", f"claim '{c.id}': total_of names '{part}', which is not a "
