@@ -325,7 +325,8 @@ def _today(m: re.Match[str], a: date | None) -> tuple[date, date]:
     return d, d
 
 
-_COMPILED_FULL = [(re.compile(p, re.IGNORECASE), fn, rel) for p, fn, rel in _PATTERNS]
+# Patterns are compiled on first use (re keeps them): a run reads few of the forms, and
+# compiling all eighty-odd regexes at import cost more than the run's start-up.
 def _weekday_of(m: re.Match[str]) -> int | None:
     if "wd" in m.re.groupindex and m["wd"]:
         return WEEKDAYS[m["wd"].lower()]
@@ -348,7 +349,8 @@ def parse_period(text: str | date, anchor: date | None = None) -> Period:
 @lru_cache(maxsize=8192)
 def _resolve(clean: str, anchor: date | None) -> tuple[date, date, bool, int | None, bool]:
     """The days a cleaned period text means (memoised: ledgers repeat their dates)."""
-    for rx, fn, rel in _COMPILED_FULL:
+    for pattern, fn, rel in _PATTERNS:
+        rx = re.compile(pattern, re.IGNORECASE)
         m = rx.fullmatch(clean)
         if m is None:
             continue
@@ -390,7 +392,7 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
     candidates: list[list[tuple[int, int, re.Match[str], Handler, bool]]] = [[] for _ in uniq]
     features: dict[str, set[int]] = {}
     corpus = _SEP.join(lows)
-    for rx, core, fn, rel, needs in _SCANNERS_NEEDING:
+    for rx_text, core, fn, rel, needs in _SCANNERS_NEEDING:
         if gate:
             picked = _containing(core, _texts_with(needs, lows, features, corpus), lows)
         else:
@@ -402,7 +404,7 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
         for k in picked:
             starts.append(pos)
             pos += len(lows[k]) + len(_SEP)
-        for m in rx.finditer(_SEP.join([lows[k] for k in picked])):
+        for m in re.compile(rx_text).finditer(_SEP.join([lows[k] for k in picked])):
             seg = bisect_right(starts, m.start()) - 1
             candidates[picked[seg]].append((m.start() - starts[seg], m.start() - m.end(), m, fn, rel))
     memo: dict[tuple[int, date | None], list[Period]] = {}
@@ -433,10 +435,11 @@ def _texts_with(needs: tuple[str, ...], lows: list[str], features: dict[str, set
     return sorted(picked or ())
 
 
-def _containing(core: re.Pattern[str], picked: list[int], lows: list[str]) -> list[int]:
+def _containing(core_text: str, picked: list[int], lows: list[str]) -> list[int]:
     """The picked texts in which `core` occurs, found by one search per text that holds it."""
     if not picked:
         return []
+    core = re.compile(core_text)
     starts: list[int] = []
     pos = 0
     for k in picked:
@@ -479,7 +482,7 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
 _OPTIONAL_LEAD = (_WD, r"(?:in\s+)?", r"(?:on\s+)?", r"(?:the\s+)?", r"(?:earlier\s+)?")
 
 
-def _scanner(pattern: str, fn: Handler) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _scanner(pattern: str, fn: Handler) -> tuple[str, str]:
     """The regex that finds a form in text, and its core: the same pattern without its optional
     lead words or boundary checks. Every text the form matches holds its core, and a core starts
     with fixed characters (a month name, a digit, "since"...), which the regex engine can skip
@@ -494,7 +497,7 @@ def _scanner(pattern: str, fn: Handler) -> tuple[re.Pattern[str], re.Pattern[str
     if fn is _year:
         pattern = r"(?<![\d,.$€£₩-])" + pattern + r"(?!,\d|\d|%|\.\d)"
     # Scanners read ASCII-lower-cased text (see find_periods_many), so they need no IGNORECASE.
-    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])"), re.compile(core)
+    return r"(?<![\w-])(?:" + pattern + r")(?![\w])", core
 
 
 _SCANNERS = [(*_scanner(p, fn), fn, rel) for p, fn, rel in _PATTERNS if fn is not _since]
