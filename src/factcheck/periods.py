@@ -408,12 +408,13 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
             seg = bisect_right(starts, m.start()) - 1
             candidates[picked[seg]].append((m.start() - starts[seg], m.start() - m.end(), m, fn, rel))
     memo: dict[tuple[int, date | None], list[Period]] = {}
+    resolved: dict[tuple[Handler, str, date | None], tuple[date, date] | None] = {}
     out: list[list[Period]] = []
     for t, anchor in zip(texts, anchors, strict=True):
         k = distinct[t]
         found = memo.get((k, anchor))
         if found is None:
-            found = memo[(k, anchor)] = _select(t, candidates[k], anchor)
+            found = memo[(k, anchor)] = _select(t, candidates[k], anchor, resolved)
         out.append(list(found))
     return out
 
@@ -457,8 +458,8 @@ def _containing(core_text: str, picked: list[int], lows: list[str]) -> list[int]
     return out
 
 
-def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, bool]],
-            anchor: date | None) -> list[Period]:
+def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, bool]], anchor: date | None,
+            resolved: dict[tuple[Handler, str, date | None], tuple[date, date] | None]) -> list[Period]:
     """The longest candidates first, then the leftmost, none overlapping; resolved to days."""
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
@@ -467,10 +468,18 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
         end = start - neg_len
         if any(start < b and a < end for a, b in taken):
             continue
-        try:
-            s, e = fn(m, anchor)
-        except PeriodError:
+        key = (fn, m.group(0), anchor)  # a form's days follow from the words it matched
+        if key in resolved:
+            days = resolved[key]
+        else:
+            try:
+                days = fn(m, anchor)
+            except PeriodError:
+                days = None
+            resolved[key] = days
+        if days is None:
             continue
+        s, e = days
         taken.append((start, end))
         found.append(Period(text[start:end], s, e, relative=rel, weekday=_weekday_of(m),
                             weekday_only="wdonly" in m.re.groupindex and bool(m["wdonly"]), span=(start, end)))

@@ -36,8 +36,10 @@ def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval])
     if len(items) < 2:
         return []
     ivs = [interval_of(c) for c in items]
-    starts = sorted(_start_key(i) for i in ivs)
-    ends = sorted(_end_key(i) for i in ivs)
+    start_keys = [_start_key(i) for i in ivs]
+    end_keys = [_end_key(i) for i in ivs]
+    starts = sorted(start_keys)
+    ends = sorted(end_keys)
     depths = [(bisect_right(starts, k) - bisect_left(ends, k), k) for k in sorted(set(starts))]
     best_depth = max(d for d, _ in depths)
     tied = [k for d, k in depths if d == best_depth]
@@ -49,10 +51,11 @@ def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval])
 
         best_key = max(tied, key=n_sources)
     assert best_key is not None
-    consensus = [(c, i) for c, i in zip(items, ivs, strict=True) if _contains_key(i, best_key)]
+    inside = [s <= best_key <= e for s, e in zip(start_keys, end_keys, strict=True)]
+    consensus = [(c, i) for c, i, yes in zip(items, ivs, inside, strict=True) if yes]
     out = []
-    for c, i in zip(items, ivs, strict=True):
-        if _contains_key(i, best_key):
+    for c, i, yes in zip(items, ivs, inside, strict=True):
+        if yes:
             continue
         against = next((k for k, ki in consensus if not ki.overlaps(i)), None)
         if against is not None:
@@ -170,7 +173,7 @@ def opposite_hedges(story: Story) -> Iterator[Hit]:
 
 def _days(c: ClaimCtx) -> Interval:
     assert c.period is not None
-    return Interval.closed(c.period.start.toordinal(), c.period.end.toordinal())
+    return Interval(Decimal(c.period.start.toordinal()), Decimal(c.period.end.toordinal()))
 
 
 @rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
