@@ -19,6 +19,7 @@ from typing import NamedTuple
 from factcheck.intervals import INF, Interval, fmt_number
 
 DEFAULT_TOLERANCE = Decimal("0.10")
+_ONE = Decimal(1)
 
 
 class AmountError(ValueError):
@@ -305,7 +306,12 @@ def _find_amounts(
     tokens = tokenize(text)
     out: list[Amount] = []
     i = 0
-    while i < len(tokens):
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind == "word" and t.text not in _STARTERS or t.kind in _NEVER_START:
+            i += 1  # _parse_at would say no at once; most tokens of a quote are these
+            continue
         parsed = _parse_at(tokens, i, text, tolerances, default_tolerance)
         if parsed is None:
             i += 1
@@ -340,13 +346,16 @@ def _negated(a: Amount, text: str) -> Amount:
                   "-" + a.mantissa if a.mantissa else "", "", (s - 1, e), a.tolerance)
 
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_NEVER_START = frozenset({"other", "pct", "dash"})  # token kinds no amount starts with
+
+
 def _looks_like_year(a: Amount) -> bool:
-    t = a.text.strip()
     return (
         a.hedge is Hedge.EXACT
         and a.unit is None
         and not a.scale_word
-        and re.fullmatch(r"(1[89]|20)\d\d", t) is not None
+        and _YEAR.fullmatch(a.text.strip()) is not None
     )
 
 
@@ -630,7 +639,7 @@ def _make(
         digits = len(mantissa.split(".")[1])
         half = Decimal(5) * Decimal(10) ** (-(digits + 1)) * SCALES[scale_word]
         base_lo, base_hi = value - half, value + half
-    one = Decimal(1)
+    one = _ONE
     if hedge is Hedge.EXACT:
         interval = Interval(base_lo, base_hi)
     elif hedge is Hedge.APPROX:
