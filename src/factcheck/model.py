@@ -5,7 +5,8 @@ a mistake inside one claim is reported against that claim and every other claim 
 Result models are plain data that reporters render and never compute on.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the file models' field types are read at run time
+# (validate.py), and evaluating annotation strings costs a compile() per field.
 
 import re
 from dataclasses import dataclass, field

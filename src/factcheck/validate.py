@@ -91,11 +91,15 @@ _PLANS: dict[type, tuple[frozenset[str], frozenset[str], dict[str, _Field]]] = {
 
 def _plan(model: type) -> tuple[frozenset[str], frozenset[str], dict[str, _Field]]:
     """For each field: a test that a value already has the declared type, and its Checks."""
-    hints = get_type_hints(model, globalns=vars(sys.modules[model.__module__]), include_extras=True)
     fields: dict[str, _Field] = {}
     required = set()
+    hints: dict[str, Any] | None = None
     for f in dataclasses.fields(model):
-        hint = hints[f.name]
+        hint = f.type
+        if isinstance(hint, str):  # a module with postponed annotations: evaluate them (slower)
+            if hints is None:
+                hints = get_type_hints(model, globalns=vars(sys.modules[model.__module__]), include_extras=True)
+            hint = hints[f.name]
         before: list[Callable[[Any], Any]] = []
         after: list[Callable[[Any], Any]] = []
         if get_origin(hint) is Annotated:
