@@ -227,10 +227,10 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
     out: list[ClaimCtx] = []
     seen: dict[str, int | None] = {}
     for table in raw.claims:
-        loc = raw.location(table.line)
         data = table.data
         if "__not_a_table__" in data:
-            problems.append(Problem("invalid-field", "'claim' must be an array of tables ([[claim]])", loc))
+            problems.append(Problem("invalid-field", "'claim' must be an array of tables ([[claim]])",
+                                    raw.location(table.line)))
             continue
         cid = data.get("id") if isinstance(data.get("id"), str) else None
         label = f"claim '{cid}'" if cid else "a claim"
@@ -269,7 +269,8 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
             continue
         if claim.id in seen:
             problems.append(Problem("duplicate-id", f"claim id '{claim.id}' is used twice (first at line "
-                                    f"{seen[claim.id]}); the second is not checked", loc, claims=[claim.id]))
+                                    f"{seen[claim.id]}); the second is not checked", raw.location(table.line),
+                                    claims=[claim.id]))
             continue
         seen[claim.id] = table.line
         ctx = ClaimCtx(claim, table)

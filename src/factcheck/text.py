@@ -27,9 +27,11 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """The comparison form of a text; idempotent: fold(fold(x)) == fold(x)."""
     t = text.translate(_TRANSLATE).casefold()
-    # casefold may introduce characters that translate maps (it does not today); translate again
-    # so the function stays idempotent whatever Unicode does.
-    t = t.translate(_TRANSLATE)
+    if not t.isascii():
+        # casefold may introduce characters that translate maps (it does not today); translate
+        # again so the function stays idempotent whatever Unicode does. ASCII text, most of any
+        # source, casefolds to ASCII that the first pass already mapped.
+        t = t.translate(_TRANSLATE)
     t = _SPACES.sub(" ", t)
     if "-" in t:
         # Spaces are single now, so these three replacements are the regex " ?- ?" -> "-",
