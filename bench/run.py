@@ -3,7 +3,9 @@
     python bench/run.py [--sizes 10000 20000] [--repeat 3]
 
 Each command runs as its own process; the best of --repeat runs is kept, and peak memory comes
-from os.wait4 for that process alone. Prints the figures the README quotes.
+from os.wait4 for that process alone. Prints the figures the README quotes. Time a regular
+install (`pip install .`): an editable one under PYTHONDONTWRITEBYTECODE compiles every module
+on every run.
 """
 
 from __future__ import annotations
@@ -59,10 +61,12 @@ def main() -> None:
             story = Path(tmp) / f"story-{n}"
             generate(story, n, a.sources)
             base_t, base_mem = best([sys.executable, str(HERE / "baseline.py"), str(story)], a.repeat)
+            tomli_t, _ = best([sys.executable, str(HERE / "baseline.py"), str(story), "--tomli"], a.repeat)
             fc_t, fc_mem = best([exe, "verify", "--format", "json"], a.repeat, cwd=story)
             times[n] = fc_t
             print(f"{n:>6} claims / {a.sources} sources: factcheck {fc_t:.2f} s ({fc_mem:.0f} MiB), "
-                  f"baseline {base_t:.2f} s ({base_mem:.0f} MiB), ratio {fc_t / base_t:.2f} (target <= 2)")
+                  f"baseline {base_t:.2f} s ({base_mem:.0f} MiB), ratio {fc_t / base_t:.2f} (target <= 2); "
+                  f"baseline with tomli {tomli_t:.2f} s, ratio {fc_t / tomli_t:.2f}")
     if len(times) >= 2:
         ns = sorted(times)
         print(f"growth {ns[0]} -> {ns[-1]}: {times[ns[-1]] / times[ns[0]]:.2f}x for "

@@ -164,3 +164,19 @@ def test_large_story_terminal_report_is_summarized(tmp_path: Path) -> None:
     con2, buf2 = console(100)
     print_report(report, con2, verbose=True)
     assert buf2.getvalue().count("FC301 error") == 99
+
+
+def test_written_out_claim_row_matches_the_general_conversion() -> None:
+    from factcheck.model import AmountOut, ClaimResult, ClaimStatus, WhenOut, _claim_row
+
+    full = ClaimResult(id="a", status=ClaimStatus.CONFLICTING, source="s", amount=AmountOut("about 3", 2, 3.5),
+                       when=WhenOut("June 2024", "2024-06-01", "2024-06-30"), subject="x", unit="troops",
+                       quote="about 3 troops", line=7)
+    bare = ClaimResult(id="b", status=ClaimStatus.SUPPORTED, source="s")
+    for row in (full, bare):
+        general = {name: getattr(row, name) for name in ClaimResult.__dataclass_fields__}
+        general["status"] = row.status.value
+        for key in ("amount", "when"):
+            nested = general[key]
+            general[key] = None if nested is None else {n: getattr(nested, n) for n in type(nested).__dataclass_fields__}
+        assert list(_claim_row(row).items()) == list(general.items())

@@ -186,13 +186,12 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
     amount = None
     if c.amount is not None:
         lo, hi = c.amount.interval.json_bounds()
-        amount = AmountOut(text=c.amount.text, low=lo, high=hi)
+        amount = AmountOut(c.amount.text, lo, hi)
     when = None
     if c.period is not None:
-        when = WhenOut(text=str(c.claim.when), start=c.period.start.isoformat(),
-                                       end=c.period.end.isoformat())
-    return ClaimResult(id=c.id, status=status, source=c.claim.source, amount=amount, when=when,
-                                       subject=c.claim.subject, unit=c.unit, quote=c.claim.quote, line=c.line)
+        when = WhenOut(str(c.claim.when), c.period.start.isoformat(), c.period.end.isoformat())
+    cl = c.claim  # positional arguments: this runs once per claim
+    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line)
 
 
 def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus], opts: Options) -> Report:

@@ -7,13 +7,10 @@ Each claim, source and finding sits on a line of its own: readable diffs, and js
 from __future__ import annotations
 
 import json
-from typing import Any
-
 from factcheck.model import Report
 
 
-def _dump(v: Any) -> str:
-    return json.dumps(v, ensure_ascii=False)
+_dump = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
 
 
 def render(report: Report) -> str:
