@@ -234,18 +234,21 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
             continue
         cid = data.get("id") if isinstance(data.get("id"), str) else None
         label = f"claim '{cid}'" if cid else "a claim"
-        clean: dict[str, Any] = {}
-        for k, v in data.items():
-            if k in CLAIM_FIELDS:
-                clean[k] = v
-            else:
-                problems.append(Problem("unknown-field", f"{label} has an unknown field '{k}'"
-                                        + did_you_mean(k, CLAIM_FIELDS) + "; it is ignored",
-                                        raw.location(table.key_lines.get(k, table.line)), claims=[cid] if cid else []))
+        clean: dict[str, Any] = data if data.keys() <= CLAIM_FIELDS else {}  # copied only to drop keys
+        if clean is not data:
+            for k, v in data.items():
+                if k in CLAIM_FIELDS:
+                    clean[k] = v
+                else:
+                    problems.append(Problem("unknown-field", f"{label} has an unknown field '{k}'"
+                                            + did_you_mean(k, CLAIM_FIELDS) + "; it is ignored",
+                                            raw.location(table.key_lines.get(k, table.line)),
+                                            claims=[cid] if cid else []))
         claim: Claim | None = None
         try:
             claim = validate(Claim, clean)
         except InvalidFields as e:
+            clean = dict(clean)  # never the table itself: fields are dropped below
             fatal = False
             seen_keys: set[str] = set()
             for err in e.errors():
