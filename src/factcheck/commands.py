@@ -39,10 +39,10 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
     body, meta_text, body_line = split_front_matter(text)
     anchor = None
     if meta_text is not None:
-        import tomli as tomllib
+        import tomli
 
         try:
-            anchor = validate(SourceMeta, {k: v for k, v in tomllib.loads(meta_text).items()
+            anchor = validate(SourceMeta, {k: v for k, v in tomli.loads(meta_text).items()
                                            if k in SOURCE_FIELDS}).published
         except Exception:  # a broken front matter only costs the anchor here; verify reports it
             anchor = None

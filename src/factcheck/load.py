@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import tomli as tomllib  # tomllib's upstream, compiled: see pyproject.toml
+import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
 from factcheck.model import ID_RE, Location, SourceMeta
 from factcheck.model import error_text as _msg
@@ -124,12 +124,12 @@ def decode_text(raw: bytes, path: Path) -> str:
 
 def parse_toml(text: str, path: Path, line_offset: int = 0) -> dict[str, Any]:
     try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as e:
+        return tomli.loads(text, parse_float=Decimal)
+    except tomli.TOMLDecodeError as e:
         raise LoadError(toml_error_message(e, path, text, line_offset)) from None
 
 
-def toml_error_message(e: tomllib.TOMLDecodeError, path: Path, text: str, line_offset: int = 0) -> str:
+def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_offset: int = 0) -> str:
     msg = str(e)
     line = getattr(e, "lineno", None)
     col = getattr(e, "colno", None)
@@ -350,8 +350,8 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
         return broken(str(e).split(": ", 1)[1] if ": " in str(e) else str(e), _loc_from_message(str(e), p))
     if p.suffix.lower() == ".toml":
         try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
+            data = tomli.loads(text)
+        except tomli.TOMLDecodeError as e:
             msg = toml_error_message(e, p, text)
             return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
         data.setdefault("kind", "note")
@@ -362,8 +362,8 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
     meta = SourceMeta()
     if meta_text is not None:
         try:
-            data = tomllib.loads(meta_text)
-        except tomllib.TOMLDecodeError as e:
+            data = tomli.loads(meta_text)
+        except tomli.TOMLDecodeError as e:
             msg = toml_error_message(e, p, meta_text, line_offset=1)
             problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))

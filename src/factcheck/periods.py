@@ -325,8 +325,6 @@ def _today(m: re.Match[str], a: date | None) -> tuple[date, date]:
     return d, d
 
 
-# Patterns are compiled on first use (re keeps them): a run reads few of the forms, and
-# compiling all eighty-odd regexes at import cost more than the run's start-up.
 def _weekday_of(m: re.Match[str]) -> int | None:
     if "wd" in m.re.groupindex and m["wd"]:
         return WEEKDAYS[m["wd"].lower()]
@@ -350,6 +348,8 @@ def parse_period(text: str | date, anchor: date | None = None) -> Period:
 def _resolve(clean: str, anchor: date | None) -> tuple[date, date, bool, int | None, bool]:
     """The days a cleaned period text means (memoised: ledgers repeat their dates)."""
     for pattern, fn, rel in _PATTERNS:
+        # Compiled on first use (re keeps them): a run reads few of the forms, and compiling all
+        # eighty-odd patterns and scanners at import took longer than the rest of start-up.
         rx = re.compile(pattern, re.IGNORECASE)
         m = rx.fullmatch(clean)
         if m is None:
@@ -399,12 +399,8 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
             picked = list(range(len(uniq)))
         if not picked:
             continue
-        starts: list[int] = []
-        pos = 0
-        for k in picked:
-            starts.append(pos)
-            pos += len(lows[k]) + len(_SEP)
-        for m in re.compile(rx_text).finditer(_SEP.join([lows[k] for k in picked])):
+        joined, starts = _join(lows, picked)
+        for m in re.compile(rx_text).finditer(joined):
             seg = bisect_right(starts, m.start()) - 1
             candidates[picked[seg]].append((m.start() - starts[seg], m.start() - m.end(), m, fn, rel))
     memo: dict[tuple[int, date | None], list[Period]] = {}
@@ -417,6 +413,16 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
             found = memo[(k, anchor)] = _select(t, candidates[k], anchor, resolved)
         out.append(list(found))
     return out
+
+
+def _join(lows: list[str], picked: list[int]) -> tuple[str, list[int]]:
+    """The picked texts joined by _SEP, and where each starts in the result."""
+    starts: list[int] = []
+    pos = 0
+    for k in picked:
+        starts.append(pos)
+        pos += len(lows[k]) + len(_SEP)
+    return _SEP.join([lows[k] for k in picked]), starts
 
 
 def _texts_with(needs: tuple[str, ...], lows: list[str], features: dict[str, set[int]], corpus: str) -> list[int]:
@@ -441,12 +447,7 @@ def _containing(core_text: str, picked: list[int], lows: list[str]) -> list[int]
     if not picked:
         return []
     core = re.compile(core_text)
-    starts: list[int] = []
-    pos = 0
-    for k in picked:
-        starts.append(pos)
-        pos += len(lows[k]) + len(_SEP)
-    joined = _SEP.join([lows[k] for k in picked])
+    joined, starts = _join(lows, picked)
     out: list[int] = []
     pos = 0
     while (m := core.search(joined, pos)) is not None:

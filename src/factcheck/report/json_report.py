@@ -7,8 +7,8 @@ Each claim, source and finding sits on a line of its own: readable diffs, and js
 from __future__ import annotations
 
 import json
-from factcheck.model import Report
 
+from factcheck.model import Report
 
 _dump = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
 
