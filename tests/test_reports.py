@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from factcheck.engine import Options, run
+from factcheck.model import AmountOut, ClaimResult, ClaimStatus, WhenOut
 from factcheck.report.github import escape_data, escape_property
 from tests.conftest import invoke
 
@@ -180,3 +183,25 @@ def test_written_out_claim_row_matches_the_general_conversion() -> None:
             nested = general[key]
             general[key] = None if nested is None else {n: getattr(nested, n) for n in type(nested).__dataclass_fields__}
         assert list(_claim_row(row).items()) == list(general.items())
+
+
+_json_text = st.text(max_size=20) | st.sampled_from(['"', "\\", "\u2028", "\x00", "caf\u00e9", "\U0001f600"])
+_json_num = st.none() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True, allow_infinity=True)
+
+
+@given(id_=_json_text, source=_json_text, status=st.sampled_from(list(ClaimStatus)),
+       amount=st.none() | st.builds(AmountOut, _json_text, _json_num, _json_num),
+       when=st.none() | st.builds(WhenOut, _json_text, _json_text, _json_text),
+       subject=st.none() | _json_text, unit=st.none() | _json_text, quote=st.none() | _json_text,
+       line=st.none() | st.integers(0, 10**6))
+@example(id_="a", source="s", status=ClaimStatus.SUPPORTED, amount=AmountOut("x", float("-inf"), float("nan")),
+         when=None, subject=None, unit=None, quote=None, line=None)
+def test_written_out_claim_line_is_what_json_writes(id_: str, source: str, status: ClaimStatus,
+                                                    amount: AmountOut | None, when: WhenOut | None,
+                                                    subject: str | None, unit: str | None, quote: str | None,
+                                                    line: int | None) -> None:
+    from factcheck.model import _claim_row
+    from factcheck.report.json_report import _claim_line
+
+    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line)
+    assert _claim_line(row) == json.dumps(_claim_row(row), ensure_ascii=False)

@@ -304,10 +304,13 @@ class Report:
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
         return slug[:60].rstrip("-") or "story"
 
-    def to_json_dict(self) -> dict[str, Any]:
+    def to_json_dict(self, without: frozenset[str] = frozenset()) -> dict[str, Any]:
         """The SPEC section 6 document (plus additive fields): every field in declaration order,
-        nested rows as objects, enums as their values."""
-        return _plain(self)  # type: ignore[no-any-return]
+        nested rows as objects, enums as their values; `without` leaves fields out (None)."""
+        if not without:
+            return _plain(self)  # type: ignore[no-any-return]
+        return {name: None if name in without else _plain(getattr(self, name))
+                for name in self.__dataclass_fields__}
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
