@@ -111,6 +111,13 @@ def test_start_never_after_end_and_anchor_alone_decides(text: str, anchor: date)
     assert parse_period(text, anchor) == p  # resolution depends on nothing but text and anchor
 
 
+def test_a_remembered_period_is_resolved_against_its_own_anchor() -> None:
+    first = parse_period("last month", date(2024, 3, 9))
+    again = parse_period("last month", date(2024, 7, 1))
+    assert (first.start, again.start) == (date(2024, 2, 1), date(2024, 6, 1))
+    assert parse_period("last month", date(2024, 3, 9)) is first  # the same text and anchor: no second parse
+
+
 @given(DAYS, st.integers(min_value=0, max_value=800))
 def test_format_round_trip(start: date, length: int) -> None:
     end = start + timedelta(days=length)

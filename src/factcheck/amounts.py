@@ -254,8 +254,11 @@ def parse_amount(
         neg = _negated(pos, " " + stripped[1:])
         return Amount(text, neg.hedge, neg.hedge_words, neg.value, neg.interval, neg.unit, None, neg.scale_word,
                       neg.mantissa, "", (0, len(text)), neg.tolerance)
-    key = (text, tuple(sorted((tolerances or {}).items())), default_tolerance)
-    return _parse_text(*key)
+    return _parse_text(text, _tolerance_key(tolerances), default_tolerance)
+
+
+def _tolerance_key(tolerances: Mapping[str, Decimal] | None) -> tuple[tuple[str, Decimal], ...]:
+    return tuple(sorted(tolerances.items())) if tolerances else ()
 
 
 @lru_cache(maxsize=8192)
@@ -290,8 +293,7 @@ def find_amounts(
     Years standing alone (1800-2100, no separator, hedge, scale or currency) and numbers inside
     ``skip_spans`` (dates found by the period parser) are not amounts.
     """
-    key = (text, tuple(sorted((tolerances or {}).items())), default_tolerance, tuple(skip_spans or ()))
-    return list(_find_amounts(*key))
+    return list(_find_amounts(text, _tolerance_key(tolerances), default_tolerance, tuple(skip_spans or ())))
 
 
 @lru_cache(maxsize=16384)

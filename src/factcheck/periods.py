@@ -337,6 +337,12 @@ def parse_period(text: str | date, anchor: date | None = None) -> Period:
         return Period(text.isoformat(), text, text)
     if not isinstance(text, str):
         raise PeriodError(f"expected a period such as \"late 2023\", found {type(text).__name__}")
+    return _parse_text(text, anchor)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(text: str, anchor: date | None) -> Period:
+    """parse_period for text (memoised: a Period is immutable and ledgers repeat their dates)."""
     clean = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split()).strip(" .,")
     if not clean:
         raise PeriodError("the period is empty")

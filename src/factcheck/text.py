@@ -41,16 +41,14 @@ def fold(text: str) -> str:
     return t
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
-
-
 def find_folded(haystack: str, needle: str) -> int:
-    """Index of `needle` in `haystack` (both folded) at word boundaries, or -1."""
+    """Index of `needle` in `haystack` (both folded) at word boundaries, or -1.
+
+    A word character is one that str.isalnum() accepts."""
     if not needle:
         return -1
-    first_word = _is_word_char(needle[0])
-    last_word = _is_word_char(needle[-1])
+    first_word = needle[0].isalnum()
+    last_word = needle[-1].isalnum()
     start = 0
     n = len(needle)
     while True:
@@ -58,8 +56,8 @@ def find_folded(haystack: str, needle: str) -> int:
         if i < 0:
             return -1
         j = i + n
-        before_ok = not first_word or i == 0 or not _is_word_char(haystack[i - 1])
-        after_ok = not last_word or j == len(haystack) or not _is_word_char(haystack[j])
+        before_ok = not first_word or i == 0 or not haystack[i - 1].isalnum()
+        after_ok = not last_word or j == len(haystack) or not haystack[j].isalnum()
         # A digit group is part of its number: "900" is not found in "10,900" nor "1.5" in "1.55".
         if before_ok and needle[0].isdigit() and i >= 2 and haystack[i - 1] in ",." and haystack[i - 2].isdigit():
             before_ok = False
