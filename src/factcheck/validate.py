@@ -63,21 +63,30 @@ def validate(model: type[T], data: Any) -> T:
     plan = _PLANS.get(model)
     if plan is None:
         plan = _PLANS[model] = _plan(model)
-    known, required, fields = plan
+    known, required, plain, fields = plan
     if required <= data.keys() and known >= data.keys():
-        clean: dict[str, Any] = {}
+        changed: dict[str, Any] | None = None
         try:
             for name, value in data.items():
+                allowed = plain.get(name)
+                if allowed is not None:  # most fields: "str | None" and no check of their own
+                    if type(value) not in allowed:
+                        break
+                    continue
                 is_type, checks_before, checks_after = fields[name]
+                new = value
                 for fn in checks_before:
-                    value = fn(value)
-                if not is_type(value):
+                    new = fn(new)
+                if not is_type(new):
                     break
                 for fn in checks_after:
-                    value = fn(value)
-                clean[name] = value
+                    new = fn(new)
+                if new is not value:
+                    if changed is None:
+                        changed = {}
+                    changed[name] = new
             else:
-                return model(**clean)
+                return model(**data) if changed is None else model(**{**data, **changed})
         except ValueError:
             pass  # pydantic words the message
     return _with_pydantic(model, data)
@@ -86,12 +95,15 @@ def validate(model: type[T], data: Any) -> T:
 # -- the fast path ---------------------------------------------------------------------------
 
 _Field = tuple[Callable[[Any], bool], tuple[Callable[[Any], Any], ...], tuple[Callable[[Any], Any], ...]]
-_PLANS: dict[type, tuple[frozenset[str], frozenset[str], dict[str, _Field]]] = {}
+_Plan = tuple[frozenset[str], frozenset[str], dict[str, frozenset[type]], dict[str, _Field]]
+_PLANS: dict[type, _Plan] = {}
 
 
-def _plan(model: type) -> tuple[frozenset[str], frozenset[str], dict[str, _Field]]:
-    """For each field: a test that a value already has the declared type, and its Checks."""
+def _plan(model: type) -> _Plan:
+    """For each field: a test that a value already has the declared type, and its Checks; and,
+    for fields with no Check whose type is a union of plain types, just the set of those types."""
     fields: dict[str, _Field] = {}
+    plain: dict[str, frozenset[type]] = {}
     required = set()
     hints: dict[str, Any] | None = None
     for f in dataclasses.fields(model):
@@ -108,12 +120,21 @@ def _plan(model: type) -> tuple[frozenset[str], frozenset[str], dict[str, _Field
                 if isinstance(m, Check):
                     (before if m.before else after).append(m.fn)
         fields[f.name] = (_is_type(hint), tuple(before), tuple(after))
+        types_ = _plain_types(hint)
+        if types_ is not None and not before and not after:
+            plain[f.name] = types_
         if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             required.add(f.name)
-    return frozenset(fields), frozenset(required), fields
+    return frozenset(fields), frozenset(required), plain, fields
 
 
 _PLAIN = frozenset({str, int, bool, date, type(None)})  # types whose exact instances pydantic keeps as they are
+
+
+def _plain_types(hint: Any) -> frozenset[type] | None:
+    """The types of a plain type or a union of plain types ("str | None"), else None."""
+    members = get_args(hint) if get_origin(hint) in (Union, types.UnionType) else (hint,)
+    return frozenset(members) if all(m in _PLAIN for m in members) else None
 
 
 def _is_type(hint: Any) -> Callable[[Any], bool]:
@@ -121,8 +142,8 @@ def _is_type(hint: Any) -> Callable[[Any], bool]:
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
         members = get_args(hint)
-        plain = frozenset(m for m in members if m in _PLAIN)
-        if len(plain) == len(members):
+        plain = _plain_types(hint)
+        if plain is not None:
             return lambda v: type(v) in plain  # the common "str | None": one set lookup
         tests = [_is_type(a) for a in members]
         return lambda v: any(t(v) for t in tests)
