@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck.amounts import AmountError, Hedge, find_amounts, parse_amount
@@ -189,3 +189,48 @@ def test_parser_returns_or_raises_its_own_error(text: str) -> None:
     except AmountError:
         pass
     find_amounts(text)
+
+
+def _tokens_by_regex(text: str) -> list[tuple[str, str, int, int, str]]:
+    """The tokens as one _TOKEN.finditer over the whole text gives them: tokenize's reference."""
+    from factcheck.amounts import _TOKEN
+
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind in ("num", "suf"):
+            out.append(("num", m.group("num"), m.start(), m.end(), (m.group("suf") or "").lower()))
+        else:
+            out.append((kind or "other", m.group(0).lower(), m.start(), m.end(), ""))
+    return out
+
+
+_TOKEN_TEXT = st.lists(st.sampled_from(
+    list("aZ1 9,.-%$€£k\u00e9\u0130\u00df\u00b2\u00bd\u0663_\n\t\u2028\u00a0\u3000") + ["us$", "bn", "US"]),
+    max_size=30).map("".join)
+
+
+@given(st.one_of(st.text(max_size=60), _TOKEN_TEXT))
+def test_split_first_tokenizer_equals_one_regex_pass(text: str) -> None:
+    from factcheck.amounts import tokenize
+
+    assert [tuple(t) for t in tokenize(text)] == _tokens_by_regex(text)
+
+
+_DATED = st.lists(st.sampled_from(
+    ["in", "February", "2025", "2,025", "1999", "12", "to", "-", "%", "percent", "per", "cent", "million", "bn",
+     "usd", "$", "about", "troops", ",", ".", "\n", "3.5", "June", "19,", "between", "and", "k", "mid-2024"]),
+    max_size=14).map(" ".join)
+
+
+@given(_DATED | st.text(max_size=40), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=3))
+@example("12 to 2,025 troops", [(0, 2)])  # a range that starts inside the date is dropped whole
+@example("12-2,025 troops", [(0, 2)])
+def test_figures_inside_dates_are_dropped_alike_with_and_without_the_shortcut(
+        text: str, spans: list[tuple[int, int]]) -> None:
+    from factcheck.amounts import DEFAULT_TOLERANCE, _find_amounts
+    from factcheck.periods import find_periods
+
+    skip = tuple(p.span for p in find_periods(text)) + tuple((a, a + w) for a, w in spans)
+    fast = _find_amounts.__wrapped__(text, (), DEFAULT_TOLERANCE, skip)
+    assert fast == _find_amounts.__wrapped__(text, (), DEFAULT_TOLERANCE, skip, shortcut=False)

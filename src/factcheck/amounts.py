@@ -156,19 +156,33 @@ class Token(NamedTuple):  # a tuple: a quote's tokens are made by the thousand
 _new_token = tuple.__new__
 
 
+_KINDS = {_TOKEN.groupindex[k]: k for k in ("cur", "word", "pct", "dash", "other")}
+
+
 def tokenize(text: str) -> list[Token]:
-    out = []
-    # Lower-casing ASCII keeps every offset, so the words can be sliced from one lowered copy.
-    low = text.lower() if text.isascii() else None
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
-        s, e = m.span()
-        if kind == "num" or kind == "suf":
-            suffix = m.group("suf")
-            out.append(_new_token(Token, ("num", m.group("num"), s, e, suffix.lower() if suffix else "")))
-        else:
-            word = low[s:e] if low is not None else m.group(0).lower()
-            out.append(_new_token(Token, (kind or "other", word, s, e, "")))
+    """The tokens of `text`, which _TOKEN defines.
+
+    No token holds white space and none looks past the white space that ends it, so the text is
+    split there first: a run of letters is one word and needs no regex. tests/test_amounts.py
+    holds this to a plain _TOKEN.finditer over the whole text."""
+    out: list[Token] = []
+    append = out.append
+    find = text.find
+    pos = 0
+    for chunk in text.split():
+        s = find(chunk, pos)
+        pos = s + len(chunk)
+        if chunk.isalpha():
+            append(_new_token(Token, ("word", chunk.lower(), s, pos, "")))
+            continue
+        for m in _TOKEN.finditer(chunk):
+            a, b = m.span()
+            group = m.lastindex
+            if group is not None and group <= 2:  # num, or num with its suffix
+                suffix = m.group(2)
+                append(_new_token(Token, ("num", m.group(1), s + a, s + b, suffix.lower() if suffix else "")))
+            else:
+                append(_new_token(Token, (_KINDS.get(group or 0, "other"), m.group(0).lower(), s + a, s + b, "")))
     return out
 
 
@@ -302,8 +316,10 @@ def _find_amounts(
     tolerances_items: tuple[tuple[str, Decimal], ...],
     default_tolerance: Decimal,
     skip: tuple[tuple[int, int], ...],
+    shortcut: bool = True,
 ) -> tuple[Amount, ...]:
-    """find_amounts, memoised: Amount is immutable, and claims often quote the same sentence."""
+    """find_amounts, memoised: Amount is immutable, and claims often quote the same sentence.
+    (`shortcut=False` parses even the figures a date holds, for the tests.)"""
     tolerances = dict(tolerances_items)
     tokens = tokenize(text)
     out: list[Amount] = []
@@ -313,6 +329,13 @@ def _find_amounts(
         t = tokens[i]
         if t.kind == "word" and t.text not in _STARTERS or t.kind in _NEVER_START:
             i += 1  # _parse_at would say no at once; most tokens of a quote are these
+            continue
+        if shortcut and t.kind == "num" and (i + 1 == n or _ends_figure(tokens[i + 1])) and any(
+            a <= t.start < b for a, b in skip
+        ):
+            # A figure alone, inside a date ("2025" in "February 2025"): what _parse_at would
+            # read is this one token, and the skip below would drop it.
+            i += 1
             continue
         parsed = _parse_at(tokens, i, text, tolerances, default_tolerance)
         if parsed is None:
@@ -332,6 +355,18 @@ def _find_amounts(
         out.append(amount)
         i = nxt
     return tuple(out)
+
+
+# After a number token, what can make it more than that one token in _parse_at: a scale word,
+# a range ("to", a dash), a unit it takes in (%, percent, per cent, a currency code).
+_EXTENDING_WORDS = frozenset(SCALES) | {"to", "percent", "per"} | CURRENCY_CODES
+
+
+def _ends_figure(t: Token) -> bool:
+    """Whether a figure before token t ends before it."""
+    if t.kind == "word":
+        return t.text not in _EXTENDING_WORDS
+    return t.kind != "dash" and t.kind != "pct"
 
 
 def _minus_before(tokens: list[Token], i: int, text: str) -> bool:
