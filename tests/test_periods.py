@@ -163,6 +163,18 @@ def test_skipping_forms_a_text_cannot_hold_changes_nothing(items: list[tuple[str
     assert find_periods_many(texts, anchors) == find_periods_many(texts, anchors, gate=False)
 
 
+@given(DATE_TEXTS)
+def test_a_core_said_to_hold_another_does(text: str) -> None:
+    import re
+
+    from factcheck.periods import _ASCII_LOWER, _CORES, _WITHIN
+
+    low = text.translate(_ASCII_LOWER)
+    for longer, shorter in _WITHIN.items():
+        if re.search(_CORES[longer][0], low):
+            assert re.search(_CORES[shorter][0], low)
+
+
 def test_repeated_texts_are_found_alike_with_their_own_anchor() -> None:
     from factcheck.periods import find_periods_many
 

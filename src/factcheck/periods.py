@@ -398,9 +398,23 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
     candidates: list[list[tuple[int, int, re.Match[str], Handler, bool]]] = [[] for _ in uniq]
     features: dict[str, set[int]] = {}
     corpus = _SEP.join(lows)
-    for rx_text, core, fn, rel, needs in _SCANNERS_NEEDING:
+    holding: dict[Handler, list[int]] = {}  # the texts holding a form's core
+
+    def texts_holding(fn: Handler) -> list[int]:
+        found = holding.get(fn)
+        if found is None:
+            core, needs = _CORES[fn]
+            within = _WITHIN.get(fn)
+            texts = _texts_with(needs, lows, features, corpus)
+            if within is not None:  # a core that holds another's is looked for only where that is
+                wider = set(texts_holding(within))
+                texts = [k for k in texts if k in wider]
+            found = holding[fn] = _containing(core, texts, lows)
+        return found
+
+    for rx_text, _core, fn, rel, _needs in _SCANNERS_NEEDING:
         if gate:
-            picked = _containing(core, _texts_with(needs, lows, features, corpus), lows)
+            picked = texts_holding(fn)
         else:
             picked = list(range(len(uniq)))
         if not picked:
@@ -532,6 +546,15 @@ _WEEKDAY_RX = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 
 
 def _has(*words: str) -> Callable[[str], object]:
+    if len(words) == 1:
+        (w,) = words
+        return lambda low: w in low
+    if len(words) == 2:
+        a, b = words
+        return lambda low: a in low or b in low
+    if len(words) == 3:
+        a, b, c = words
+        return lambda low: a in low or b in low or c in low
     return lambda low: any(w in low for w in words)
 
 
@@ -542,9 +565,9 @@ def _rx(pattern: str) -> Callable[[str], object]:
 _FEATURES: dict[str, Callable[[str], object]] = {
     "digit": _rx(r"\d"),
     "year": _rx(r"\d\d\d\d"),
-    "iso": _rx(r"\d\d\d\d-\d\d"),
+    "iso": _rx(r"(?<=\d\d\d\d)-\d\d"),  # \d\d\d\d-\d\d, looked for from its rare dash
     "month": _MONTH_RX.search,
-    "weekday": _WEEKDAY_RX.search,
+    "weekday": lambda low: "day" in low and _WEEKDAY_RX.search(low),
     "half": _has("half", "h1", "h2"),
     "quarter": _has("quarter", "q1", "q2", "q3", "q4"),
     "season": _has("early", "mid", "late"),
@@ -593,3 +616,8 @@ _NEEDS: dict[Handler, tuple[str, ...]] = {
     _since: ("since", "year"),
 }
 _SCANNERS_NEEDING = [(rx, core, fn, rel, _NEEDS[fn]) for rx, core, fn, rel in _SCANNERS]
+_CORES: dict[Handler, tuple[str, tuple[str, ...]]] = {fn: (core, needs) for _, core, fn, _, needs in _SCANNERS_NEEDING}
+# Forms whose core holds another form's core: "19 June 2025" holds "19 June", and "June 19, 2025"
+# holds "June 19". Cores that start with a digit are slow to look for (every digit is a place to
+# try), so the longer core is looked for only in the texts that hold the shorter one.
+_WITHIN: dict[Handler, Handler] = {_dmy: _day_month, _mdy: _month_day}
