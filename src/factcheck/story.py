@@ -59,10 +59,10 @@ class ClaimCtx:
     quote_amounts: list[Amount] = field(default_factory=list)
     quote_periods: list[Period] = field(default_factory=list)
     unit: str | None = None  # the claim's unit: `unit`, else the amount's own
+    id: str = field(init=False)  # the claim's id, read by every rule: an attribute, not a property
 
-    @property
-    def id(self) -> str:
-        return self.claim.id
+    def __post_init__(self) -> None:
+        self.id = self.claim.id
 
     @property
     def line(self) -> int | None:

@@ -4,6 +4,7 @@ claim's figure, hedge, unit and period are what the quote says."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from factcheck.amounts import Amount
 from factcheck.load import did_you_mean
@@ -80,9 +81,19 @@ def _checked_amount(c: ClaimCtx) -> bool:
 
 
 def _quote_match(story: Story, c: ClaimCtx) -> Amount | None:
-    """The figure in the quote the claim's amount stands for: the same value, else the closest."""
+    """The figure in the quote the claim's amount stands for: the same value, else the closest
+    (found once per run: three rules ask)."""
+    matches = cast("dict[str, Amount | None] | None", story.cache.get("quote-match"))
+    if matches is None:
+        matches = story.cache["quote-match"] = {}
+    if c.id not in matches:
+        matches[c.id] = _closest_in_quote(c)
+    return matches[c.id]
+
+
+def _closest_in_quote(c: ClaimCtx) -> Amount | None:
     assert c.amount is not None
-    cands = list(c.quote_amounts)
+    cands = c.quote_amounts
     if not cands:
         return None
     for a in cands:
@@ -92,15 +103,21 @@ def _quote_match(story: Story, c: ClaimCtx) -> Amount | None:
     return min(cands, key=lambda a: abs(a.value - v) / (abs(v) + 1))
 
 
-def _figure_pairs(story: Story) -> Iterator[tuple[ClaimCtx, Amount, Amount, bool]]:
+def _figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, bool]]:
     """(claim, its amount, the quote's figure it stands for, same number?) for checkable claims."""
+    cached = story.cache.get("figure-pairs")
+    if cached is not None:
+        return cast("list[tuple[ClaimCtx, Amount, Amount, bool]]", cached)
+    pairs = []
     for c in story.claims:
         if not _checked_amount(c) or not c.quote_amounts:
             continue
         assert c.amount is not None
         q = _quote_match(story, c)
         if q is not None:
-            yield c, c.amount, q, q.value == c.amount.value and q.high_value == c.amount.high_value
+            pairs.append((c, c.amount, q, q.value == c.amount.value and q.high_value == c.amount.high_value))
+    story.cache["figure-pairs"] = pairs
+    return pairs
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
@@ -176,13 +193,13 @@ def unit_differs(story: Story) -> Iterator[Hit]:
             continue
         claim_key = story.units.key(c.unit)
         q = _quote_match(story, c)
-        symbolic = {"%"} | {a.unit for a in c.quote_amounts if a.unit and a.unit.isupper()}
         if q is not None and q.unit is not None and (q.unit == "%" or q.unit.isupper()):
             if story.units.key(q.unit) != claim_key:
                 yield Hit(f"claim '{c.id}' is in {c.unit} but its quote's figure {q.text} is in {q.unit}",
                           claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
                           evidence=c.claim.quote, figure=q.text)
             continue
+        symbolic = {"%"} | {a.unit for a in c.quote_amounts if a.unit and a.unit.isupper()}
         if claim_key in symbolic or c.unit == "%" or (c.unit.isupper() and len(c.unit) == 3):
             if q is not None and q.unit is None:
                 yield Hit(f"claim '{c.id}' is in {c.unit} but its quote's figure {q.text} names no such unit",

@@ -201,6 +201,8 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
             continue
         # Weekday-only dates vote for the consensus, but their disagreements are FC206's to report.
         dated = [c for c in group if c.period is not None]
+        if len({(p.start, p.end) for c in dated if (p := c.period) is not None}) < 2:
+            continue  # one period for all, as most subjects have: nothing to sweep
         for a, b in outliers(dated, _days):
             assert a.period is not None and b.period is not None
             if a.period.weekday_only or b.period.weekday_only:

@@ -53,18 +53,22 @@ def single_origin(story: Story) -> Iterator[Hit]:
         two claims via "NIS" and one via "MSMT"
     """
     for subject, group in story.by_subject().items():
-        sources = sorted({c.claim.source for c in group})
-        if len(sources) < 2:
-            continue
-        origins = [frozenset(o.casefold() for o in c.vias) for c in group]
-        if any(not o for o in origins):
-            continue
-        common = frozenset.intersection(*origins)
-        union = frozenset.union(*origins)
-        if len(union) == 1 and common:
-            name = group[0].vias[0]
-            yield Hit(f"subject '{subject}': {len(sources)} sources, all via {name}",
-                      claims=[c.id for c in group], sources=sources, location=story.claim_loc(group[0]))
+        origins = []
+        for c in group:
+            vias = c.vias
+            if not vias:
+                break  # a claim with no origin named: nothing to say (most ledgers, most claims)
+            origins.append(frozenset(o.casefold() for o in vias))
+        else:
+            sources = sorted({c.claim.source for c in group})
+            if len(sources) < 2:
+                continue
+            common = frozenset.intersection(*origins)
+            union = frozenset.union(*origins)
+            if len(union) == 1 and common:
+                name = group[0].vias[0]
+                yield Hit(f"subject '{subject}': {len(sources)} sources, all via {name}",
+                          claims=[c.id for c in group], sources=sources, location=story.claim_loc(group[0]))
 
 
 @rule("FC503", "source-incomplete", Severity.INFO, "A cited source lacks its publication date or URL")
