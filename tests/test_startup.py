@@ -40,3 +40,16 @@ def test_narrow_terminal_falls_back_to_click() -> None:
     code = "import sys; sys.argv = ['factcheck', '--help']; from factcheck.entry import main; main()"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "COLUMNS": "50"})
     assert r.returncode == 0 and "Usage: factcheck" in r.stdout
+
+
+def _modules_after_a_run(story: str) -> set[str]:
+    ledger = Path(__file__).resolve().parent / "stories" / story / "claims.toml"
+    code = ("import sys; from pathlib import Path; from factcheck.engine import Options, run; "
+            f"run(Options(claims=Path({str(ledger)!r}))); print(' '.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_the_relation_parser_is_imported_only_by_a_ledger_with_relations() -> None:
+    assert "factcheck.expr" not in _modules_after_a_run("sourcing")
+    assert "factcheck.expr" in _modules_after_a_run("relations")

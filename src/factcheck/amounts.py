@@ -188,6 +188,8 @@ def tokenize(text: str) -> list[Token]:
 
 @dataclass(frozen=True, slots=True)
 class Amount:
+    """A figure as stated: its hedge, value, interval, unit and where it stands in the text."""
+
     text: str
     hedge: Hedge
     hedge_words: str  # as canonically spelt, "" for none

@@ -37,6 +37,8 @@ _STATUS_RANK = {
 
 @dataclass
 class Options:
+    """What a command asks the engine to do."""
+
     claims: Path = Path("claims.toml")
     sources: Path | None = None
     draft: Path | None = None

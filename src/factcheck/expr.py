@@ -35,34 +35,46 @@ class ExprError(ValueError):
 
 @dataclass(frozen=True)
 class Num:
+    """A figure in a relation."""
+
     value: Decimal
     text: str
 
 
 @dataclass(frozen=True)
 class Ref:
+    """A claim id in a relation, standing for its amount."""
+
     id: str
     column: int
 
 
 @dataclass(frozen=True)
 class When:
+    """when(id): a claim's period in a relation."""
+
     id: str
     column: int
 
 
 @dataclass(frozen=True)
 class Year:
+    """year(id): the year of a claim's period."""
+
     inner: When
 
 
 @dataclass(frozen=True)
 class Neg:
+    """A negated operand."""
+
     operand: Node
 
 
 @dataclass(frozen=True)
 class BinOp:
+    """Two operands and an arithmetic operator."""
+
     op: str
     left: Node
     right: Node
@@ -73,6 +85,8 @@ Node = Num | Ref | When | Year | Neg | BinOp
 
 @dataclass(frozen=True)
 class Comparison:
+    """A whole relation: two sides and how they compare."""
+
     op: str
     left: Node
     right: Node
@@ -108,6 +122,8 @@ _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 @dataclass(frozen=True)
 class Tok:
+    """A token of a relation, with its column for error messages."""
+
     kind: str  # fn | ( | ) | op | cmp | num | id | end
     text: str
     column: int

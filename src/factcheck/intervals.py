@@ -25,6 +25,8 @@ class IntervalError(ArithmeticError):
 
 @dataclass(frozen=True, slots=True)
 class Interval:
+    """A range of numbers, each end open or closed; exact decimals."""
+
     lo: Decimal
     hi: Decimal
     lo_open: bool = False

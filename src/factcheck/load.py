@@ -60,6 +60,8 @@ class Table:
 
 @dataclass
 class RawLedger:
+    """The ledger as read: parsed data, where each table stands, the text itself."""
+
     path: Path
     data: dict[str, Any]
     claims: list[Table]
@@ -74,6 +76,8 @@ class RawLedger:
 
 @dataclass
 class Source:
+    """One source file: its metadata, its body and the body folded for quote matching."""
+
     id: str
     path: Path
     meta: SourceMeta

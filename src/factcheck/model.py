@@ -59,6 +59,8 @@ def _one_or_many(v: Any) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """One [[claim]] table of the ledger, as the editor wrote it."""
+
     id: Annotated[str, Check(_plain_id)]
     source: str
     subject: str | None = None
@@ -80,12 +82,16 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
+    """One [[relation]] table: an arithmetic expectation between claims."""
+
     expect: str
     because: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Accept:
+    """One [[accept]] table: a finding the desk has looked at and accepted, with its reason."""
+
     code: str
     claims: list[str] = field(default_factory=list)
     reason: Annotated[str, Check(_has_reason)]
@@ -93,6 +99,8 @@ class Accept:
 
 @dataclass(frozen=True, slots=True)
 class SubjectInfo:
+    """One [subject."x"] table: what the ledger says about a subject."""
+
     cumulative: bool = False
     unit: str | None = None
     title: str | None = None
@@ -100,6 +108,8 @@ class SubjectInfo:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The [settings] table: tolerances, strictness, the sources a subject needs."""
+
     tolerance: Annotated[Decimal, Check(_sane_tolerance)] = Decimal("0.10")
     tolerances: dict[str, Decimal] = field(default_factory=dict)
     min_sources: int = 1
@@ -108,6 +118,8 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class StoryInfo:
+    """The [story] table: title, publication date, draft, and where and by whom it is published."""
+
     title: str | None = None
     published: date | None = None
     draft: str | None = None
@@ -174,6 +186,8 @@ class ClaimStatus(str, Enum):
 
 @dataclass(slots=True)
 class Location:
+    """Where a finding points: a file, and the line and column when known."""
+
     path: str
     line: int | None = None
     column: int | None = None
@@ -189,6 +203,8 @@ class Location:
 
 @dataclass(slots=True)
 class Finding:
+    """One problem the engine found, as every reporter receives it."""
+
     code: str
     severity: Severity
     message: str
@@ -207,6 +223,8 @@ class Finding:
 
 @dataclass(slots=True)
 class AmountOut:
+    """A claim's amount in a report: its text and the ends of its interval."""
+
     text: str
     low: int | float | None
     high: int | float | None
@@ -214,6 +232,8 @@ class AmountOut:
 
 @dataclass(slots=True)
 class WhenOut:
+    """A claim's period in a report: its text and first and last days."""
+
     text: str
     start: str
     end: str
@@ -221,6 +241,8 @@ class WhenOut:
 
 @dataclass(slots=True)
 class ClaimResult:
+    """One claim's row in a report."""
+
     id: str
     status: ClaimStatus
     source: str
@@ -234,6 +256,8 @@ class ClaimResult:
 
 @dataclass(slots=True)
 class SourceResult:
+    """One source's row in a report."""
+
     id: str
     path: str
     title: str | None = None
@@ -248,6 +272,8 @@ class SourceResult:
 
 @dataclass(slots=True)
 class Summary:
+    """The counts a report opens with."""
+
     claims: int
     sources: int
     error: int
@@ -258,6 +284,8 @@ class Summary:
 
 @dataclass(slots=True, kw_only=True)
 class Report:
+    """What the engine returns and every reporter renders."""
+
     version: int = 1
     title: str | None = None
     published: str | None = None

@@ -38,6 +38,8 @@ SEASONS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 @dataclass(frozen=True, slots=True)
 class Period:
+    """A span of days a text names, and where it stands in the text."""
+
     text: str
     start: date
     end: date

@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
-from factcheck.expr import Comparison, ExprError, parse_relation
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,
@@ -41,6 +40,9 @@ from factcheck.periods import (
 from factcheck.text import Passage, closest_passage, find_folded, fold
 from factcheck.validate import InvalidFields, field_names, validate
 
+if TYPE_CHECKING:  # relations are parsed only by ledgers that have some (see _relations)
+    from factcheck.expr import Comparison
+
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
@@ -49,6 +51,8 @@ _ORDINAL_WORD = re.compile(r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b", re.IGNORE
 
 @dataclass
 class ClaimCtx:
+    """A claim with everything resolved for the rules: source, amount, period, quote figures."""
+
     claim: Claim
     table: Table
     source: Source | None = None
@@ -95,6 +99,8 @@ class ClaimCtx:
 
 @dataclass
 class RelationCtx:
+    """A relation with its parsed expression."""
+
     relation: Relation
     table: Table
     parsed: Comparison | None = None
@@ -102,6 +108,8 @@ class RelationCtx:
 
 @dataclass
 class Story:
+    """Everything the rules read: the resolved ledger, sources and draft."""
+
     raw: RawLedger
     info: StoryInfo
     settings: Settings
@@ -425,6 +433,10 @@ def _table(story: Story, table: Table, kind: str, model: Any, fields: frozenset[
 
 def _relations(story: Story) -> list[RelationCtx]:
     out: list[RelationCtx] = []
+    if not story.raw.relations:
+        return out
+    from factcheck.expr import ExprError, parse_relation  # not imported by a ledger without relations
+
     for table in story.raw.relations:
         rel = _table(story, table, "relation", Relation, RELATION_FIELDS)
         if rel is None:

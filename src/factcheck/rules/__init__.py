@@ -56,6 +56,8 @@ RuleFn = Callable[["Story"], Iterable[Hit]]
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered rule: its code, severity, summary and the function that checks."""
+
     code: str
     name: str
     severity: Severity

@@ -9,7 +9,6 @@ from datetime import date
 from decimal import Decimal
 
 from factcheck.amounts import Amount, Hedge
-from factcheck.expr import EvalError, evaluate, point_value, render
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
 from factcheck.periods import WEEKDAY_NAMES, Period
@@ -123,6 +122,8 @@ def _sources(c: ClaimCtx, parts: list[ClaimCtx]) -> list[str]:
 
 @dataclass
 class _RelEval:
+    """A relation evaluated: each side's interval, and its value on the stated figures alone."""
+
     ctx: RelationCtx
     left: Interval | None = None
     right: Interval | None = None
@@ -133,6 +134,9 @@ class _RelEval:
 
 def _amount_relations(story: Story) -> Iterator[_RelEval]:
     """Each relation between figures, evaluated over intervals."""
+    if not story.relations:
+        return
+    from factcheck.expr import EvalError, evaluate, point_value  # only a ledger with relations needs them
 
     def amount_of(i: str) -> Interval:
         a = story.by_id[i].amount
@@ -186,6 +190,10 @@ def _holds(op: str, left: Interval, right: Interval) -> tuple[bool, bool]:
 
 
 def _relation_hits(story: Story, want_failed: bool) -> Iterator[Hit]:
+    if not story.relations:
+        return
+    from factcheck.expr import render
+
     for ev in _amount_relations(story):
         rel = ev.ctx.relation
         cmp = ev.ctx.parsed
