@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from factcheck.load import LoadError, Problem, decode_text, read_ledger, read_sources
 from factcheck.model import (
@@ -184,14 +185,22 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
     return out
 
 
-def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
+def _claim_result(c: ClaimCtx, status: ClaimStatus, seen: dict[tuple[object, ...], Any]) -> ClaimResult:
+    """One claim's row. Claims share their parsed Amount and Period objects (both are memoised),
+    so each object's output row is built once: `seen` holds them, by identity, for one report."""
     amount = None
-    if c.amount is not None:
-        lo, hi = c.amount.interval.json_bounds()
-        amount = AmountOut(c.amount.text, lo, hi)
+    if (a := c.amount) is not None:
+        amount = seen.get((id(a),))
+        if amount is None:
+            lo, hi = a.interval.json_bounds()
+            amount = seen[(id(a),)] = AmountOut(a.text, lo, hi)
     when = None
-    if c.period is not None:
-        when = WhenOut(str(c.claim.when), c.period.start.isoformat(), c.period.end.isoformat())
+    if (p := c.period) is not None:
+        text = str(c.claim.when)
+        key = (id(p), text)
+        when = seen.get(key)
+        if when is None:
+            when = seen[key] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
     cl = c.claim  # positional arguments: this runs once per claim
     return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line)
 
@@ -204,6 +213,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
             accepted += 1
         else:
             counts[f.severity] += 1
+    seen: dict[tuple[object, ...], Any] = {}  # output rows by the objects they show (alive all along)
     cited: dict[str, int] = {}
     for c in story.claims:
         cited[c.claim.source] = cited.get(c.claim.source, 0) + 1
@@ -222,7 +232,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         fail_on=opts.fail_on,
         summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],
                         warning=counts[Severity.WARNING], info=counts[Severity.INFO], accepted=accepted),
-        claims=[_claim_result(c, statuses[c.id]) for c in story.claims],
+        claims=[_claim_result(c, statuses[c.id], seen) for c in story.claims],
         sources=sources,
         findings=findings,
     )

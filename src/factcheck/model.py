@@ -221,7 +221,7 @@ class Finding:
         return self.code[:3] + "xx"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
 class AmountOut:
     """A claim's amount in a report: its text and the ends of its interval."""
 
@@ -230,7 +230,7 @@ class AmountOut:
     high: int | float | None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
 class WhenOut:
     """A claim's period in a report: its text and first and last days."""
 
