@@ -157,14 +157,16 @@ _new_token = tuple.__new__
 
 
 _KINDS = {_TOKEN.groupindex[k]: k for k in ("cur", "word", "pct", "dash", "other")}
+_TRAILING = frozenset(".,;:!?)\"'")  # punctuation that is a token of its own ("other") after a word or number
 
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of `text`, which _TOKEN defines.
 
     No token holds white space and none looks past the white space that ends it, so the text is
-    split there first: a run of letters is one word and needs no regex. tests/test_amounts.py
-    holds this to a plain _TOKEN.finditer over the whole text."""
+    split there first: a run of letters is one word and a run of digits one number, with or
+    without one trailing punctuation mark, and those need no regex. tests/test_amounts.py holds
+    this to a plain _TOKEN.finditer over the whole text."""
     out: list[Token] = []
     append = out.append
     find = text.find
@@ -175,6 +177,19 @@ def tokenize(text: str) -> list[Token]:
         if chunk.isalpha():
             append(_new_token(Token, ("word", chunk.lower(), s, pos, "")))
             continue
+        if chunk.isdecimal():  # what \d matches: a number, as the regex would read it
+            append(_new_token(Token, ("num", chunk, s, pos, "")))
+            continue
+        if chunk[-1] in _TRAILING and len(chunk) > 1:  # "said," "2025." and the like
+            head = chunk[:-1]
+            if head.isalpha():
+                append(_new_token(Token, ("word", head.lower(), s, pos - 1, "")))
+                append(_new_token(Token, ("other", chunk[-1], pos - 1, pos, "")))
+                continue
+            if head.isdecimal():
+                append(_new_token(Token, ("num", head, s, pos - 1, "")))
+                append(_new_token(Token, ("other", chunk[-1], pos - 1, pos, "")))
+                continue
         for m in _TOKEN.finditer(chunk):
             a, b = m.span()
             group = m.lastindex
@@ -467,7 +482,7 @@ def _parse_at(
     hedge = Hedge.EXACT
     first = tokens[i].text if i < len(tokens) and tokens[i].kind == "word" else ""
     for phrase in _HEDGES_BY_FIRST.get(first, ()):
-        if _match_phrase(tokens, i, phrase):
+        if len(phrase) == 1 or _match_phrase(tokens, i, phrase):  # one word: `first` is it
             hedge_words = " ".join(phrase)
             hedge = HEDGE_WORDS[hedge_words]
             i += len(phrase)
