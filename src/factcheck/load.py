@@ -111,8 +111,9 @@ _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)\s*$", re.S)
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<name>[A-Za-z0-9_\"'.-]+)\s*\]\]\s*(?:#.*)?$")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]\s*(?:#.*)?$")
 _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
-# A line that may be a table header, for the one-pass mapper.
-_HEADER_LINE = re.compile(r"^[ \t]*\[[^\n]*", re.M)
+# A line that may be a table header, for the one-pass mapper; searched for from the newline before
+# it (the text is given one in front), which the regex engine finds far faster than a "^".
+_HEADER_LINE = re.compile(r"\n([ \t]*\[[^\n]*)")
 
 
 def decode_text(raw: bytes, path: Path) -> str:
@@ -201,22 +202,37 @@ def _map_lines(text: str) -> Mapped:
     split = _Lines(text)
     n, pos = 1, 0
     open_table: _KeysBetween | None = None
-    for m in _HEADER_LINE.finditer(text):
-        n += text.count("\n", pos, m.start())
-        pos = m.start()
-        line = m.group(0)
-        if (am := _ARRAY_HEADER.match(line)) is not None:
+    kinds: dict[str, tuple[str, str]] = {}  # a ledger repeats its header lines: "[[claim]]" ten thousand times
+    for m in _HEADER_LINE.finditer("\n" + text):
+        start = m.start()  # in the text, where the line starts
+        n += text.count("\n", pos, start)
+        pos = start
+        line = m.group(1)
+        kind = kinds.get(line)
+        if kind is None:
+            kind = kinds[line] = _header_kind(line)
+        what, name = kind
+        if what == "array":
             if open_table is not None:
                 open_table.end = n
             open_table = _KeysBetween(split, n)
-            if (name := am["name"].strip("\"'")) in found:
+            if name in found:
                 found[name].append((n, open_table))
-        elif (tm := _TABLE_HEADER.match(line)) is not None:
+        elif what == "table":
             if open_table is not None:
                 open_table.end = n
             open_table = None
-            sections.setdefault(tm["name"].replace('"', "").replace("'", ""), n)
+            sections.setdefault(name, n)
     return found["claim"], found["relation"], found["accept"], sections
+
+
+def _header_kind(line: str) -> tuple[str, str]:
+    """("array", "claim") for "[[claim]]", ("table", "story") for "[story]", ("", "") for neither."""
+    if (am := _ARRAY_HEADER.match(line)) is not None:
+        return "array", am["name"].strip("\"'")
+    if (tm := _TABLE_HEADER.match(line)) is not None:
+        return "table", tm["name"].replace('"', "").replace("'", "")
+    return "", ""
 
 
 class _Lines:
@@ -232,6 +248,8 @@ class _Lines:
 
 class _KeysBetween:
     """The keys of the table whose header is on line `start`, up to the next header."""
+
+    __slots__ = ("lines", "start", "end")
 
     def __init__(self, lines: _Lines, start: int) -> None:
         self.lines, self.start = lines, start
