@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import itemgetter
 
 
 class PeriodError(ValueError):
@@ -423,8 +424,9 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
             continue
         joined, starts = _join(lows, picked)
         for m in re.compile(rx_text).finditer(joined):
-            seg = bisect_right(starts, m.start()) - 1
-            candidates[picked[seg]].append((m.start() - starts[seg], m.start() - m.end(), m, fn, rel))
+            at, end = m.span()
+            seg = bisect_right(starts, at) - 1
+            candidates[picked[seg]].append((at - starts[seg], at - end, m, fn, rel))
     memo: dict[tuple[int, date | None], list[Period]] = {}
     resolved: dict[tuple[Handler, str, date | None], tuple[date, date] | None] = {}
     out: list[list[Period]] = []
@@ -490,10 +492,16 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
     """The longest candidates first, then the leftmost, none overlapping; resolved to days."""
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
-    candidates.sort(key=lambda c: (c[1], c[0]))
+    if len(candidates) > 1:
+        candidates.sort(key=_LONGEST_FIRST)
     for start, neg_len, m, fn, rel in candidates:
         end = start - neg_len
-        if any(start < b and a < end for a, b in taken):
+        clash = False
+        for a, b in taken:
+            if start < b and a < end:
+                clash = True
+                break
+        if clash:
             continue
         key = (fn, m.group(0), anchor)  # a form's days follow from the words it matched
         if key in resolved:
@@ -508,10 +516,23 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
             continue
         s, e = days
         taken.append((start, end))
-        found.append(Period(text[start:end], s, e, relative=rel, weekday=_weekday_of(m),
-                            weekday_only="wdonly" in m.re.groupindex and bool(m["wdonly"]), span=(start, end)))
+        has_wd, has_wdonly = _weekday_groups(m.re)
+        weekday = WEEKDAYS[m["wd"].lower()] if has_wd and m["wd"] else None
+        found.append(Period(text[start:end], s, e, rel, weekday, has_wdonly and bool(m["wdonly"]), (start, end)))
     found.sort(key=lambda p: p.span)
     return found
+
+
+_LONGEST_FIRST = itemgetter(1, 0)  # candidates are (start, -length, ...)
+_GROUPS: dict[re.Pattern[str], tuple[bool, bool]] = {}
+
+
+def _weekday_groups(rx: re.Pattern[str]) -> tuple[bool, bool]:
+    """Whether a scanner has the groups "wd" (a stated weekday) and "wdonly" (a weekday alone)."""
+    groups = _GROUPS.get(rx)
+    if groups is None:
+        groups = _GROUPS[rx] = ("wd" in rx.groupindex, "wdonly" in rx.groupindex)
+    return groups
 
 
 # Optional words a form may start with; what follows them is the form's core.
