@@ -122,3 +122,25 @@ def test_describe(iv: Interval, text: str) -> None:
 def test_division_by_interval_open_at_zero_from_below() -> None:
     r = Interval.closed(1, 1) / Interval(Decimal(-2), Decimal(0), False, True)
     assert r.lo == -INF and r.hi == Decimal("-0.5")
+
+
+@st.composite
+def _claimed_interval(draw: st.DrawFn) -> tuple[str, Interval]:
+    """A source id and an interval with small integer ends (so that ends often meet)."""
+    a, b = sorted((draw(st.integers(0, 6)), draw(st.integers(0, 6))))
+    lo_open, hi_open = (False, False) if a == b else (draw(st.booleans()), draw(st.booleans()))
+    hi = INF if draw(st.integers(0, 6)) == 0 else Decimal(b)
+    return draw(st.sampled_from(["s1", "s2", "s3"])), Interval(Decimal(a), hi, lo_open, hi_open and hi != INF)
+
+
+@given(st.lists(_claimed_interval(), min_size=2, max_size=8))
+def test_consensus_shortcuts_give_what_the_sweep_gives(claimed: list[tuple[str, Interval]]) -> None:
+    """outliers skips the sweep when all intervals are equal or share a point; the sweep agrees."""
+    from types import SimpleNamespace
+
+    from factcheck.rules.sources import _end_key, _start_key, _sweep, outliers
+
+    items: list = [SimpleNamespace(claim=SimpleNamespace(source=s), iv=iv) for s, iv in claimed]
+    ivs = [iv for _, iv in claimed]
+    swept = _sweep(items, ivs, [_start_key(i) for i in ivs], [_end_key(i) for i in ivs])
+    assert outliers(items, lambda c: c.iv) == swept

@@ -41,6 +41,14 @@ def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval])
         return []  # all agree, as most subjects' claims do: no sweep needed
     start_keys = [_start_key(i) for i in ivs]
     end_keys = [_end_key(i) for i in ivs]
+    if max(start_keys) <= min(end_keys):
+        return []  # the latest start lies in every interval: all agree there, no sweep needed
+    return _sweep(items, ivs, start_keys, end_keys)
+
+
+def _sweep(items: list[ClaimCtx], ivs: list[Interval], start_keys: list[_Key],
+           end_keys: list[_Key]) -> list[tuple[ClaimCtx, ClaimCtx]]:
+    """outliers without its shortcuts: find the deepest point, then who cannot contain it."""
     starts = sorted(start_keys)
     ends = sorted(end_keys)
     depths = [(bisect_right(starts, k) - bisect_left(ends, k), k) for k in sorted(set(starts))]
@@ -68,6 +76,17 @@ def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval])
 
 def _contains_key(i: Interval, k: _Key) -> bool:
     return _start_key(i) <= k <= _end_key(i)
+
+
+def amount_groups(story: Story, subject: str) -> dict[str | None, list[ClaimCtx]]:
+    """unit_groups of a subject's claims that state a figure (worked out once per run)."""
+    cache = cast("dict[str, dict[str | None, list[ClaimCtx]]] | None", story.cache.get("amount-groups"))
+    if cache is None:
+        cache = story.cache["amount-groups"] = {}
+    groups = cache.get(subject)
+    if groups is None:
+        groups = cache[subject] = unit_groups(story, [c for c in story.by_subject()[subject] if c.amount is not None])
+    return groups
 
 
 def unit_groups(story: Story, claims: list[ClaimCtx]) -> dict[str | None, list[ClaimCtx]]:
@@ -98,9 +117,8 @@ def _amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
     if cached is not None:
         return cast(list[tuple[ClaimCtx, ClaimCtx]], cached)
     pairs: list[tuple[ClaimCtx, ClaimCtx]] = []
-    for subject, group in story.by_subject().items():
-        with_amounts = [c for c in group if c.amount is not None]
-        for _, claims in unit_groups(story, with_amounts).items():
+    for subject in story.by_subject():
+        for claims in amount_groups(story, subject).values():
             if _cumulative(story, subject):
                 by_date: dict[object, list[ClaimCtx]] = {}
                 for c in claims:
@@ -231,8 +249,8 @@ def unit_mismatch(story: Story) -> Iterator[Hit]:
     Passes:
         a: unit = "troops"; b: unit = "soldiers", with [units] troops = ["soldiers"]
     """
-    for subject, group in story.by_subject().items():
-        groups = {k: v for k, v in unit_groups(story, [c for c in group if c.amount is not None]).items()}
+    for subject in story.by_subject():
+        groups = amount_groups(story, subject)
         named = {k: v for k, v in groups.items() if k is not None}
         if len(named) < 2:
             continue
@@ -259,10 +277,10 @@ def cumulative_shrinks(story: Story) -> Iterator[Hit]:
     Passes:
         a: "about 300" killed (January); b: "at least 600" killed (April)
     """
-    for subject, group in story.by_subject().items():
+    for subject in story.by_subject():
         if not _cumulative(story, subject):
             continue
-        for _, claims in unit_groups(story, [c for c in group if c.amount is not None]).items():
+        for claims in amount_groups(story, subject).values():
             dated = sorted((c for c in claims if c.date_for_order() is not None),
                            key=lambda c: c.date_for_order())  # type: ignore[arg-type, return-value]
             best: ClaimCtx | None = None  # the earlier claim with the highest floor
