@@ -754,6 +754,7 @@ class UnitTable:
 
     def __init__(self, synonyms: Mapping[str, list[str]] | None = None) -> None:
         self._head: dict[str, str] = {}
+        self._keys: dict[str | None, str | None] = {None: None}  # key() of each unit asked about
         for head, words in (synonyms or {}).items():
             hk = unit_key(head)
             self._head[hk] = hk
@@ -761,10 +762,16 @@ class UnitTable:
                 self._head[unit_key(w)] = hk
 
     def key(self, unit: str | None) -> str | None:
-        if unit is None or not unit.strip():
-            return None
-        k = unit_key(unit)
-        return self._head.get(k, k)
+        try:
+            return self._keys[unit]  # rules ask about the same few units thousands of times
+        except KeyError:
+            pass
+        k: str | None = None
+        if unit is not None and unit.strip():
+            k = unit_key(unit)
+            k = self._head.get(k, k)
+        self._keys[unit] = k
+        return k
 
     def same(self, a: str | None, b: str | None) -> bool:
         return self.key(a) == self.key(b)

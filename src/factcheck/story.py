@@ -302,6 +302,7 @@ def _resolve_claims(story: Story) -> None:
     for c, periods in zip(quoted, find_periods_many([c.claim.quote or "" for c in quoted],
                                                     [c.anchor for c in quoted]), strict=True):
         c.quote_periods = periods
+    folded: dict[str, str] = {}  # claims of a subject often quote the same words
     for c in story.claims:
         cl = c.claim
         src = c.source
@@ -322,7 +323,9 @@ def _resolve_claims(story: Story) -> None:
                 story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\": {e}",
                                               story.claim_loc(c, "amount"), claims=[c.id]))
         if cl.quote and src is not None and src.body is not None and not src.is_note:
-            q = fold(cl.quote)
+            q = folded.get(cl.quote)
+            if q is None:
+                q = folded[cl.quote] = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
         if cl.quote:
             c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods])
