@@ -551,6 +551,11 @@ def _scanner(pattern: str, fn: Handler) -> tuple[str, str]:
     core = pattern
     while lead := next((p for p in _OPTIONAL_LEAD if core.startswith(p)), None):
         core = core[len(lead):]
+    day = r"(?P<d>\d{1,2})"
+    if core.startswith(day):
+        # Searched from a day's last digit: no trying each digit twice. Any text the form
+        # matches still holds it, and that is all a core must do.
+        core = r"\d" + core[len(day):]
     if fn is _year:
         pattern = r"(?<![\d,.$€£₩-])" + pattern + r"(?!,\d|\d|%|\.\d)"
     # Scanners read ASCII-lower-cased text (see find_periods_many), so they need no IGNORECASE.
