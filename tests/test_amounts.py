@@ -212,7 +212,7 @@ _TOKEN_TEXT = st.lists(st.sampled_from(
 
 
 @given(st.one_of(st.text(max_size=60), _TOKEN_TEXT))
-@example("He Said, in 2025. that 14,000 (or 9) left; 3% said \"no\" 5k 2x \u0663\u0664 \u00b2 5.")
+@example("He Said, in 2025. that 14,000 (or 9) left; 1,200,000. 1,20 12,345.5, 1,234k 3% said \"no\" 5k 2x \u0663\u0664 \u00b2 5.")
 def test_split_first_tokenizer_equals_one_regex_pass(text: str) -> None:
     from factcheck.amounts import tokenize
 

@@ -157,6 +157,7 @@ _new_token = tuple.__new__
 
 
 _KINDS = {_TOKEN.groupindex[k]: k for k in ("cur", "word", "pct", "dash", "other")}
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?").fullmatch  # _TOKEN's first form of a number
 _TRAILING = frozenset(".,;:!?)\"'")  # punctuation that is a token of its own ("other") after a word or number
 
 
@@ -177,16 +178,16 @@ def tokenize(text: str) -> list[Token]:
         if chunk.isalpha():
             append(_new_token(Token, ("word", chunk.lower(), s, pos, "")))
             continue
-        if chunk.isdecimal():  # what \d matches: a number, as the regex would read it
+        if chunk.isdecimal() or _GROUPED(chunk):  # "2025", "14,000": one number, as the regex reads it
             append(_new_token(Token, ("num", chunk, s, pos, "")))
             continue
-        if chunk[-1] in _TRAILING and len(chunk) > 1:  # "said," "2025." and the like
+        if chunk[-1] in _TRAILING and len(chunk) > 1:  # "said," "2025." "14,000," and the like
             head = chunk[:-1]
             if head.isalpha():
                 append(_new_token(Token, ("word", head.lower(), s, pos - 1, "")))
                 append(_new_token(Token, ("other", chunk[-1], pos - 1, pos, "")))
                 continue
-            if head.isdecimal():
+            if head.isdecimal() or _GROUPED(head):
                 append(_new_token(Token, ("num", head, s, pos - 1, "")))
                 append(_new_token(Token, ("other", chunk[-1], pos - 1, pos, "")))
                 continue
