@@ -231,6 +231,10 @@ def _first_error(e: InvalidFields) -> str:
     return "; ".join(parts)
 
 
+def _label(cid: str | None) -> str:
+    return f"claim '{cid}'" if cid else "a claim"
+
+
 def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem]) -> list[ClaimCtx]:
     out: list[ClaimCtx] = []
     seen: dict[str, int | None] = {}
@@ -241,14 +245,13 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                                     raw.location(table.line)))
             continue
         cid = data.get("id") if isinstance(data.get("id"), str) else None
-        label = f"claim '{cid}'" if cid else "a claim"
         clean: dict[str, Any] = data if data.keys() <= CLAIM_FIELDS else {}  # copied only to drop keys
         if clean is not data:
             for k, v in data.items():
                 if k in CLAIM_FIELDS:
                     clean[k] = v
                 else:
-                    problems.append(Problem("unknown-field", f"{label} has an unknown field '{k}'"
+                    problems.append(Problem("unknown-field", f"{_label(cid)} has an unknown field '{k}'"
                                             + did_you_mean(k, CLAIM_FIELDS) + "; it is ignored",
                                             raw.location(table.key_lines.get(k, table.line)),
                                             claims=[cid] if cid else []))
@@ -267,7 +270,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                 if key in ("id", "source"):
                     fatal = True
                 what = "is missing" if err["type"] == "missing" else f"is invalid: {_msg(err)}"
-                problems.append(Problem("invalid-field", f"{label}: '{key}' {what}",
+                problems.append(Problem("invalid-field", f"{_label(cid)}: '{key}' {what}",
                                         raw.location(table.key_lines.get(key, table.line)),
                                         claims=[cid] if cid and key != "id" else []))
                 clean.pop(key, None)
@@ -285,7 +288,9 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
             continue
         seen[claim.id] = table.line
         ctx = ClaimCtx(claim, table)
-        if not is_plain_id(claim.source):
+        if claim.source in sources:  # every source read has a plain id: no need to test it again
+            ctx.source = sources[claim.source]
+        elif not is_plain_id(claim.source):
             problems.append(Problem("bad-source-id", f"claim '{claim.id}': source '{claim.source}' is not a plain "
                                     "id (a file name in sources/ without its extension); nothing was read",
                                     raw.location(table.key_lines.get("source", table.line)), claims=[claim.id]))
