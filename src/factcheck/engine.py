@@ -160,7 +160,7 @@ def _corroborated(story: Story, findings: list[Finding]) -> set[str]:
 
 
 def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
-    corroborated = _corroborated(story, findings)
+    corroborated: set[str] | None = None  # worked out if a finding needs it
     out: dict[str, ClaimStatus] = {}
     for c in story.claims:
         out[c.id] = ClaimStatus.SUPPORTED
@@ -175,6 +175,8 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
         elif r.status_scope == "uncorroborated":
             # A failed relation names several claims; those that independent sources agree on
             # are not the ones it contradicts (unless every one of them is corroborated).
+            if corroborated is None:
+                corroborated = _corroborated(story, findings)
             weak = [cid for cid in f.claims if cid not in corroborated]
             targets = weak or f.claims
         else:
