@@ -53,3 +53,57 @@ def _modules_after_a_run(story: str) -> set[str]:
 def test_the_relation_parser_is_imported_only_by_a_ledger_with_relations() -> None:
     assert "factcheck.expr" not in _modules_after_a_run("sourcing")
     assert "factcheck.expr" in _modules_after_a_run("relations")
+
+
+def test_exit_status_is_what_python_gives_sys_exit() -> None:
+    import io
+
+    from factcheck.entry import exit_status
+
+    err = io.StringIO()
+    assert [exit_status(None, err), exit_status(0, err), exit_status(2, err)] == [0, 0, 2]
+    assert exit_status("factcheck: stopped", err) == 1 and err.getvalue() == "factcheck: stopped\n"
+
+
+def _console(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    code = f"import sys; sys.argv = ['factcheck', *{args!r}]; from factcheck.entry import console; console()"
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "NO_COLOR": "1"})
+
+
+def test_the_console_script_exits_at_once_with_every_byte_written(tmp_path: Path) -> None:
+    import json
+
+    story = Path(__file__).resolve().parent / "stories" / "sourcing"
+    r = _console(["verify", "--format", "json"], story)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["summary"]["claims"] > 0  # the whole document, flushed before the exit
+    bad = _console(["verify", "--format", "json", "--fail-on", "info"], story)
+    assert bad.returncode == 1 and bad.stdout == r.stdout.replace('"fail_on": "error"', '"fail_on": "info"')
+    missing = _console(["verify"], tmp_path)
+    assert missing.returncode == 2 and missing.stdout == "" and "no ledger here" in missing.stderr
+    usage = _console(["verify", "--format", "nonsense"], story)
+    assert usage.returncode == 2 and "Invalid value for '--format'" in usage.stderr
+
+
+def test_output_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
+    story = Path(__file__).resolve().parent / "stories" / "sourcing"
+    code = ("import sys; sys.argv = ['factcheck', 'verify', '--format', 'json']; "
+            "from factcheck.entry import console; console()")
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-c", code], cwd=story, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert r.returncode == 2 and "cannot write the output" in r.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    story = Path(__file__).resolve().parent / "stories" / "sourcing"
+    code = ("import sys; sys.argv = ['factcheck', 'verify', '--format', 'json']; "
+            "from factcheck.entry import console; console()")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before a byte is written: every write breaks the pipe
+    try:
+        r = subprocess.run([sys.executable, "-c", code], cwd=story, stdout=write_end, stderr=subprocess.PIPE,
+                           text=True)
+    finally:
+        os.close(write_end)
+    assert r.returncode == 0 and r.stderr == ""

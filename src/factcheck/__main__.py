@@ -1,3 +1,3 @@
-from factcheck.entry import main
+from factcheck.entry import console
 
-main()
+console()

@@ -30,6 +30,20 @@ def _fail(message: str) -> NoReturn:
     sys.exit(Exit.CANNOT_RUN)
 
 
+def _write(text: str) -> None:
+    """Print a rendered report to stdout; a full disk is an error, a reader that stopped early
+    (`factcheck verify --format json | head`) is not."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more reaches the pipe
+    except OSError as e:
+        _fail(f"cannot write the output: {e.strerror or e}")
+
+
 def _engine_call(fn: Any, *args: Any) -> Any:
     """Run engine work, translating domain errors into one line and exit status 2."""
     from factcheck.load import LoadError
@@ -121,7 +135,7 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
     else:
         from factcheck.report import render
 
-        sys.stdout.write(_engine_call(render, report, fmt))
+        _write(_engine_call(render, report, fmt))
     sys.exit(Exit.FINDINGS if report.failing(fail_on) else Exit.OK)
 
 
@@ -131,7 +145,7 @@ def _github(report: Any) -> None:
 
     from factcheck.report import render
 
-    sys.stdout.write(render(report, "github"))
+    _write(render(report, "github"))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
@@ -164,7 +178,7 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
     rep = _engine_call(engine.run, opts)
     text = _engine_call(render, rep, fmt)
     if output == "-":
-        sys.stdout.write(text)
+        _write(text)
         return
     if output is None:
         from datetime import date

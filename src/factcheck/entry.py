@@ -3,6 +3,8 @@
 `factcheck --help` is answered from help.txt, the top-level help click itself renders (kept
 identical by tests/test_startup.py), without importing click, pydantic or rich: an editor's first
 command should be instant. Everything else goes to the click application in cli.py.
+
+The console script (and `python -m factcheck`) is `console`: main, then an immediate exit.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import NoReturn, TextIO
 
 HELP_WIDTH = 80  # help.txt is click's rendering at this width
 
@@ -42,3 +45,40 @@ def main() -> None:
     from factcheck.cli import main as cli
 
     cli()
+
+
+def console() -> NoReturn:
+    """Run main() as the program, then leave without Python's own shutdown.
+
+    That shutdown frees every object of the run one by one (40 ms and more after a 10,000-claim
+    run) for memory the system takes back at once anyway. Output is flushed first, and nothing
+    here or in click registers work for the exit, so only the time is skipped. Called in a test
+    process it would end that process: tests call main(), or run the script."""
+    try:
+        main()
+        status = 0
+    except SystemExit as e:
+        status = exit_status(e.code, sys.stderr)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass  # the reader stopped early (`| head`): the check itself ran; keep its status
+    except OSError as e:
+        sys.stderr.write(f"factcheck: cannot write the output: {e.strerror or e}\n")
+        status = 2
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(status)
+
+
+def exit_status(code: object, stderr: TextIO) -> int:
+    """The status Python gives `sys.exit(code)`: None is 0, an int itself, anything else is
+    printed (to `stderr`) and is 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=stderr)
+    return 1
