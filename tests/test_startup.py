@@ -28,7 +28,7 @@ def test_help_txt_is_what_click_renders() -> None:
 
 def test_fast_help_imports_neither_click_nor_pydantic() -> None:
     code = ("import sys; sys.argv = ['factcheck', '--help']; from factcheck.entry import main; main(); "
-            "bad = [m for m in ('click', 'pydantic', 'rich') if m in sys.modules]; "
+            "bad = [m for m in ('click', 'pydantic', 'rich', 'typing') if m in sys.modules]; "
             "sys.stderr.write(','.join(bad))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"})
     assert r.returncode == 0

@@ -12,7 +12,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import NoReturn, TextIO
+
+TYPE_CHECKING = False  # typing itself takes longer to import than `--help` takes to answer
+if TYPE_CHECKING:
+    from typing import NoReturn, TextIO
 
 HELP_WIDTH = 80  # help.txt is click's rendering at this width
 
