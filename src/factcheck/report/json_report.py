@@ -62,6 +62,7 @@ def _claim_line(r: ClaimResult) -> str:
     """_dump(the row's JSON object), written out: a third of the time, on the row a report has most
     of. tests/test_reports.py holds it to json's own output."""
     line = "null" if r.line is None else _number(r.line)
-    return (f'{{"id": {_text(r.id)}, "status": {_text(r.status.value)}, "source": {_text(r.source)}, '
+    text = encode_basestring  # id, status and source are never None
+    return (f'{{"id": {text(r.id)}, "status": {text(r.status.value)}, "source": {text(r.source)}, '
             f'"amount": {_amount(r.amount)}, "when": {_when(r.when)}, "subject": {_text(r.subject)}, '
             f'"unit": {_text(r.unit)}, "quote": {_text(r.quote)}, "line": {line}}}')
