@@ -427,16 +427,24 @@ def find_periods_many(texts: list[str], anchors: list[date | None], gate: bool =
             at, end = m.span()
             seg = bisect_right(starts, at) - 1
             candidates[picked[seg]].append((at - starts[seg], at - end, m, fn, rel))
-    memo: dict[tuple[int, date | None], list[Period]] = {}
+    # A text's periods under one anchor; under any anchor (`_ANY`) when none of its relative
+    # forms was resolved, which is most texts: "in February 2025" reads the same in every source.
+    memo: dict[tuple[int, object], list[Period]] = {}
     resolved: dict[tuple[Handler, str, date | None], tuple[date, date] | None] = {}
     out: list[list[Period]] = []
     for t, anchor in zip(texts, anchors, strict=True):
         k = distinct[t]
-        found = memo.get((k, anchor))
+        found = memo.get((k, _ANY))
         if found is None:
-            found = memo[(k, anchor)] = _select(t, candidates[k], anchor, resolved)
+            found = memo.get((k, anchor))
+        if found is None:
+            found, used_anchor = _select(t, candidates[k], anchor, resolved)
+            memo[(k, anchor if used_anchor else _ANY)] = found
         out.append(list(found))
     return out
+
+
+_ANY = object()  # stands for every anchor in find_periods_many's memo
 
 
 def _join(lows: list[str], picked: list[int]) -> tuple[str, list[int]]:
@@ -488,9 +496,13 @@ def _containing(core_text: str, picked: list[int], lows: list[str]) -> list[int]
 
 
 def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, bool]], anchor: date | None,
-            resolved: dict[tuple[Handler, str, date | None], tuple[date, date] | None]) -> list[Period]:
-    """The longest candidates first, then the leftmost, none overlapping; resolved to days."""
+            resolved: dict[tuple[Handler, str, date | None], tuple[date, date] | None]) -> tuple[list[Period], bool]:
+    """The longest candidates first, then the leftmost, none overlapping; resolved to days. And
+    whether the anchor mattered: whether a relative form got as far as being resolved (which
+    candidates are taken follows from the days of those resolved before it, so when none was
+    relative, another anchor takes the same ones)."""
     found: list[Period] = []
+    used_anchor = False
     taken: list[tuple[int, int]] = []
     if len(candidates) > 1:
         candidates.sort(key=_LONGEST_FIRST)
@@ -503,6 +515,7 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
                 break
         if clash:
             continue
+        used_anchor = used_anchor or rel
         key = (fn, m.group(0), anchor)  # a form's days follow from the words it matched
         if key in resolved:
             days = resolved[key]
@@ -520,7 +533,7 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
         weekday = WEEKDAYS[m["wd"].lower()] if has_wd and m["wd"] else None
         found.append(Period(text[start:end], s, e, rel, weekday, has_wdonly and bool(m["wdonly"]), (start, end)))
     found.sort(key=lambda p: p.span)
-    return found
+    return found, used_anchor
 
 
 _LONGEST_FIRST = itemgetter(1, 0)  # candidates are (start, -length, ...)
