@@ -83,3 +83,22 @@ def test_timeline_without_dates_is_exit_2(cli: CliRunner) -> None:
     root = Path(__file__).resolve().parent.parent
     r = invoke(cli, ["timeline", "no-such-subject"], cwd=root)
     assert r.exit_code == 2 and "has no dated claims" in r.output
+
+
+def test_write_atomic_keeps_a_files_permissions_and_gives_a_new_one_the_umasks(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from factcheck.workspace import write_atomic
+
+    ledger = tmp_path / "claims.toml"
+    ledger.write_text("[story]\n", encoding="utf-8")
+    os.chmod(ledger, 0o640)
+    write_atomic(ledger, "[story]\ntitle = \"x\"\n")
+    assert stat.S_IMODE(ledger.stat().st_mode) == 0o640  # a rewrite leaves the editor's permissions alone
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "reports" / "memo.md", "memo")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "reports" / "memo.md").stat().st_mode) == 0o644  # not mkstemp's 0600

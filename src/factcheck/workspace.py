@@ -9,6 +9,7 @@ never half written.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -45,6 +46,16 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
     return created, kept
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions a rewritten file keeps (its own), or a new one gets (what the umask allows)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write to `path` through a temporary file and a rename; the target is never truncated."""
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -54,6 +65,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            os.chmod(tmp, _mode_for(path))  # mkstemp makes the file private (0600)
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
