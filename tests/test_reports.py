@@ -205,3 +205,21 @@ def test_written_out_claim_line_is_what_json_writes(id_: str, source: str, statu
 
     row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line)
     assert _claim_line(row) == json.dumps(_claim_row(row), ensure_ascii=False)
+
+
+def test_large_clean_story_prints_no_empty_table(tmp_path: Path) -> None:
+    from factcheck.report.text import SUMMARY_LIMIT, print_report
+    from tests.conftest import console, write_story
+
+    n = SUMMARY_LIMIT + 10
+    sources = {f"s{i}.md": f"+++\npublished = 2025-06-01\nurl = \"https://x.example/{i}\"\n+++\nSome 3,000 people.\n"
+               for i in range(2)}
+    claims = [f'[[claim]]\nid = "c{i}"\nsubject = "count"\nsource = "s{i % 2}"\nquote = "Some 3,000 people"\n'
+              for i in range(n)]
+    report = run(Options(claims=write_story(tmp_path, "\n".join(claims), sources)))
+    assert report.summary.error == report.summary.warning == 0
+    con, buf = console(100)
+    print_report(report, con)
+    out = buf.getvalue()
+    assert f"All {n} claims are supported; --verbose lists them" in out
+    assert "┏" not in out and "claim ┃" not in out  # no table of no rows

@@ -138,10 +138,13 @@ def print_report(report: Report, console: Console, quiet: bool = False, verbose:
         if report.claims:
             console.print()
             table, hidden = claims_table(report, verbose)
-            console.print(table)
-            if hidden:
-                console.print(Text(f"{hidden} more claims not listed (supported, or past the first {CLAIM_ROWS} with a "
-                                   "problem); --verbose lists every claim", style="dim"))
+            if table.row_count:
+                console.print(table)
+                if hidden:
+                    console.print(Text(f"{hidden} more claims not listed (supported, or past the first {CLAIM_ROWS} "
+                                       "with a problem); --verbose lists every claim", style="dim"))
+            else:  # a large story with nothing wrong: no empty table
+                console.print(Text(f"All {hidden:,} claims are supported; --verbose lists them", style="dim"))
     live = [f for f in report.findings if f.accepted is None]
     accepted = [f for f in report.findings if f.accepted is not None]
     for sev, group in groupby(live, key=lambda f: f.severity):
