@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from factcheck.load import LoadError, Problem, decode_text, read_ledger, read_sources
 from factcheck.model import (
@@ -187,22 +186,29 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
     return out
 
 
-def _claim_result(c: ClaimCtx, status: ClaimStatus, seen: dict[tuple[object, ...], Any]) -> ClaimResult:
-    """One claim's row. Claims share their parsed Amount and Period objects (both are memoised),
-    so each object's output row is built once: `seen` holds them, by identity, for one report."""
+class _Rows:
+    """Output rows of the figures and dates claims share. Claims share their parsed Amount and
+    Period objects (both are memoised), so each object's row is built once per report, found by
+    the object's identity (the story keeps every one of them alive while the report is built)."""
+
+    def __init__(self) -> None:
+        self.amounts: dict[int, AmountOut] = {}
+        self.whens: dict[tuple[int, str], WhenOut] = {}
+
+
+def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
     amount = None
     if (a := c.amount) is not None:
-        amount = seen.get((id(a),))
+        amount = rows.amounts.get(id(a))
         if amount is None:
             lo, hi = a.interval.json_bounds()
-            amount = seen[(id(a),)] = AmountOut(a.text, lo, hi)
+            amount = rows.amounts[id(a)] = AmountOut(a.text, lo, hi)
     when = None
     if (p := c.period) is not None:
         text = str(c.claim.when)
-        key = (id(p), text)
-        when = seen.get(key)
+        when = rows.whens.get((id(p), text))
         if when is None:
-            when = seen[key] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
+            when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
     cl = c.claim  # positional arguments: this runs once per claim
     return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line)
 
@@ -215,7 +221,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
             accepted += 1
         else:
             counts[f.severity] += 1
-    seen: dict[tuple[object, ...], Any] = {}  # output rows by the objects they show (alive all along)
+    rows = _Rows()
     cited: dict[str, int] = {}
     for c in story.claims:
         cited[c.claim.source] = cited.get(c.claim.source, 0) + 1
@@ -234,7 +240,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         fail_on=opts.fail_on,
         summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],
                         warning=counts[Severity.WARNING], info=counts[Severity.INFO], accepted=accepted),
-        claims=[_claim_result(c, statuses[c.id], seen) for c in story.claims],
+        claims=[_claim_result(c, statuses[c.id], rows) for c in story.claims],
         sources=sources,
         findings=findings,
     )
