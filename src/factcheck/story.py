@@ -6,11 +6,12 @@ here decides what is a finding and nothing here prints.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
@@ -39,6 +40,8 @@ from factcheck.periods import (
 )
 from factcheck.text import Passage, closest_passage, find_folded, fold
 from factcheck.validate import InvalidFields, field_names, validate
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # relations are parsed only by ledgers that have some (see _relations)
     from factcheck.expr import Comparison
@@ -138,16 +141,23 @@ class Story:
     def claim_loc(self, c: ClaimCtx, key: str | None = None) -> Location:
         return self.loc(c.table, key)
 
+    def shared(self, key: str, compute: Callable[[], T]) -> T:
+        """A result several rules use, worked out by the first that asks and kept for the run
+        (callers must not mutate it unless it is a memo meant to grow, such as a dict)."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return cast(T, self.cache[key])
+
     def by_subject(self) -> dict[str, list[ClaimCtx]]:
         """Claims grouped by subject, in ledger order (computed once; callers must not mutate)."""
-        cached = self.cache.get("by-subject")
-        if cached is None:
-            groups: dict[str, list[ClaimCtx]] = {}
-            for c in self.claims:
-                if c.claim.subject:
-                    groups.setdefault(c.claim.subject, []).append(c)
-            cached = self.cache["by-subject"] = groups
-        return cached  # type: ignore[return-value]
+        return self.shared("by-subject", self._group_by_subject)
+
+    def _group_by_subject(self) -> dict[str, list[ClaimCtx]]:
+        groups: dict[str, list[ClaimCtx]] = {}
+        for c in self.claims:
+            if c.claim.subject:
+                groups.setdefault(c.claim.subject, []).append(c)
+        return groups
 
     def source_label(self, sid: str | None) -> str:
         if sid is None:

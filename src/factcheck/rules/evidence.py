@@ -4,7 +4,6 @@ claim's figure, hedge, unit and period are what the quote says."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import cast
 
 from factcheck.amounts import Amount
 from factcheck.load import did_you_mean
@@ -83,9 +82,7 @@ def _checked_amount(c: ClaimCtx) -> bool:
 def _quote_match(story: Story, c: ClaimCtx) -> Amount | None:
     """The figure in the quote the claim's amount stands for: the same value, else the closest
     (found once per run: three rules ask)."""
-    matches = cast("dict[str, Amount | None] | None", story.cache.get("quote-match"))
-    if matches is None:
-        matches = story.cache["quote-match"] = {}
+    matches: dict[str, Amount | None] = story.shared("quote-match", dict)
     if c.id not in matches:
         matches[c.id] = _closest_in_quote(c)
     return matches[c.id]
@@ -105,9 +102,10 @@ def _closest_in_quote(c: ClaimCtx) -> Amount | None:
 
 def _figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, bool]]:
     """(claim, its amount, the quote's figure it stands for, same number?) for checkable claims."""
-    cached = story.cache.get("figure-pairs")
-    if cached is not None:
-        return cast("list[tuple[ClaimCtx, Amount, Amount, bool]]", cached)
+    return story.shared("figure-pairs", lambda: _find_figure_pairs(story))
+
+
+def _find_figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, bool]]:
     pairs = []
     for c in story.claims:
         if not _checked_amount(c) or not c.quote_amounts:
@@ -116,7 +114,6 @@ def _figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, bool]]:
         q = _quote_match(story, c)
         if q is not None:
             pairs.append((c, c.amount, q, q.value == c.amount.value and q.high_value == c.amount.high_value))
-    story.cache["figure-pairs"] = pairs
     return pairs
 
 

@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import groupby
-from typing import cast
 
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
@@ -80,9 +79,7 @@ def _contains_key(i: Interval, k: _Key) -> bool:
 
 def amount_groups(story: Story, subject: str) -> dict[str | None, list[ClaimCtx]]:
     """unit_groups of a subject's claims that state a figure (worked out once per run)."""
-    cache = cast("dict[str, dict[str | None, list[ClaimCtx]]] | None", story.cache.get("amount-groups"))
-    if cache is None:
-        cache = story.cache["amount-groups"] = {}
+    cache: dict[str, dict[str | None, list[ClaimCtx]]] = story.shared("amount-groups", dict)
     groups = cache.get(subject)
     if groups is None:
         groups = cache[subject] = unit_groups(story, [c for c in story.by_subject()[subject] if c.amount is not None])
@@ -113,9 +110,10 @@ def _who(story: Story, c: ClaimCtx) -> str:
 
 
 def _amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
-    cached = story.cache.get("amount-conflicts")
-    if cached is not None:
-        return cast(list[tuple[ClaimCtx, ClaimCtx]], cached)
+    return story.shared("amount-conflicts", lambda: _find_amount_conflicts(story))
+
+
+def _find_amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
     pairs: list[tuple[ClaimCtx, ClaimCtx]] = []
     for subject in story.by_subject():
         for claims in amount_groups(story, subject).values():
@@ -128,7 +126,6 @@ def _amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
                         pairs.extend(outliers(same_day, lambda c: c.amount.interval))  # type: ignore[union-attr]
             else:
                 pairs.extend(outliers(claims, lambda c: c.amount.interval))  # type: ignore[union-attr]
-    story.cache["amount-conflicts"] = pairs
     return pairs
 
 
