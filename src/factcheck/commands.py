@@ -28,7 +28,6 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
     from factcheck import extract
     from factcheck.model import SOURCE_FIELDS, SourceMeta
     from factcheck.story import resolve
-    from factcheck.validate import validate
     from factcheck.workspace import append_to_ledger
 
     try:
@@ -42,7 +41,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
         import tomli
 
         try:
-            anchor = validate(SourceMeta, {k: v for k, v in tomli.loads(meta_text).items()
+            anchor = SourceMeta.model_validate({k: v for k, v in tomli.loads(meta_text).items()
                                            if k in SOURCE_FIELDS}).published
         except Exception:  # a broken front matter only costs the anchor here; verify reports it
             anchor = None

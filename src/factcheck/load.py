@@ -20,7 +20,7 @@ from typing import Any
 
 import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
-from factcheck.model import ID_RE, Location, SourceMeta
+from factcheck.model import ID_RE, Location, SourceMeta, ValidationError
 from factcheck.model import error_text as _msg
 
 SOURCE_SUFFIXES = (".md", ".txt", ".toml")
@@ -410,7 +410,6 @@ def _loc_from_message(msg: str, p: Path) -> Location:
 
 def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int) -> SourceMeta:
     from factcheck.model import SOURCE_FIELDS
-    from factcheck.validate import InvalidFields, validate
 
     unknown = [k for k in data if k not in SOURCE_FIELDS]
     for k in unknown:
@@ -419,16 +418,16 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
     try:
-        return validate(SourceMeta, clean)
-    except InvalidFields as e:
+        return SourceMeta.model_validate(clean)
+    except ValidationError as e:
         for err in e.errors():
             key = ".".join(str(x) for x in err["loc"])
             problems.append(Problem("invalid-field", f"source '{sid}': '{key}': {_msg(err)}",
                                     Location(path=str(p), line=first_line), sources=[sid]))
         good = {k: v for k, v in clean.items() if k not in {str(err["loc"][0]) for err in e.errors() if err["loc"]}}
         try:
-            return validate(SourceMeta, good)
-        except InvalidFields:
+            return SourceMeta.model_validate(good)
+        except ValidationError:
             return SourceMeta()
 
 

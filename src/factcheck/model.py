@@ -1,12 +1,13 @@
 """The models: what the editor's files hold, and what a run produces.
 
-File models validate one table each (a claim, a relation, an accept, a source's front matter), so
-a mistake inside one claim is reported against that claim and every other claim is still checked.
-Result models are plain data that reporters render and never compute on.
+File models are pydantic models, one per table (a claim, a relation, an accept, a source's front
+matter), so a mistake inside one claim is reported against that claim and every other claim is
+still checked; pydantic words the messages ("Input should be a valid date"). A model forbids
+unknown keys, but the loader drops those first and reports them itself, with a suggestion.
+Result models are plain dataclasses that reporters render and never compute on.
 """
 
-# No `from __future__ import annotations`: the file models' field types are read at run time
-# (validate.py), and evaluating annotation strings costs a compile() per field.
+from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
@@ -16,13 +17,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from factcheck.validate import Check, field_names
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+__all__ = ["ValidationError"]  # what a file model raises; callers catch it from here
 
 ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
-
-# File models are frozen dataclasses. `validate(Model, data)` checks a table against one: the
-# common, well-typed case in plain Python, anything else through pydantic, imported only then,
-# so that its messages ("Input should be a valid date") reach the editor (see validate.py).
 
 
 def _plain_id(v: str) -> str:
@@ -57,19 +56,24 @@ def _one_or_many(v: Any) -> Any:
     return [v] if isinstance(v, str) else v
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class FileModel(BaseModel):
+    """A table of the editor's files: immutable, and no key it does not declare."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Claim(FileModel):
     """One [[claim]] table of the ledger, as the editor wrote it."""
 
-    id: Annotated[str, Check(_plain_id)]
+    id: Annotated[str, AfterValidator(_plain_id)]
     source: str
     subject: str | None = None
     quote: str | None = None
-    amount: Annotated[str | int | Decimal | None, Check(_no_bool, before=True)] = None
+    amount: Annotated[str | int | Decimal | None, BeforeValidator(_no_bool)] = None
     unit: str | None = None
     when: str | date | None = None
     via: str | list[str] | None = None
-    total_of: list[str] = field(default_factory=list)
+    total_of: list[str] = Field(default_factory=list)
     text: str | None = None
     note: str | None = None
 
@@ -80,25 +84,22 @@ class Claim:
         return [self.via] if isinstance(self.via, str) else list(self.via)
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(FileModel):
     """One [[relation]] table: an arithmetic expectation between claims."""
 
     expect: str
     because: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Accept:
+class Accept(FileModel):
     """One [[accept]] table: a finding the desk has looked at and accepted, with its reason."""
 
     code: str
-    claims: list[str] = field(default_factory=list)
-    reason: Annotated[str, Check(_has_reason)]
+    claims: list[str] = Field(default_factory=list)
+    reason: Annotated[str, AfterValidator(_has_reason)]
 
 
-@dataclass(frozen=True, slots=True)
-class SubjectInfo:
+class SubjectInfo(FileModel):
     """One [subject."x"] table: what the ledger says about a subject."""
 
     cumulative: bool = False
@@ -106,18 +107,16 @@ class SubjectInfo:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(FileModel):
     """The [settings] table: tolerances, strictness, the sources a subject needs."""
 
-    tolerance: Annotated[Decimal, Check(_sane_tolerance)] = Decimal("0.10")
-    tolerances: dict[str, Decimal] = field(default_factory=dict)
+    tolerance: Annotated[Decimal, AfterValidator(_sane_tolerance)] = Decimal("0.10")
+    tolerances: dict[str, Decimal] = Field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class StoryInfo:
+class StoryInfo(FileModel):
     """The [story] table: title, publication date, draft, and where and by whom it is published."""
 
     title: str | None = None
@@ -127,8 +126,7 @@ class StoryInfo:
     publisher: str | None = None  # the newsroom publishing the checks (ClaimReview's author)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceMeta:
+class SourceMeta(FileModel):
     """A source's front matter (or a note's keys)."""
 
     title: str | None = None
@@ -136,7 +134,7 @@ class SourceMeta:
     url: str | None = None
     published: date | None = None
     author: str | None = None
-    via: Annotated[list[str], Check(_one_or_many, before=True)] = field(default_factory=list)
+    via: Annotated[list[str], BeforeValidator(_one_or_many)] = Field(default_factory=list)
     kind: Literal["text", "note"] = "text"
     summary: str | None = None
 
@@ -146,10 +144,10 @@ def error_text(err: Any) -> str:
     return str(err.get("msg", "")).removeprefix("Value error, ")
 
 
-CLAIM_FIELDS = field_names(Claim)
-RELATION_FIELDS = field_names(Relation)
-ACCEPT_FIELDS = field_names(Accept)
-SOURCE_FIELDS = field_names(SourceMeta)
+CLAIM_FIELDS = frozenset(Claim.model_fields)
+RELATION_FIELDS = frozenset(Relation.model_fields)
+ACCEPT_FIELDS = frozenset(Accept.model_fields)
+SOURCE_FIELDS = frozenset(SourceMeta.model_fields)
 TOP_LEVEL = frozenset({"story", "claim", "relation", "units", "subject", "accept", "settings"})
 
 
