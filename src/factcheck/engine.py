@@ -186,30 +186,14 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
     return out
 
 
-class _Rows:
-    """Output rows of the figures and dates claims share. Claims share their parsed Amount and
-    Period objects (both are memoised), so each object's row is built once per report, found by
-    the object's identity (the story keeps every one of them alive while the report is built)."""
-
-    def __init__(self) -> None:
-        self.amounts: dict[int, AmountOut] = {}
-        self.whens: dict[tuple[int, str], WhenOut] = {}
-
-
-def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
-    amount = None
+def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
+    amount = when = None
     if (a := c.amount) is not None:
-        amount = rows.amounts.get(id(a))
-        if amount is None:
-            lo, hi = a.interval.json_bounds()
-            amount = rows.amounts[id(a)] = AmountOut(a.text, lo, hi)
-    when = None
+        lo, hi = a.interval.json_bounds()
+        amount = AmountOut(a.text, lo, hi)
     if (p := c.period) is not None:
-        text = str(c.claim.when)
-        when = rows.whens.get((id(p), text))
-        if when is None:
-            when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
-    cl = c.claim  # positional arguments: this runs once per claim
+        when = WhenOut(str(c.claim.when), p.start.isoformat(), p.end.isoformat())
+    cl = c.claim
     return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line)
 
 
@@ -221,7 +205,6 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
             accepted += 1
         else:
             counts[f.severity] += 1
-    rows = _Rows()
     cited: dict[str, int] = {}
     for c in story.claims:
         cited[c.claim.source] = cited.get(c.claim.source, 0) + 1
@@ -240,7 +223,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         fail_on=opts.fail_on,
         summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],
                         warning=counts[Severity.WARNING], info=counts[Severity.INFO], accepted=accepted),
-        claims=[_claim_result(c, statuses[c.id], rows) for c in story.claims],
+        claims=[_claim_result(c, statuses[c.id]) for c in story.claims],
         sources=sources,
         findings=findings,
     )

@@ -219,7 +219,7 @@ class Finding:
         return self.code[:3] + "xx"
 
 
-@dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
+@dataclass(frozen=True, slots=True)
 class AmountOut:
     """A claim's amount in a report: its text and the ends of its interval."""
 
@@ -228,7 +228,7 @@ class AmountOut:
     high: int | float | None
 
 
-@dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
+@dataclass(frozen=True, slots=True)
 class WhenOut:
     """A claim's period in a report: its text and first and last days."""
 
@@ -330,46 +330,18 @@ class Report:
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
         return slug[:60].rstrip("-") or "story"
 
-    def to_json_dict(self, without: frozenset[str] = frozenset()) -> dict[str, Any]:
+    def to_json_dict(self) -> dict[str, Any]:
         """The SPEC section 6 document (plus additive fields): every field in declaration order,
-        nested rows as objects, enums as their values; `without` leaves fields out (None)."""
-        if not without:
-            return _plain(self)  # type: ignore[no-any-return]
-        return {name: None if name in without else _plain(getattr(self, name))
-                for name in self.__dataclass_fields__}
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...]] = {}
+        nested rows as objects, enums as their values."""
+        return _plain(self)  # type: ignore[no-any-return]
 
 
 def _plain(v: Any) -> Any:
-    """A result value as JSON data. Rows are slotted dataclasses; their fields are read directly,
-    and a scalar field costs no call (a report has tens of thousands of them)."""
-    t = type(v)
-    if t in _SCALARS:
-        return v
-    if t is ClaimResult:
-        return _claim_row(v)
-    if t is list:
-        return [x if type(x) in _SCALARS else _plain(x) for x in v]
+    """A result value as JSON data: the one serialiser of rows, for every reporter."""
     if isinstance(v, Enum):
         return v.value
-    names = _FIELDS.get(t)
-    if names is None:
-        names = _FIELDS[t] = tuple(t.__dataclass_fields__)
-    out = {}
-    for name in names:
-        x = getattr(v, name)
-        out[name] = x if type(x) in _SCALARS else _plain(x)
-    return out
-
-
-def _claim_row(r: ClaimResult) -> dict[str, Any]:
-    """_plain for the row a report has most of, written out: a fifth of the time of the loop.
-    tests/test_reports.py checks it gives what the general loop gives."""
-    a, w = r.amount, r.when
-    return {"id": r.id, "status": r.status.value, "source": r.source,
-            "amount": None if a is None else {"text": a.text, "low": a.low, "high": a.high},
-            "when": None if w is None else {"text": w.text, "start": w.start, "end": w.end},
-            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if hasattr(v, "__dataclass_fields__"):
+        return {name: _plain(getattr(v, name)) for name in v.__dataclass_fields__}
+    return v
