@@ -63,3 +63,41 @@ def test_a_clean_table_keeps_its_values(tmp_path: Path) -> None:
     report = verify_report(ledger)
     assert [f.code for f in report.findings if f.severity.value != "info"] == []
     assert report.claims[0].amount is not None and report.claims[0].amount.low == 40
+
+
+SEVERITY_CASES = [
+    # ([settings] severity value, the FC501 finding's severity, the FC002 messages)
+    ('{FC501 = "warning"}', "warning", []),
+    ('{fc501 = "error"}', "error", []),
+    ('{FC501 = "info"}', "info", []),
+    ('{FC999 = "warning"}', "info", ["[settings]: 'severity': no rule has the code FC999 (factcheck rules lists them)"]),
+    ('{FC51 = "warning"}', "info",
+     ["[settings]: 'severity': 'FC51' is not a rule code; codes look like FC501 (factcheck rules lists them)"]),
+    ('{FC501 = "fatal"}', "info", ["[settings]: 'severity.FC501': Input should be 'error', 'warning' or 'info'"]),
+    ('"warning"', "info", ["[settings]: 'severity': Input should be a valid dictionary"]),
+]
+
+
+@pytest.mark.parametrize("value, severity, errors", SEVERITY_CASES, ids=[c[0] for c in SEVERITY_CASES])
+def test_settings_severity_changes_a_rules_severity(tmp_path: Path, value: str, severity: str,
+                                                    errors: list[str]) -> None:
+    ledger = write_story(tmp_path, f'[settings]\nseverity = {value}\n\n'
+                         '[[claim]]\nid = "a"\nsource = "wire"\nquote = "The count was 40"\nsubject = "count"\n', SOURCE)
+    report = verify_report(ledger)
+    assert [f.severity.value for f in report.findings if f.code == "FC501"] == [severity]
+    bad = [f for f in report.findings if f.code == "FC002"]
+    assert [f.message for f in bad] == errors
+    assert all(f.location is not None and f.location.line == 1 for f in bad)
+
+
+def test_a_rule_raised_to_error_fails_the_run(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tests.conftest import invoke
+
+    write_story(tmp_path, '[settings]\nseverity = {FC501 = "error"}\n\n'
+                '[[claim]]\nid = "a"\nsource = "wire"\nquote = "The count was 40"\nsubject = "count"\n', SOURCE)
+    assert invoke(CliRunner(), ["verify"], cwd=tmp_path).exit_code == 1
+    (tmp_path / "claims.toml").write_text('[[claim]]\nid = "a"\nsource = "wire"\nquote = "The count was 40"\n'
+                                          'subject = "count"\n', encoding="utf-8")
+    assert invoke(CliRunner(), ["verify"], cwd=tmp_path).exit_code == 0

@@ -22,7 +22,7 @@ from factcheck.model import (
     Summary,
     WhenOut,
 )
-from factcheck.rules import REGISTRY, Rule, load_rules, select
+from factcheck.rules import REGISTRY, Rule, StatusScope, load_rules, select
 from factcheck.story import ClaimCtx, Story, resolve
 
 # Which status wins when a claim has several findings.
@@ -109,6 +109,7 @@ def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
             sev = h.severity or r.severity
             if h.strict_error and (opts.strict or story.settings.strict) and sev is Severity.WARNING:
                 sev = Severity.ERROR
+            sev = story.settings.severity.get(r.code, sev)  # the editor's word is last
             findings.append(Finding(code=r.code, severity=sev, message=h.message, claims=h.claims,
                                     sources=h.sources, location=h.location, derivation=h.derivation,
                                     evidence=h.evidence, figure=h.figure))
@@ -141,7 +142,7 @@ def _apply_accepts(story: Story, findings: list[Finding], selected: set[str]) ->
         if used[n] or acc.code.upper() not in selected:
             continue  # an accept for a rule this run did not select may still be live
         who = f" on {', '.join(acc.claims)}" if acc.claims else ""
-        findings.append(Finding(code="FC012", severity=stale.severity,
+        findings.append(Finding(code="FC012", severity=story.settings.severity.get("FC012", stale.severity),
                                 message=f"[[accept]] of {acc.code}{who} matches no finding; remove it if the "
                                 "problem is gone (reason given: " + acc.reason + ")",
                                 claims=list(acc.claims), location=story.loc(table)))
@@ -169,9 +170,9 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
         r = REGISTRY.get(f.code)
         if r is None or r.status is None or f.accepted is not None or f.severity.rank < r.status_min.rank:
             continue
-        if r.status_scope == "all":
+        if r.status_scope is StatusScope.ALL:
             targets = f.claims
-        elif r.status_scope == "uncorroborated":
+        elif r.status_scope is StatusScope.UNCORROBORATED:
             # A failed relation names several claims; those that independent sources agree on
             # are not the ones it contradicts (unless every one of them is corroborated).
             if corroborated is None:

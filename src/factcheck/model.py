@@ -56,6 +56,16 @@ def _one_or_many(v: Any) -> Any:
     return [v] if isinstance(v, str) else v
 
 
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
 class FileModel(BaseModel):
     """A table of the editor's files: immutable, and no key it does not declare."""
 
@@ -107,13 +117,22 @@ class SubjectInfo(FileModel):
     title: str | None = None
 
 
+def _rule_codes(v: dict[str, Severity]) -> dict[str, Severity]:
+    for code in v:
+        if not re.fullmatch(r"FC\d\d\d", code.upper()):
+            raise ValueError(f"'{code}' is not a rule code; codes look like FC501 (factcheck rules lists them)")
+    return {code.upper(): sev for code, sev in v.items()}
+
+
 class Settings(FileModel):
-    """The [settings] table: tolerances, strictness, the sources a subject needs."""
+    """The [settings] table: tolerances, strictness, the sources a subject needs, severities."""
 
     tolerance: Annotated[Decimal, AfterValidator(_sane_tolerance)] = Decimal("0.10")
     tolerances: dict[str, Decimal] = Field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
+    # a rule's severity for this story: severity = {FC501 = "warning"}
+    severity: Annotated[dict[str, Severity], AfterValidator(_rule_codes)] = Field(default_factory=dict)
 
 
 class StoryInfo(FileModel):
@@ -152,16 +171,6 @@ TOP_LEVEL = frozenset({"story", "claim", "relation", "units", "subject", "accept
 
 
 # -- results -------------------------------------------------------------------------------------
-
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
 class ClaimStatus(str, Enum):

@@ -175,6 +175,7 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
                                     loc0(raw.section_lines.get(key))))
     info = _section(raw, "story", StoryInfo, problems) or StoryInfo()
     settings = _section(raw, "settings", Settings, problems) or Settings()
+    settings = _known_codes(raw, settings, problems)
     units_raw = data.get("units", {})
     units: dict[str, list[str]] = {}
     if isinstance(units_raw, dict):
@@ -203,6 +204,23 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
     story.relations = _relations(story)
     story.accepts = _accepts(story)
     return story
+
+
+def _known_codes(raw: RawLedger, settings: Settings, problems: list[Problem]) -> Settings:
+    """[settings] severity names only registered rules; an unknown code is reported and dropped."""
+    if not settings.severity:
+        return settings
+    from factcheck.rules import REGISTRY, load_rules
+
+    load_rules()
+    unknown = [code for code in settings.severity if code not in REGISTRY]
+    for code in unknown:
+        problems.append(Problem("invalid-field", f"[settings]: 'severity': no rule has the code {code} "
+                                "(factcheck rules lists them)", raw.location(raw.section_lines.get("settings"))))
+    if not unknown:
+        return settings
+    known = {code: sev for code, sev in settings.severity.items() if code not in unknown}
+    return settings.model_copy(update={"severity": known})
 
 
 def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> Any:

@@ -12,7 +12,7 @@ from factcheck.amounts import Amount, Hedge
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
 from factcheck.periods import WEEKDAY_NAMES, Period
-from factcheck.rules import Hit, rule
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import ClaimCtx, RelationCtx, Story, in_cycle
 
 
@@ -235,7 +235,7 @@ def _fmt(v: Decimal) -> str:
 
 
 @rule("FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
-      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
 def relation_fails(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -307,7 +307,7 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
-      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
 def weekday_vs_date(story: Story) -> Iterator[Hit]:
     """
     What it checks:
