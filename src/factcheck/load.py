@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -42,8 +41,7 @@ class Problem:
     sources: list[str] = field(default_factory=list)
 
 
-# The line of each key of a table, or how to find them when first asked.
-KeyLines = dict[str, int] | Callable[[], dict[str, int]]
+KeyLines = dict[str, int]  # the line of each key of a table
 
 
 @dataclass
@@ -52,11 +50,7 @@ class Table:
 
     data: dict[str, Any]
     line: int | None
-    keys: KeyLines = field(default_factory=dict, repr=False)
-
-    @cached_property
-    def key_lines(self) -> dict[str, int]:
-        return self.keys if isinstance(self.keys, dict) else self.keys()
+    key_lines: KeyLines = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -111,9 +105,6 @@ _TOML_EOF = re.compile(r"^(?P<msg>.*?)\s*\(at end of document\)\s*$", re.S)
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*(?P<name>[A-Za-z0-9_\"'.-]+)\s*\]\]\s*(?:#.*)?$")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]\s*(?:#.*)?$")
 _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
-# A line that may be a table header, for the one-pass mapper; searched for from the newline before
-# it (the text is given one in front), which the regex engine finds far faster than a "^".
-_HEADER_LINE = re.compile(r"\n([ \t]*\[[^\n]*)")
 
 
 def decode_text(raw: bytes, path: Path) -> str:
@@ -190,82 +181,8 @@ Mapped = tuple[list[tuple[int, KeyLines]], list[tuple[int, KeyLines]], list[tupl
 
 
 def _map_lines(text: str) -> Mapped:
-    """Where each [[claim]], [[relation]] and [[accept]] starts, and the line of each of its keys.
-
-    Without multi-line strings every line that looks like a header is one, so one regex pass
-    finds the headers, and a table's keys are looked up only when a finding points at one.
-    """
-    if '"""' in text or "'''" in text:
-        return _map_lines_by_line(text)
-    found: dict[str, list[tuple[int, KeyLines]]] = {"claim": [], "relation": [], "accept": []}
-    sections: dict[str, int] = {}
-    split = _Lines(text)
-    n, pos = 1, 0
-    open_table: _KeysBetween | None = None
-    kinds: dict[str, tuple[str, str]] = {}  # a ledger repeats its header lines: "[[claim]]" ten thousand times
-    for m in _HEADER_LINE.finditer("\n" + text):
-        start = m.start()  # in the text, where the line starts
-        n += text.count("\n", pos, start)
-        pos = start
-        line = m.group(1)
-        kind = kinds.get(line)
-        if kind is None:
-            kind = kinds[line] = _header_kind(line)
-        what, name = kind
-        if what == "array":
-            if open_table is not None:
-                open_table.end = n
-            open_table = _KeysBetween(split, n)
-            if name in found:
-                found[name].append((n, open_table))
-        elif what == "table":
-            if open_table is not None:
-                open_table.end = n
-            open_table = None
-            sections.setdefault(name, n)
-    return found["claim"], found["relation"], found["accept"], sections
-
-
-def _header_kind(line: str) -> tuple[str, str]:
-    """("array", "claim") for "[[claim]]", ("table", "story") for "[story]", ("", "") for neither."""
-    if (am := _ARRAY_HEADER.match(line)) is not None:
-        return "array", am["name"].strip("\"'")
-    if (tm := _TABLE_HEADER.match(line)) is not None:
-        return "table", tm["name"].replace('"', "").replace("'", "")
-    return "", ""
-
-
-class _Lines:
-    """The ledger's lines, split once and only if some table's keys are asked for."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    @cached_property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-
-class _KeysBetween:
-    """The keys of the table whose header is on line `start`, up to the next header."""
-
-    __slots__ = ("lines", "start", "end")
-
-    def __init__(self, lines: _Lines, start: int) -> None:
-        self.lines, self.start = lines, start
-        self.end: int | None = None
-
-    def __call__(self) -> dict[str, int]:
-        keys: dict[str, int] = {}
-        for n, line in enumerate(self.lines.lines[self.start : self.end and self.end - 1], self.start + 1):
-            km = _KEY_LINE.match(line)
-            if km:
-                keys.setdefault(km["key"].strip("\"'"), n)
-        return keys
-
-
-def _map_lines_by_line(text: str) -> Mapped:
-    """_map_lines one line at a time, stepping over multi-line strings."""
+    """Where each [[claim]], [[relation]] and [[accept]] starts, the line of each of its keys, and
+    the line of each [table]: one line at a time, stepping over multi-line strings."""
     found: dict[str, list[tuple[int, KeyLines]]] = {"claim": [], "relation": [], "accept": []}
     sections: dict[str, int] = {}
     current: dict[str, int] | None = None
