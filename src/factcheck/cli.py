@@ -46,11 +46,11 @@ def _write(text: str) -> None:
 
 def _engine_call(fn: Any, *args: Any) -> Any:
     """Run engine work, translating domain errors into one line and exit status 2."""
-    from factcheck.load import LoadError
+    from factcheck.errors import CannotRun
 
     try:
         return fn(*args)
-    except LoadError as e:
+    except CannotRun as e:
         _fail(str(e))
     except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
         raise

@@ -1,6 +1,6 @@
 """The work behind the smaller commands (extract, sources), kept out of cli.py so it stays thin.
 
-Each function takes plain arguments and a Rich console; domain errors are LoadError.
+Each function takes plain arguments and a Rich console; domain errors are CannotRun.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.errors import CannotRun
 from factcheck.load import (
-    LoadError,
     Problem,
     decode_text,
     read_ledger,
@@ -33,7 +33,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
     try:
         raw = file.read_bytes()
     except OSError as e:
-        raise LoadError(f"{file}: cannot be read: {e.strerror or e}") from None
+        raise CannotRun(f"{file}: cannot be read: {e.strerror or e}") from None
     text = decode_text(raw, file).replace("\r\n", "\n")
     body, meta_text, body_line = split_front_matter(text)
     anchor = None

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.load import LoadError, Problem, decode_text, read_ledger, read_sources
+from factcheck.errors import CannotRun
+from factcheck.load import Problem, decode_text, read_ledger, read_sources
 from factcheck.model import (
     AmountOut,
     ClaimResult,
@@ -49,12 +50,12 @@ class Options:
 
 
 def load_story(opts: Options) -> Story:
-    """Read and resolve the story folder; LoadError when the run cannot happen."""
+    """Read and resolve the story folder; CannotRun when the run cannot happen."""
     raw = read_ledger(opts.claims)
     root = opts.claims.parent
     sources_dir = opts.sources if opts.sources is not None else root / "sources"
     if opts.sources is not None and not opts.sources.is_dir():
-        raise LoadError(f"{opts.sources}: no such folder (--sources takes the folder of source files)")
+        raise CannotRun(f"{opts.sources}: no such folder (--sources takes the folder of source files)")
     problems: list[Problem] = []
     # --sources may point outside the story folder on purpose; links inside it may not leave it.
     boundary = root if opts.sources is None else sources_dir
@@ -65,7 +66,7 @@ def load_story(opts: Options) -> Story:
         try:
             story.draft_text = decode_text(draft.read_bytes(), draft).replace("\r\n", "\n")
         except OSError as e:
-            raise LoadError(f"{draft}: cannot read the draft: {e.strerror or e}") from None
+            raise CannotRun(f"{draft}: cannot read the draft: {e.strerror or e}") from None
         story.draft_path = draft
     return story
 
@@ -74,13 +75,13 @@ def _draft_path(opts: Options, story: Story) -> Path | None:
     root = opts.claims.parent
     if opts.draft is not None:
         if not opts.draft.is_file():
-            raise LoadError(f"{opts.draft}: no such draft (--draft takes the article file)")
+            raise CannotRun(f"{opts.draft}: no such draft (--draft takes the article file)")
         return opts.draft
     if story.info.draft:
         p = root / story.info.draft
         if not p.is_file():
             line = story.raw.section_lines.get("story")
-            raise LoadError(f"{story.raw.path}:{line or 1}:1: [story] draft = \"{story.info.draft}\": no such file "
+            raise CannotRun(f"{story.raw.path}:{line or 1}:1: [story] draft = \"{story.info.draft}\": no such file "
                             f"beside the ledger ({p})")
         return p
     default = root / "draft.md"

@@ -1,6 +1,6 @@
 """Reading a story folder from disk: claims.toml and sources/.
 
-A ledger that cannot be read at all (missing, not UTF-8, invalid TOML) raises :class:`LoadError`
+A ledger that cannot be read at all (missing, not UTF-8, invalid TOML) raises :class:`CannotRun`
 with ``path:line:column``; the run cannot happen (exit status 2). Anything smaller, such as a
 misspelt field in one claim or a source that is not text, becomes a :class:`Problem` that the
 ledger rules report, so every other claim is still checked. Nothing here writes a file, and
@@ -19,6 +19,7 @@ from typing import Any
 
 import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
+from factcheck.errors import CannotRun
 from factcheck.model import ID_RE, Location, SourceMeta, ValidationError
 from factcheck.model import error_text as _msg
 
@@ -26,8 +27,7 @@ SOURCE_SUFFIXES = (".md", ".txt", ".toml")
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 
-class LoadError(Exception):
-    """The ledger cannot be read; str() is one line for the editor, with path:line:column."""
+LoadError = CannotRun  # the former name, for code written before the writers shared the error
 
 
 @dataclass
@@ -108,13 +108,13 @@ _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
 
 
 def decode_text(raw: bytes, path: Path) -> str:
-    """UTF-8 (a BOM tolerated), or LoadError naming the first bad byte's line and column."""
+    """UTF-8 (a BOM tolerated), or CannotRun naming the first bad byte's line and column."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise LoadError(
+        raise CannotRun(
             f"{path}:{line}:{col}: not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8"
         ) from None
 
@@ -123,7 +123,7 @@ def parse_toml(text: str, path: Path, line_offset: int = 0) -> dict[str, Any]:
     try:
         return tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as e:
-        raise LoadError(toml_error_message(e, path, text, line_offset)) from None
+        raise CannotRun(toml_error_message(e, path, text, line_offset)) from None
 
 
 def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_offset: int = 0) -> str:
@@ -144,13 +144,13 @@ def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_off
 
 def read_ledger(path: Path) -> RawLedger:
     if not path.exists():
-        raise LoadError(f"{path}: no ledger here; run 'factcheck init' to start one, or pass --claims PATH")
+        raise CannotRun(f"{path}: no ledger here; run 'factcheck init' to start one, or pass --claims PATH")
     if path.is_dir():
-        raise LoadError(f"{path}: is a folder; --claims takes the ledger file (claims.toml)")
+        raise CannotRun(f"{path}: is a folder; --claims takes the ledger file (claims.toml)")
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise LoadError(f"{path}: cannot be read: {e.strerror or e}") from None
+        raise CannotRun(f"{path}: cannot be read: {e.strerror or e}") from None
     text = decode_text(raw, path)
     data = parse_toml(text, path)
     claims, relations, accepts, sections = _map_lines(text)
@@ -292,7 +292,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
         return broken(f"{p.name} is a binary file, not text; save the article as UTF-8 text")
     try:
         text = decode_text(raw, p)
-    except LoadError as e:
+    except CannotRun as e:
         return broken(str(e).split(": ", 1)[1] if ": " in str(e) else str(e), _loc_from_message(str(e), p))
     if p.suffix.lower() == ".toml":
         try:

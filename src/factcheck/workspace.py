@@ -14,7 +14,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from factcheck.load import LoadError
+from factcheck.errors import CannotRun
 
 
 def _example_files() -> list[tuple[str, bytes]]:
@@ -42,7 +42,7 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
             except FileExistsError:
                 kept.append(target)
     except OSError as e:
-        raise LoadError(f"{getattr(e, 'filename', None) or directory}: cannot write: {e.strerror or e}") from None
+        raise CannotRun(f"{getattr(e, 'filename', None) or directory}: cannot write: {e.strerror or e}") from None
     return created, kept
 
 
@@ -87,12 +87,12 @@ def append_to_ledger(ledger: Path, addition: str) -> None:
             with open(ledger, "xb") as fh:
                 fh.write(addition.encode("utf-8"))
         except OSError as e:
-            raise LoadError(f"{ledger}: cannot write: {e.strerror or e}") from None
+            raise CannotRun(f"{ledger}: cannot write: {e.strerror or e}") from None
         return
     try:
         old = ledger.read_bytes()
     except OSError as e:
-        raise LoadError(f"{ledger}: cannot be read: {e.strerror or e}") from None
+        raise CannotRun(f"{ledger}: cannot be read: {e.strerror or e}") from None
     if b"\r\n" in old:
         addition = addition.replace("\r\n", "\n").replace("\n", "\r\n")
     newline = b"\r\n" if b"\r\n" in old else b"\n"
@@ -100,4 +100,4 @@ def append_to_ledger(ledger: Path, addition: str) -> None:
     try:
         write_atomic(ledger, old + sep + newline + addition.encode("utf-8"))
     except OSError as e:
-        raise LoadError(f"{ledger}: cannot write: {e.strerror or e}") from None
+        raise CannotRun(f"{ledger}: cannot write: {e.strerror or e}") from None
