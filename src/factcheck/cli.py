@@ -172,10 +172,10 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
     """Write the report to a file (atomically), for the editor or for other tools."""
     from factcheck import engine
     from factcheck.report import EXTENSIONS, render
-    from factcheck.workspace import write_atomic
+    from factcheck.workspace import report_target, write_atomic
 
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
-    rep = _engine_call(engine.run, opts)
+    rep, inputs = _engine_call(engine.run_with_inputs, opts)
     text = _engine_call(render, rep, fmt)
     if output == "-":
         _write(text)
@@ -184,13 +184,17 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
         from datetime import date
 
         day = rep.published or date.today().isoformat()
-        target = opts.claims.parent / "reports" / f"{rep.slug()}-{day}.{EXTENSIONS[fmt]}"
+        asked = opts.claims.parent / "reports" / f"{rep.slug()}-{day}.{EXTENSIONS[fmt]}"
     else:
-        target = Path(output)
+        asked = Path(output)
+    # Only a new path or a regular file, never the story's own files; the default reports/ stays
+    # inside the story.
+    target = _engine_call(report_target, asked, inputs, opts.claims.parent if output is None else None)
     try:
         write_atomic(target, text)
     except OSError as e:
-        _fail(f"{target}: cannot write the report: {e.strerror or e}")
+        _fail(f"{asked}: cannot write the report: {e.strerror or e}")
+    target = asked
     click.echo(f"wrote {target}", err=True)
 
 

@@ -131,9 +131,19 @@ def _setting_position(text: str, section_line: int | None, key: str) -> tuple[in
 
 
 def run(opts: Options) -> Report:
+    return run_with_inputs(opts)[0]
+
+
+def run_with_inputs(opts: Options) -> tuple[Report, list[Path]]:
+    """The report, and the story's own files (ledger, sources folder and files, draft), which a
+    report must never replace."""
     story = load_story(opts)
     rules = select(load_rules(), opts.select, opts.ignore)
-    return check(story, rules, opts)
+    inputs = [story.raw.path, opts.sources if opts.sources is not None else opts.claims.parent / "sources",
+              *(s.path for s in story.sources.values())]
+    if story.draft_path is not None:
+        inputs.append(story.draft_path)
+    return check(story, rules, opts), inputs
 
 
 def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:

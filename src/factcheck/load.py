@@ -52,7 +52,7 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (s
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
@@ -93,7 +93,7 @@ def read_story_file(path: Path, inside: Path | None, cap: int = MAX_FILE_BYTES) 
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise FileRefused(path, f"is {_kind(st.st_mode)}, not a regular file; not read")
+            raise FileRefused(path, f"is {file_kind(st.st_mode)}, not a regular file; not read")
         if st.st_size > cap:
             raise FileRefused(path, _too_big(st.st_size, cap))
         chunks, size = [], 0
