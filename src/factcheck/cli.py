@@ -26,7 +26,9 @@ FAIL_ON = ["error", "warning", "info", "never"]
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"factcheck: {message}", err=True)
+    from factcheck.safe_text import visible
+
+    click.echo(f"factcheck: {visible(message)}", err=True)  # a path or a setting may hold anything
     sys.exit(Exit.CANNOT_RUN)
 
 
@@ -130,8 +132,16 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
         from factcheck.report.text import print_report
 
         if fmt == "github":
+            from factcheck.report.github import stop_commands
+
             _github(report)
-        _engine_call(print_report, report, _console(), quiet, verbose)
+            # The human report quotes the files; GitHub must not run a line of it as a command.
+            token = stop_commands()
+            _write(token.start)
+            _engine_call(print_report, report, _console(), quiet, verbose)
+            _write(token.end)
+        else:
+            _engine_call(print_report, report, _console(), quiet, verbose)
     else:
         from factcheck.report import render
 
@@ -158,7 +168,10 @@ def _github(report: Any) -> None:
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, emoji=False, soft_wrap=False, stderr=stderr)
+    from factcheck.safe_text import guard
+
+    # guard: no control character from the editor's files reaches the terminal
+    return guard(Console(highlight=False, emoji=False, soft_wrap=False, stderr=stderr))
 
 
 @main.command()

@@ -151,5 +151,7 @@ def as_toml(items: list[dict[str, Any]]) -> str:
 
     # Each entry as its own `[[claim]]` table: tomli-w would write a short array of tables inline
     # (`claim = [{...}]`), which cannot stand beside the ledger's own [[claim]] tables.
+    from factcheck.safe_text import as_u_escapes
+
     chunks = ["[[claim]]\n" + tomli_w.dumps(item) for item in items]
-    return "\n".join(chunks)
+    return as_u_escapes("\n".join(chunks))  # tomli-w leaves C1 and bidi controls raw

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from factcheck.validate import Check, field_names
 
-ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+ID_RE = re.compile(r"[A-Za-z0-9_.-]+\Z")  # \Z: "$" would let an id end in a newline
 
 # File models are frozen dataclasses. `validate(Model, data)` checks a table against one: the
 # common, well-typed case in plain Python, anything else through pydantic, imported only then,

@@ -10,6 +10,7 @@ one place that knows them:
   shape); newline and tab, which are layout, stay.
 - :func:`visible` shows them instead, as ``\\x1b`` or ``\\u202e``, for one-line messages where an
   editor must see exactly what a name or a setting holds.
+- :func:`as_u_escapes` writes them as `\\uXXXX` inside a JSON or TOML document.
 - :func:`show_name` does the same for a file name the system gives as bytes that are not UTF-8.
 - :func:`guard` makes a Rich console apply :func:`for_terminal` to every piece of text it prints,
   after layout, so every terminal report is covered without each reporter wrapping each field.
@@ -53,6 +54,16 @@ def visible(text: str) -> str:
         text = show_name(text)
         text = _UNSAFE_OR_LAYOUT.sub(_escape, text)
     return text
+
+
+def as_u_escapes(document: str) -> str:
+    """A JSON or TOML document with every unsafe character written as its `\\uXXXX` escape: the
+    same data (both formats read the escape back as the character, which can only stand in a
+    string), and nothing a terminal obeys when the document is printed. Their encoders already
+    escape C0 controls; the C1 block and the bidi controls they leave as they are."""
+    if _UNSAFE.search(document) is None:
+        return document
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", document)
 
 
 def show_name(name: str) -> str:

@@ -8,9 +8,16 @@ claims in conflict drawn in red. Every piece of text is HTML-escaped.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
+from html import escape as _html_escape
 
 from factcheck.model import ClaimResult, ClaimStatus, Finding, Report, Severity
+from factcheck.safe_text import for_terminal
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, without control characters or bidi overrides (invisible in a page, and
+    obeyed by a terminal when the page is printed with -o -)."""
+    return _html_escape(for_terminal(text))
 
 CSS = """
 body{font:15px/1.45 Georgia,'Times New Roman',serif;color:#1d1d1f;max-width:980px;margin:2em auto;padding:0 1em}
