@@ -49,12 +49,13 @@ def _write(text: str) -> None:
 def _engine_call(fn: Any, *args: Any) -> Any:
     """Run engine work, translating domain errors into one line and exit status 2."""
     from factcheck.load import LoadError
+    from factcheck.output import OutputError
 
     try:
         return fn(*args)
     except LoadError as e:
         _fail(str(e))
-    except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
+    except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException, OutputError):
         raise
     except Exception as e:  # no traceback ever reaches the editor
         _fail(f"internal error: {type(e).__name__}: {e} (this is a bug in factcheck; please report it "
@@ -168,10 +169,22 @@ def _github(report: Any) -> None:
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
+    from factcheck.output import Output
     from factcheck.safe_text import guard
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # The reader stopped early (`factcheck verify | head -1`): print nothing more, and let
+            # the command finish with its own status (Rich's default exits 1, the findings status).
+            import os
+
+            self.quiet = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.file.fileno())
+
+    stream = sys.stderr if stderr else sys.stdout
     # guard: no control character from the editor's files reaches the terminal
-    return guard(Console(highlight=False, emoji=False, soft_wrap=False, stderr=stderr))
+    out: Any = Output(stream)  # a text stream in every way Rich uses one
+    return guard(_Console(file=out, highlight=False, emoji=False, soft_wrap=False, stderr=stderr))
 
 
 @main.command()

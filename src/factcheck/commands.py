@@ -5,7 +5,6 @@ Each function takes plain arguments and a Rich console; domain errors are LoadEr
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -92,7 +91,9 @@ def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> No
     toml = extract.as_toml(entries)
     if not append:
         if toml:
-            sys.stdout.write(toml)
+            from factcheck.output import write_stdout
+
+            write_stdout(toml)
         console.print(Text(f"{len(entries)} entries" + (f"; {skipped} already in the ledger" if skipped else ""),
                            style="dim"))
         return
