@@ -9,7 +9,8 @@ decimals throughout; nothing here knows about claims, rules or files.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -340,6 +341,7 @@ def _find_amounts(
     (`shortcut=False` parses even the figures a date holds, for the tests.)"""
     tolerances = dict(tolerances_items)
     tokens = tokenize(text)
+    skipped = _Spans(skip)  # each test a binary search: a text may hold thousands of dates
     out: list[Amount] = []
     i = 0
     n = len(tokens)
@@ -348,9 +350,7 @@ def _find_amounts(
         if t.kind == "word" and t.text not in _STARTERS or t.kind in _NEVER_START:
             i += 1  # _parse_at would say no at once; most tokens of a quote are these
             continue
-        if shortcut and t.kind == "num" and (i + 1 == n or _ends_figure(tokens[i + 1])) and any(
-            a <= t.start < b for a, b in skip
-        ):
+        if shortcut and t.kind == "num" and (i + 1 == n or _ends_figure(tokens[i + 1])) and skipped.holds(t.start):
             # A figure alone, inside a date ("2025" in "February 2025"): what _parse_at would
             # read is this one token, and the skip below would drop it.
             i += 1
@@ -361,7 +361,7 @@ def _find_amounts(
             continue
         amount, nxt = parsed
         s, e = amount.span
-        if any(s < b and a < e for a, b in skip) or _looks_like_year(amount) or _is_list_number(tokens, i, text):
+        if skipped.meets(s, e) or _looks_like_year(amount) or _is_list_number(tokens, i, text):
             i = nxt
             continue
         if amount.unit is None:
@@ -373,6 +373,32 @@ def _find_amounts(
         out.append(amount)
         i = nxt
     return tuple(out)
+
+
+class _Spans:
+    """Character spans, merged and sorted, asked whether they hold a point or meet a span."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(x for x in spans if x[0] < x[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def holds(self, pos: int) -> bool:
+        """Some span has start <= pos < end."""
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+    def meets(self, s: int, e: int) -> bool:
+        """Some span overlaps [s, e)."""
+        k = bisect_right(self.ends, s)  # the first span ending after s
+        return k < len(self.starts) and self.starts[k] < e
 
 
 # After a number token, what can make it more than that one token in _parse_at: a scale word,

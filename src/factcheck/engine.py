@@ -177,16 +177,27 @@ def _finding_order(f: Finding) -> tuple[int, str, str, int]:
 
 
 def _apply_accepts(story: Story, findings: list[Finding], selected: set[str]) -> None:
+    """Mark each finding with the first [[accept]] (in ledger order) of its code whose claims it
+    all names. Accepts are indexed by code and first claim, so a finding looks only at those
+    that could match it: ten thousand accepts cost ten thousand look-ups, not a scan each."""
     used = [False] * len(story.accepts)
+    index: dict[tuple[str, str | None], list[tuple[int, frozenset[str]]]] = {}
+    for n, (acc, _) in enumerate(story.accepts):
+        index.setdefault((acc.code.upper(), acc.claims[0] if acc.claims else None), []).append(
+            (n, frozenset(acc.claims)))
     for f in findings:
-        for n, (acc, _) in enumerate(story.accepts):
-            if acc.code.upper() != f.code:
-                continue
-            if acc.claims and not set(acc.claims) <= set(f.claims):
-                continue
-            f.accepted = acc.reason
-            used[n] = True
-            break
+        best: int | None = None
+        named = frozenset(f.claims)
+        for key in ((f.code, None), *((f.code, c) for c in named)):
+            for n, claims in index.get(key, ()):  # in ledger order: the first that fits is the one
+                if best is not None and n > best:
+                    break
+                if claims <= named:
+                    best = n
+                    break
+        if best is not None:
+            f.accepted = story.accepts[best][0].reason
+            used[best] = True
     stale = REGISTRY.get("FC012")
     if stale is None or "FC012" not in selected:
         return

@@ -503,17 +503,15 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
     relative, another anchor takes the same ones)."""
     found: list[Period] = []
     used_anchor = False
-    taken: list[tuple[int, int]] = []
+    # The spans taken, disjoint, kept sorted: a clash is one binary search, not a scan of them all.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     if len(candidates) > 1:
         candidates.sort(key=_LONGEST_FIRST)
     for start, neg_len, m, fn, rel in candidates:
         end = start - neg_len
-        clash = False
-        for a, b in taken:
-            if start < b and a < end:
-                clash = True
-                break
-        if clash:
+        k = bisect_right(taken_ends, start)  # the first taken span ending after this one starts
+        if k < len(taken_starts) and taken_starts[k] < end:
             continue
         used_anchor = used_anchor or rel
         key = (fn, m.group(0), anchor)  # a form's days follow from the words it matched
@@ -528,7 +526,9 @@ def _select(text: str, candidates: list[tuple[int, int, re.Match[str], Handler, 
         if days is None:
             continue
         s, e = days
-        taken.append((start, end))
+        k = bisect_right(taken_starts, start)
+        taken_starts.insert(k, start)
+        taken_ends.insert(k, end)
         has_wd, has_wdonly = _weekday_groups(m.re)
         weekday = WEEKDAYS[m["wd"].lower()] if has_wd and m["wd"] else None
         found.append(Period(text[start:end], s, e, rel, weekday, has_wdonly and bool(m["wdonly"]), (start, end)))

@@ -4,7 +4,9 @@ ledger or the sources."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from factcheck.amounts import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
@@ -18,8 +20,14 @@ _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")
 _SMALL_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a"}
 
 
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    """Where each line of `text` ends; found once per draft, not once per finding."""
+    return [m.start() for m in re.finditer("\n", text)]
+
+
 def _line(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
+    return bisect_left(_newlines(text), pos) + 1
 
 
 def _draft_loc(story: Story, text: str, pos: int) -> Location:
@@ -95,6 +103,7 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         return
     text = story.draft_text
     bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
+    vocabulary: dict[str, set[str]] = {}  # each source's words, split once for all the quotes
     for m in _QUOTATION.finditer(text):
         quote = m.group(1).strip()
         if len(quote.split()) < 3:
@@ -103,7 +112,10 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         if any(find_folded(s.folded, q) >= 0 for _, s in bodies):
             continue
         qwords = set(q.split())
-        best = max(bodies, key=lambda b: len(qwords & set(b[1].folded.split())), default=None)
+        for sid, src in bodies:
+            if sid not in vocabulary:
+                vocabulary[sid] = set(src.folded.split())
+        best = max(bodies, key=lambda b: len(qwords & vocabulary[b[0]]), default=None)
         hint = ""
         evidence = None
         if best is not None:
