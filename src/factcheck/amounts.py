@@ -258,12 +258,31 @@ def _spell(value: Decimal, mantissa: str, scale_word: str) -> str:
 # -- parsing ------------------------------------------------------------------------------------
 
 
+# A figure of a thousand digits or more is a slip or an attack, not something a story states;
+# far enough above that, its exact integer could not even be printed (Python's int-to-text limit
+# is 4,300 digits), so json and html would fail on it.
+MAX_EXPONENT = 1000
+
+
 def parse_amount(
     text: str | int | Decimal,
     tolerances: Mapping[str, Decimal] | None = None,
     default_tolerance: Decimal = DEFAULT_TOLERANCE,
 ) -> Amount:
     """Parse one amount; trailing words are its unit. Raises AmountError."""
+    amount = _parse_amount(text, tolerances, default_tolerance)
+    for v in (amount.value, amount.high_value):
+        if v is not None and v.is_finite() and v and v.adjusted() >= MAX_EXPONENT:
+            raise AmountError(f"a figure of {v.adjusted() + 1:,} digits is larger than any factcheck "
+                              f"checks (under 10^{MAX_EXPONENT})")
+    return amount
+
+
+def _parse_amount(
+    text: str | int | Decimal,
+    tolerances: Mapping[str, Decimal] | None,
+    default_tolerance: Decimal,
+) -> Amount:
     if isinstance(text, bool):
         raise AmountError("a true/false value is not an amount")
     if isinstance(text, float):
@@ -281,7 +300,7 @@ def parse_amount(
     stripped = text.strip()
     if stripped[:1] in ("-", "\u2212") and stripped[1:2].isdigit():
         # A negative figure ("-5%", "−0.3 percent"): the same grammar, mirrored.
-        pos = parse_amount(stripped[1:], tolerances, default_tolerance)
+        pos = _parse_amount(stripped[1:], tolerances, default_tolerance)
         if pos.hedge in (Hedge.RANGE, Hedge.VAGUE):
             raise AmountError(f"'{text}': a negative range or vague count cannot be read; write it as a figure")
         neg = _negated(pos, " " + stripped[1:])

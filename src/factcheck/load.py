@@ -215,11 +215,47 @@ def decode_text(raw: bytes, path: Path) -> str:
         ) from None
 
 
-def parse_toml(text: str, path: Path, line_offset: int = 0) -> dict[str, Any]:
+def parse_toml(text: str, path: Path, line_offset: int = 0, parse_float: Callable[[str], Any] = Decimal) -> dict[str, Any]:
+    """The TOML document `text` (from `path`, whose line 1 is `line_offset` lines into the file).
+
+    Every failure is a LoadError with path:line:column: a syntax error, and also the parser's
+    limits (arrays or inline tables nested more than 400 deep, an integer of more than 4,300
+    digits), which it raises as other exceptions without a position."""
     try:
-        return tomli.loads(text, parse_float=Decimal)
+        return tomli.loads(text, parse_float=parse_float)
     except tomli.TOMLDecodeError as e:
         raise LoadError(toml_error_message(e, path, text, line_offset)) from None
+    except (RecursionError, ValueError) as e:
+        line, col, what = _over_limit(text, e)
+        raise LoadError(f"{path}:{line + line_offset}:{col}: invalid TOML: {what}") from None
+
+
+_LONG_INTEGER = re.compile(r"[0-9][0-9_]{4300,}")
+MAX_TOML_NESTING = 400  # tomli's own limit
+
+
+def _over_limit(text: str, e: Exception) -> tuple[int, int, str]:
+    """(line, column, what) for a parser limit that came without a position."""
+    pos: int | None = None
+    if isinstance(e, RecursionError):
+        what = f"arrays or tables nested more than {MAX_TOML_NESTING} deep"
+        depth = 0
+        for b in re.finditer(r"[\[\]{}]", text):  # the brackets, strings and all: only to point near it
+            depth = depth + 1 if b.group(0) in "[{" else max(0, depth - 1)
+            if depth > MAX_TOML_NESTING:
+                pos = b.start()
+                break
+    else:
+        m = _LONG_INTEGER.search(text)
+        if m is not None:
+            pos = m.start()
+            what = "a number of more than 4,300 digits; write such a figure as text (in quotes)"
+        else:
+            what = f"a value that cannot be read ({e})"
+    if pos is None:
+        return 1, 1, what
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1, what
 
 
 def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_offset: int = 0) -> str:
@@ -464,9 +500,9 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
         return broken(str(e).split(": ", 1)[1] if ": " in str(e) else str(e), _loc_from_message(str(e), p))
     if p.suffix.lower() == ".toml":
         try:
-            data = tomli.loads(text)
-        except tomli.TOMLDecodeError as e:
-            msg = toml_error_message(e, p, text)
+            data = parse_toml(text, p, parse_float=float)
+        except LoadError as e:
+            msg = str(e)
             return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
         data.setdefault("kind", "note")
         meta = _meta(data, p, sid, problems, 1)
@@ -476,9 +512,9 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
     meta = SourceMeta()
     if meta_text is not None:
         try:
-            data = tomli.loads(meta_text)
-        except tomli.TOMLDecodeError as e:
-            msg = toml_error_message(e, p, meta_text, line_offset=1)
+            data = parse_toml(meta_text, p, line_offset=1, parse_float=float)
+        except LoadError as e:
+            msg = str(e)
             problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
             data = {}

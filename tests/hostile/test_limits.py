@@ -11,9 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from factcheck import extract
 from factcheck.engine import Options, run
-from tests.hostile.conftest import FM
+from tests.hostile.conftest import FM, one_line
+from tests.hostile.conftest import run as run_cli
 
 
 def _cpu(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -66,3 +69,55 @@ def test_accepts_are_matched_linearly(tmp_path: Path) -> None:
     spent, report = _cpu(lambda: run(Options(claims=ledger, select=["FC102", "FC012"])))
     assert report.summary.accepted == n and len(report.findings) == n
     assert spent < 12.0, spent
+
+
+# -- huge numbers and deep nesting: a finding, or one exit-2 line with path:line:column ---------
+
+
+def test_a_100000_digit_amount_is_a_finding_and_every_format_renders(tmp_path: Path) -> None:
+    from factcheck.report import render
+
+    huge = "1" + "0" * 100_000
+    ledger = _story(tmp_path, f'[[claim]]\nid = "big"\nsource = "city"\nquote = "40 buses"\namount = "{huge}"\n\n'
+                              '[[claim]]\nid = "exp"\nsource = "city"\nquote = "40 buses"\namount = 1e5000\n\n'
+                              '[[claim]]\nid = "ok"\nsource = "city"\nquote = "40 buses"\n')
+    report = run(Options(claims=ledger))
+    bad = [(f.code, f.claims, f.message.rsplit(": ", 1)[1]) for f in report.findings if f.code == "FC006"]
+    assert bad == [
+        ("FC006", ["big"], "a figure of 100,001 digits is larger than any factcheck checks (under 10^1000)"),
+        ("FC006", ["exp"], "a figure of 5,001 digits is larger than any factcheck checks (under 10^1000)"),
+    ]
+    assert {c.id: c.status.value for c in report.claims}["ok"] == "supported"
+    for fmt in ("json", "html", "md", "sarif", "claimreview"):
+        assert render(report, fmt)
+
+
+@pytest.mark.parametrize("name, text, where, what", [
+    ("note.toml", 'kind = "note"\nsummary = "a call"\nfigure = ' + "9" * 4401 + "\n", (3, 10),
+     "invalid TOML: a number of more than 4,300 digits; write such a figure as text (in quotes)"),
+    ("note.md", "+++\nvia = " + "[" * 5000 + "]" * 5000 + "\n+++\n40 buses.\n", (2, 407),
+     "front matter: invalid TOML: arrays or tables nested more than 400 deep"),
+])
+def test_parser_limits_in_a_source_are_a_finding(tmp_path: Path, name: str, text: str, where: tuple[int, int],
+                                                  what: str) -> None:
+    ledger = _story(tmp_path, '[[claim]]\nid = "ok"\nsource = "city"\nquote = "40 buses"\n\n'
+                              '[[claim]]\nid = "n"\nsource = "note"\nquote = "40 buses"\n')
+    (tmp_path / "sources" / name).write_text(text, encoding="utf-8")
+    report = run(Options(claims=ledger))
+    got = [(f.claims, f.message, (f.location.line, f.location.column) if f.location else None)
+           for f in report.findings if f.code == "FC010"]
+    assert got == [(["n"], what, where)]
+    assert {c.id: c.status.value for c in report.claims} == {"ok": "supported", "n": "unsupported"}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("[story]\ntitle = " + "[" * 1000 + "]" * 1000 + "\n",
+     "claims.toml:2:409: invalid TOML: arrays or tables nested more than 400 deep"),
+    ('[[claim]]\nid = "x"\nsource = "city"\nnote = ' + "9" * 4401 + "\n",
+     "claims.toml:4:8: invalid TOML: a number of more than 4,300 digits; write such a figure as text (in quotes)"),
+])
+def test_parser_limits_in_the_ledger_are_one_line_with_its_position(tmp_path: Path, text: str, message: str) -> None:
+    _story(tmp_path, text)
+    r = run_cli(["verify"], tmp_path)
+    assert r.returncode == 2
+    assert one_line(r.stderr) == "factcheck: " + message
