@@ -53,6 +53,14 @@ def _sane_tolerance(v: Decimal) -> Decimal:
     return v
 
 
+def _month_day(v: str) -> str:
+    """`fiscal_year_start`: "MM-DD", a day every year has."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)", v)
+    if m is None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 28):
+        raise ValueError(f'"{v}" is not a month and day such as "04-01" (days 1 to 28)')
+    return v
+
+
 def _one_or_many(v: Any) -> Any:
     return [v] if isinstance(v, str) else v
 
@@ -114,6 +122,8 @@ class Settings:
     tolerances: dict[str, Decimal] = field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
+    fiscal_year_start: Annotated[str, Check(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
+    hemisphere: Literal["north", "south"] = "north"  # which months "spring 2023" means
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,9 @@ from datetime import date
 from decimal import Decimal
 
 from factcheck.amounts import Amount, Hedge
+from factcheck.dates import WEEKDAY_NAMES, Period
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
-from factcheck.periods import WEEKDAY_NAMES, Period
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, RelationCtx, Story, in_cycle
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 
 from factcheck.amounts import Amount, Hedge, find_amounts
+from factcheck.dates import find_periods
 from factcheck.intervals import Interval
 from factcheck.model import Location, Severity
-from factcheck.periods import find_periods
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
 from factcheck.text import closest_passage, find_folded, fold, shorten
