@@ -242,11 +242,11 @@ class AmountOut:
 
 @dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
 class WhenOut:
-    """A claim's period in a report: its text and first and last days."""
+    """A claim's period in a report: its text and first and last days (None: open-ended)."""
 
     text: str
-    start: str
-    end: str
+    start: str | None
+    end: str | None
 
 
 @dataclass(slots=True)

@@ -344,7 +344,8 @@ def _resolve_claims(story: Story) -> None:
                 story.problems.append(Problem("unanchored", f"claim '{c.id}': {e}", story.claim_loc(c, "when"),
                                               claims=[c.id], sources=[cl.source]))
             except PeriodError as e:
-                story.problems.append(Problem("bad-period", f"claim '{c.id}': when = \"{cl.when}\": {e}",
+                story.problems.append(Problem("bad-period", f"claim '{c.id}': when = \"{cl.when}\" was not "
+                                              f"checked: {e}",
                                               story.claim_loc(c, "when"), claims=[c.id]))
         if cl.amount is not None:
             try:

@@ -154,6 +154,8 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
         p = story.by_id[i].period
         if p is None:
             raise EvalError(f"claim '{i}' has no period")
+        if p.open_start or p.open_end:
+            raise EvalError(f"claim '{i}' is dated '{p.text}', which is open-ended: it has no first and last year")
         return p.start, p.end
 
     for r in story.relations:
