@@ -44,7 +44,8 @@ _LEAD = r"(?:(?P<{p}lead>between|from)\s+)"
 
 
 def _mon(p: str, n: str = "mon") -> str:
-    return rf"(?P<{p}{n}>{_MONTH})\.?(?![a-z])"
+    # A full stop only after an abbreviation ("Feb. 6"): after "June." it ends the sentence.
+    return rf"(?P<{p}{n}>{_MONTH})(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|ept|oct|nov|dec)\.)?(?![a-z])"
 
 
 def _d(p: str, n: str = "d") -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.amounts import Amount, Hedge, find_amounts
-from factcheck.dates import find_periods
+from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.intervals import Interval
 from factcheck.model import Location, Severity
 from factcheck.rules import Hit, rule
@@ -114,3 +114,119 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         yield Hit(f"the draft quotes \"{shorten(quote, 100)}\", which no source contains{hint}",
                   sources=[best[0]] if best and hint else [], location=_draft_loc(story, text, m.start()),
                   evidence=evidence)
+
+
+# A date told with a verb of saying ("said on Tuesday", "On Monday, the ministry said") dates the
+# telling, which a ledger seldom records; a date in a quotation is the speaker's.
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|stated|wrote|reported|confirmed|posted|"
+                     r"tweeted|according|briefing|interview|statement|called|described|warned|vowed|urged|insisted|claimed|"
+                     r"denied|argued|noted|pledged|promised|asked|replied)\b", re.IGNORECASE)
+_SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+_LONGEST_CHECKED = 92  # days: a quarter. Years, halves and decades are background, not claims.
+
+
+def _draft_periods(story: Story) -> list[Period]:
+    """The periods in the draft, anchored to `[story] published` (read once for both rules)."""
+    def read() -> list[Period]:
+        return find_periods(story.draft_text or "", story.info.published, story.conventions)
+    return story.shared("draft-periods", read)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 200), start)]
+    lo = edges[-1] if edges else max(0, start - 200)
+    m = _SENTENCE_EDGE.search(text, end)
+    return text[lo: m.start() if m else min(len(text), end + 200)]
+
+
+def _in_quotation(story: Story, pos: int) -> bool:
+    spans = story.shared("draft-quotations", lambda: [m.span() for m in _QUOTATION.finditer(story.draft_text or "")])
+    return any(a <= pos < b for a, b in spans)
+
+
+def _claimed_dates(story: Story) -> list[ClaimCtx]:
+    return [c for c in story.claims if c.period is not None]
+
+
+def _backs(c: ClaimCtx, p: Period) -> bool:
+    assert c.period is not None
+    return c.period.within(p)
+
+
+def _day_gap(a: Period, b: Period) -> int:
+    if a.overlaps(b):
+        return 0
+    return min(abs((a.start - b.end).days), abs((b.start - a.end).days))
+
+
+@rule("FC610", "draft-date-unbacked", Severity.WARNING, "A date in the draft that no claim's period implies")
+def draft_date(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Every date in the draft, relative ones anchored to `[story] published`, is implied by
+        some claim's period: every day the claim allows, the draft's date allows too. A claim
+        dated February 6, 2023 backs "on Monday, February 6", "in early February" and "by
+        February 24"; a claim dated "late 2023" does not back "in November 2023". So that
+        ordinary copy stays quiet, these are not checked: spans longer than a quarter (years
+        alone, halves, decades, "this year"), dates inside quotation marks, dates in a sentence
+        that attributes speech ("said on Tuesday"), and a day on which a source was published.
+        A ledger that dates no claim is not a dated story, and its draft's dates are not checked.
+    Why an editor cares:
+        A date that reached the copy without a ledger entry has not been checked.
+    Example:
+        draft: "The convoy crossed in mid-March."   (the ledger dates it February 6, 2023)
+    Passes:
+        draft: "The convoy crossed in early February."
+    """
+    if story.draft_text is None:
+        return
+    text = story.draft_text
+    dated = _claimed_dates(story)
+    if not dated:
+        return
+    published = {s.meta.published for s in story.sources.values() if s.meta.published is not None}
+    for p in _draft_periods(story):
+        if p.open_start and p.open_end:
+            continue
+        if not (p.open_start or p.open_end) and (p.end - p.start).days >= _LONGEST_CHECKED:
+            continue
+        if _in_quotation(story, p.span[0]) or _SAYING.search(_sentence_around(text, *p.span)):
+            continue
+        if any(_backs(c, p) for c in dated):
+            continue
+        if p.start == p.end and p.start in published:
+            continue
+        nearest = min(dated, key=lambda c: _day_gap(c.period, p), default=None)  # type: ignore[arg-type]
+        hint = (f"; nearest: claim '{nearest.id}' dated '{nearest.claim.when}' ({nearest.period.describe()})"
+                if nearest is not None and nearest.period is not None else "; the ledger dates no claim")
+        yield Hit(f"the draft's date '{p.text.strip()}' ({p.describe()}) is implied by no claim's period{hint}",
+                  claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, p.span[0]),
+                  evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160), figure=p.text)
+
+
+@rule("FC611", "draft-weekday-mismatch", Severity.ERROR, "A date in the draft carries a weekday it does not fall on")
+def draft_weekday(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A date in the draft written with its weekday ("on Tuesday, February 6"), a date without
+        a year taken in the year of `[story] published`, falls on that weekday. Quotations are
+        the speaker's words and are left alone.
+    Why an editor cares:
+        "Tuesday, February 6" in a 2023 story was a Monday: the day or the date is wrong.
+    Example:
+        draft: "The quake struck on Tuesday, February 6."   ([story] published = 2023-02-20)
+    Passes:
+        draft: "The quake struck on Monday, February 6."
+    """
+    if story.draft_text is None:
+        return
+    text = story.draft_text
+    for p in _draft_periods(story):
+        if p.weekday is None or p.start != p.end or p.start.weekday() == p.weekday:
+            continue
+        if _in_quotation(story, p.span[0]):
+            continue
+        yield Hit(f"the draft says '{p.text.strip()}' but {p.start.strftime('%B')} {p.start.day}, {p.start.year} "
+                  f"was a {WEEKDAY_NAMES[p.start.weekday()]}, not a {WEEKDAY_NAMES[p.weekday]}",
+                  location=_draft_loc(story, text, p.span[0]), figure=p.text,
+                  evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160))
