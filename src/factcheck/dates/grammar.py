@@ -465,7 +465,7 @@ def _ago(g: G, c: Ctx) -> Days:
 
 def _weekday(g: G, c: Ctx) -> Days:
     a = c.need(_whole(g))
-    target = WEEKDAYS[g("wdonly") or "monday"]
+    target = WEEKDAYS[g.any("wdonly", "wdonly2") or "monday"]
     lead = " ".join((g("wl") or "").split())
     back = (a.weekday() - target) % 7
     ahead = (target - a.weekday()) % 7
@@ -525,10 +525,10 @@ FORMS: list[Form] = [
     Form("month day year", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)},?\s+{_y(p)}", _full_date, example="June 19, 2024"),
     Form("day month year", lambda p: rf"{_wd(p)}(?:the\s+)?{_d(p)}\s+(?:of\s+)?{_mon(p)},?\s+{_y(p)}", _full_date,
          example="19 June 2024"),
-    Form("part of a year", lambda p: rf"(?:in\s+)?(?:the\s+)?{_parts(p)}(?:of\s+)?{_yr(p)}", _year_part,
+    Form("part of a year", lambda p: rf"(?:(?:in|at)\s+)?(?:the\s+)?{_parts(p)}(?:of\s+)?{_yr(p)}", _year_part,
          example="late 2023"),
     Form("part of a month",
-         lambda p: rf"(?:in\s+)?(?:the\s+)?{_parts(p)}(?:{_mon(p)}(?:,?\s+(?:of\s+)?{_yr(p)})?|"
+         lambda p: rf"(?:(?:in|at)\s+)?(?:the\s+)?{_parts(p)}(?:{_mon(p)}(?:,?\s+(?:of\s+)?{_yr(p)})?|"
                    rf"(?P<{p}rm>this|last|next|the)\s+month)", _month_part, example="mid-March 2023"),
     Form("half",
          lambda p: rf"(?:in\s+)?(?:the\s+)?(?P<{p}h>first|second|1st|2nd|latter)\s+half(?:\s+(?:of\s+)?{_yr(p)})?|"
@@ -580,7 +580,8 @@ FORMS: list[Form] = [
          lambda p: rf"(?:(?P<{p}wl>on|this\s+past|this\s+coming|on\s+last|last|next|this)\s+)?(?P<{p}wdonly>{_WDN})"
                    rf"(?:\s+(?:morning|afternoon|evening|night))?", _weekday,
          scan=lambda p: rf"(?:(?P<{p}wl>on|this\s+past|this\s+coming|on\s+last|last|next|this)\s+|{_BEFORE_BARE})"
-                        rf"(?P<{p}wdonly>{_WDN})(?:\s+(?:morning|afternoon|evening|night))?",
+                        rf"(?P<{p}wdonly>{_WDN})(?:\s+(?:morning|afternoon|evening|night))?|"
+                        rf"(?P<{p}wdonly2>{_WDN})\s+(?:morning|afternoon|evening|night)",
          example="this past Wednesday"),
     Form("day word",
          lambda p: rf"(?P<{p}dw>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|"
@@ -616,7 +617,7 @@ def _alternation(scan: bool) -> str:
 @cache
 def field_pattern() -> re.Pattern[str]:
     """A whole `when` value: an optional open-ended word, then one form."""
-    return re.compile(rf"(?:(?P<open>{_OPEN_ALT})\s+)?(?:{_alternation(False)})")
+    return re.compile(rf"(?:(?P<open>{_OPEN_ALT})\s+)??(?:{_alternation(False)})")  # "from 2014 to 2018" first
 
 
 # The first word of every form, after any lead words ("in", "on", "the", "between"...). A cheap
@@ -626,7 +627,7 @@ _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 # A number starts a date only as a year, or as a day before a month, a range or "weeks ago":
 # "14,000" and "2.5bn" start none.
 _DIGIT_FIRST = (r"\d{4}(?!\d|,\d|%)|[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?" + _MONTH_START
-                + r"|\s*[-–—]\s*\d|\s+(?:to|and|through|thru|until|till)\s+\d|\s+(?:day|week|month|year|decade)s?\s+ago)")
+                + r"|\s*[-–—]\s*\d|\s+(?:to|and|through|thru|until|till)\s+\d|\s+(?:day|week|month|year|decade)s?\s+ago|\s+(?:half|quarter))")
 _FIRST_WORDS = (_DIGIT_FIRST + r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|early|mid|late|"
                 r"beginning|start|end|middle|first|second|third|fourth|final|latter|h[12]|q[1-4]|last|this|next|"
                 r"fiscal|fy|spring|summer|autumn|fall|winter|christmas|boxing|new\s+year|valentine|halloween|"

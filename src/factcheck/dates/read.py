@@ -118,7 +118,7 @@ def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> P
         used = used or used_open
     wd = g("wd")
     return Period(text, s, e, relative=used, weekday=WEEKDAYS[wd] if wd else None,
-                  weekday_only=g("wdonly") is not None, span=(0, len(text)), open_start=o_start, open_end=o_end)
+                  weekday_only=g.any("wdonly", "wdonly2") is not None, span=(0, len(text)), open_start=o_start, open_end=o_end)
 
 
 def find_periods(text: str, anchor: date | None = None, conventions: Conventions = DEFAULT,
@@ -152,7 +152,7 @@ def find_periods(text: str, anchor: date | None = None, conventions: Conventions
             used = used or used_open
             start = ob.start()
         wd = g("wd")
-        out.append(Period(text[start:end], s, e, used, WEEKDAYS[wd] if wd else None, g("wdonly") is not None,
+        out.append(Period(text[start:end], s, e, used, WEEKDAYS[wd] if wd else None, g.any("wdonly", "wdonly2") is not None,
                           (start, end), o_start, o_end))
     return out
 
