@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,32 @@ def test_the_html_timeline_draws_an_open_end(cli: CliRunner, tmp_path: Path) -> 
     invoke(cli, ["report", "--format", "html", "-o", str(out)], cwd=STORIES / "date-by-june")
     html = out.read_text(encoding="utf-8")
     assert "by June 2024: any time to 2024-06-30" in html
+
+
+COPY = """+++
+published = 2023-03-22
++++
+Prices rose in early March 2023 and again in mid-March. The strike ran from February 6-8, 2023.
+The first homes are due by June 2024, the ministry said on Tuesday. Sales fell three weeks ago,
+as they did in spring 2022, at Christmas 2022, last quarter and earlier this year.
+"""
+
+
+def test_extract_proposes_each_date_as_a_when_with_its_days(cli: CliRunner, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    monkeypatch.setenv("COLUMNS", "400")  # one table row a line
+
+    from factcheck.dates import parse_period
+
+    write_story(tmp_path, "", {"wire.md": COPY})
+    r = invoke(cli, ["extract", "sources/wire.md"], cwd=tmp_path)
+    assert r.exit_code == 0
+    whens = [c["when"] for c in tomllib.loads(r.stdout)["claim"] if "when" in c]
+    assert whens == ["in early March 2023", "in mid-March", "from February 6-8, 2023", "by June 2024", "on Tuesday",
+                     "three weeks ago", "in spring 2022", "at Christmas 2022", "last quarter", "earlier this year"]
+    table = " ".join(r.stderr.split())
+    for when in whens:  # each proposal is a `when` the ledger reads, and its days are shown
+        assert parse_period(when, date(2023, 3, 22)).describe() in table
+    assert "on or before 2024-06-30" in table and "between 2023-02-27 and 2023-03-05" in table
