@@ -107,14 +107,15 @@ def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> P
     m = grammar.field_pattern().fullmatch(clean)
     if m is None:
         raise PeriodError(f"'{clean}' is not a period factcheck can read{suggest(clean)}")
-    days, used, g = _resolve(m, anchor, conv, future, None)
+    open_word = m.group("open")
+    kind = grammar.open_kind(open_word) if open_word else None
+    days, used, g = _resolve(m, anchor, conv, False if kind == "since" else future, None)
     if days[1] < days[0]:
         raise PeriodError(f"'{clean}' runs backwards")
-    open_word = m.group("open")
     s, e = days
     o_start = o_end = False
-    if open_word:
-        s, e, o_start, o_end, used_open = _open(grammar.open_kind(open_word), days, anchor, clean)
+    if kind is not None:
+        s, e, o_start, o_end, used_open = _open(kind, days, anchor, clean)
         used = used or used_open
     wd = g("wd")
     return Period(text, s, e, relative=used, weekday=WEEKDAYS[wd] if wd else None,
@@ -135,18 +136,18 @@ def find_periods(text: str, anchor: date | None = None, conventions: Conventions
     out: list[Period] = []
     before = grammar.open_before()
     for m in grammar.scan_pattern().finditer(low):
-        try:
-            days, used, g = _resolve(m, anchor, conventions, future, (low, m.start()))
+        start, end = m.span()
+        ob = before.search(low, max(0, start - 24), start)
+        kind = grammar.open_kind(ob.group("open")) if ob is not None else None
+        try:  # what something has been happening "since" is past, whatever the sentence plans
+            days, used, g = _resolve(m, anchor, conventions, False if kind == "since" else future, (low, start))
         except PeriodError:
             continue
-        start, end = m.span()
         s, e = days
         o_start = o_end = False
-        ob = before.search(low, max(0, start - 24), start)
-        if ob is not None:
+        if ob is not None and kind is not None:
             try:
-                s, e, o_start, o_end, used_open = _open(grammar.open_kind(ob.group("open")), days, anchor,
-                                                        low[ob.start():end])
+                s, e, o_start, o_end, used_open = _open(kind, days, anchor, low[ob.start():end])
             except PeriodError:
                 continue
             used = used or used_open

@@ -122,7 +122,7 @@ _SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|stated|wrot
                      r"tweeted|according|briefing|interview|statement|called|described|warned|vowed|urged|insisted|claimed|"
                      r"denied|argued|noted|pledged|promised|asked|replied)\b", re.IGNORECASE)
 _SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
-_LONGEST_CHECKED = 92  # days: a quarter. Years, halves and decades are background, not claims.
+_LONGEST_CHECKED = 123  # days: a third of a year ("mid-2026"). Halves, years, decades are background.
 
 
 def _draft_periods(story: Story) -> list[Period]:
@@ -167,7 +167,7 @@ def draft_date(story: Story) -> Iterator[Hit]:
         some claim's period: every day the claim allows, the draft's date allows too. A claim
         dated February 6, 2023 backs "on Monday, February 6", "in early February" and "by
         February 24"; a claim dated "late 2023" does not back "in November 2023". So that
-        ordinary copy stays quiet, these are not checked: spans longer than a quarter (years
+        ordinary copy stays quiet, these are not checked: spans longer than four months (years
         alone, halves, decades, "this year"), dates inside quotation marks, dates in a sentence
         that attributes speech ("said on Tuesday"), and a day on which a source was published.
         A ledger that dates no claim is not a dated story, and its draft's dates are not checked.
