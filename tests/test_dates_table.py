@@ -347,10 +347,13 @@ def test_each_phrase_is_found_in_a_sentence_with_the_same_days(text: str, anchor
                                                                end: str | None) -> None:
     """In running text, with the lead words reporters put before it, the scanner reads the
     same span and the same days (bare months, weekdays and holidays need their "in"/"on")."""
-    if text in ("March", "Wednesday", "Christmas", "Easter", "Thanksgiving", "any time", "from 2026"):
-        # bare words need their lead in running text; "from" there starts a range, not an open end
+    if text in ("March", "Wednesday", "Christmas", "Easter", "Thanksgiving", "any time", "from 2026",
+                "the first quarter"):
+        # bare words need their lead in running text, and a quarter its year (a match has quarters
+        # too); "from" there starts a range, not an open end
         text = {"March": "in March", "Wednesday": "on Wednesday", "any time": "by 2030",
-                "from 2026": "on or after 2026-01-01"}.get(text, f"at {text}")
+                "from 2026": "on or after 2026-01-01", "the first quarter": "the first quarter of this year",
+                }.get(text, f"at {text}")
         start, end = _days(text, anchor)
     sentence = f"Officials confirmed it {text}, according to the report."
     found = find_periods(sentence, anchor, future=False)

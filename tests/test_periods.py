@@ -169,3 +169,19 @@ def test_repeated_texts_are_found_alike_with_their_own_anchor() -> None:
     got = find_periods_many(["on Thursday", "on Thursday", "on Thursday"], [ANCHOR, None, ANCHOR])
     assert [[p.start.isoformat() for p in ps] for ps in got] == [["2025-06-19"], [], ["2025-06-19"]]
     assert got[0] is not got[2]  # each claim owns its list
+
+
+def test_each_form_reads_its_own_example() -> None:
+    """No form is hidden by one before it in the table: each example is read by its own row."""
+    from factcheck.dates import grammar
+
+    for i, form in enumerate(grammar.FORMS):
+        m = grammar.field_pattern().fullmatch(form.example.lower())
+        assert m is not None and m.lastgroup == f"f{i}", form.name
+
+
+@pytest.mark.parametrize("text", ["He scored in the first half of the match", "Sales in the third quarter rose",
+                                  "Prices may be higher", "A fall in prices", "She is 45 and has 3 children",
+                                  "The Sunday Times reported", "Christmas trees sold out", "It rose 2,024 points"])
+def test_ordinary_words_are_not_dates_in_running_text(text: str) -> None:
+    assert find_periods(text, ANCHOR) == []

@@ -497,6 +497,20 @@ def _day_word(g: G, c: Ctx) -> Days:
     return a, a
 
 
+def _half_pattern(p: str, year: str) -> str:
+    """`year` is "?" where the year may be left out: in a `when`, "the first half" is this
+    year's; in running text it is as often a match's or a meeting's, so there it needs a year."""
+    return (rf"(?:in\s+)?(?:the\s+)?(?P<{p}h>first|second|1st|2nd|latter)\s+half(?:\s+(?:of\s+)?{_yr(p)}){year}|"
+            rf"h(?P<{p}hn>[12])\s*{_y(p, 'y2')}|{_y(p, 'y3')}\s*h(?P<{p}hn2>[12])(?![\d])")
+
+
+def _quarter_pattern(p: str, year: str) -> str:
+    """As _half_pattern: "in the first quarter" alone is a date only in a `when`."""
+    return (rf"(?:in\s+)?(?:the\s+)?(?P<{p}qw>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter"
+            rf"(?:\s+(?:of\s+)?{_yr(p)}){year}|q(?P<{p}q>[1-4])\s*(?:of\s+)?{_yr(p, 'y2')}|"
+            rf"{_y(p, 'y3')}\s*q(?P<{p}q2>[1-4])(?![\d])")
+
+
 # --- the table --------------------------------------------------------------------------------------
 
 # A bare month, weekday or holiday in running text is a date only after one of these words:
@@ -530,14 +544,10 @@ FORMS: list[Form] = [
     Form("part of a month",
          lambda p: rf"(?:(?:in|at)\s+)?(?:the\s+)?{_parts(p)}(?:{_mon(p)}(?:,?\s+(?:of\s+)?{_yr(p)})?|"
                    rf"(?P<{p}rm>this|last|next|the)\s+month)", _month_part, example="mid-March 2023"),
-    Form("half",
-         lambda p: rf"(?:in\s+)?(?:the\s+)?(?P<{p}h>first|second|1st|2nd|latter)\s+half(?:\s+(?:of\s+)?{_yr(p)})?|"
-                   rf"h(?P<{p}hn>[12])\s*{_y(p, 'y2')}|{_y(p, 'y3')}\s*h(?P<{p}hn2>[12])(?![\d])", _half,
+    Form("half", lambda p: _half_pattern(p, year=r"?"), _half, scan=lambda p: _half_pattern(p, year=""),
          example="H1 2025"),
-    Form("quarter",
-         lambda p: rf"(?:in\s+)?(?:the\s+)?(?P<{p}qw>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter"
-                   rf"(?:\s+(?:of\s+)?{_yr(p)})?|q(?P<{p}q>[1-4])\s*(?:of\s+)?{_yr(p, 'y2')}|"
-                   rf"{_y(p, 'y3')}\s*q(?P<{p}q2>[1-4])(?![\d])", _quarter, example="the fourth quarter of 2025"),
+    Form("quarter", lambda p: _quarter_pattern(p, year=r"?"), _quarter, scan=lambda p: _quarter_pattern(p, year=""),
+         example="the fourth quarter of 2025"),
     Form("quarter, relative",
          lambda p: rf"(?:in\s+)?(?P<{p}rq>last|this|next|the\s+previous|the\s+current|the\s+next)\s+quarter(?!\s+of)",
          _rel_quarter, example="last quarter"),
