@@ -52,8 +52,9 @@ def _resolve(m: re.Match[str], anchor: date | None, conv: Conventions, future: b
         text, pos = sentence
         if _SAID.search(text, max(0, pos - 40), pos):
             return False  # "officials said on Tuesday": when it was said, not what is planned
-        starts = [x.end() for x in _SENTENCE_END.finditer(text, 0, pos)]
-        start = starts[-1] if starts else 0
+        lo = max(0, pos - 400)  # a sentence is shorter than this; never rescan a long draft from its start
+        starts = [x.end() for x in _SENTENCE_END.finditer(text, lo, pos)]
+        start = starts[-1] if starts else lo
         end_m = _SENTENCE_END.search(text, pos)
         return speaks_of_future(text[start: end_m.start() if end_m else len(text)])
 
