@@ -159,3 +159,27 @@ def test_extract_proposes_each_date_as_a_when_with_its_days(cli: CliRunner, tmp_
     for when in whens:  # each proposal is a `when` the ledger reads, and its days are shown
         assert parse_period(when, date(2023, 3, 22)).describe() in table
     assert "on or before 2024-06-30" in table and "between 2023-02-27 and 2023-03-05" in table
+
+
+def test_periods_conflict_over_an_open_end(tmp_path: Path) -> None:
+    ledger = write_story(tmp_path, """\
+        [[claim]]
+        id = "deadline"
+        subject = "reopening"
+        source = "a"
+        quote = "The bridge reopened by June 2024"
+        when = "by June 2024"
+
+        [[claim]]
+        id = "late"
+        subject = "reopening"
+        source = "a"
+        quote = "the bridge reopened in September 2024"
+        when = "September 2024"
+        """, {"a.md": '+++\npublished = 2025-01-10\nurl = "https://example.org/a"\n+++\n'
+              "The bridge reopened by June 2024, one report said; another said the bridge reopened in "
+              "September 2024.\n"})
+    report = verify_report(ledger)
+    [f] = [f for f in report.findings if f.code == "FC303"]
+    assert "'by June 2024' (on or before 2024-06-30)" in f.message
+    assert "deadline: on or before 2024-06-30" in f.derivation
