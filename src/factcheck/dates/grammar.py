@@ -515,8 +515,9 @@ def _quarter_pattern(p: str, year: str) -> str:
 
 # A bare month, weekday or holiday in running text is a date only after one of these words:
 # "May" is a verb and a name, "Sunday" a newspaper's name, "Christmas" a tree.
-_BEFORE_BARE = r"(?:(?<=in )|(?<=on )|(?<=at )|(?<=during )|(?<=since )|(?<=by )|(?<=until )|(?<=till )|" \
-               r"(?<=before )|(?<=after )|(?<=through )|(?<=over )|(?<=throughout ))"
+_BEFORE_BARE = "(?:" + "|".join(rf"(?<=\b{w} )" for w in (
+    "in", "on", "at", "during", "since", "by", "until", "till", "before", "after", "through", "over", "throughout",
+)) + ")"
 
 FORMS: list[Form] = [
     Form("date range", lambda p: rf"{_lead(p)}{_date_alt(p, 'a')}{_TO_OR_AND}{_date_alt(p, 'b')}", _date_range,

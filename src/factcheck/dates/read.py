@@ -83,6 +83,18 @@ def _open(kind: str, days: Days, anchor: date | None, what: str) -> tuple[date, 
     return s, e, False, False, False  # "as of"
 
 
+def _open_future(kind: str | None, future: bool | None) -> bool | None:
+    """Which way a date without a year goes after an open-ended word. What has held "since" a
+    day, or began "after" it, is past. A deadline ("by March 31", "until June") follows what the
+    caller knows of the sentence; in running text, where nothing is known (`None`: a draft, a
+    text to extract from), it is the next one, which also takes in every earlier day."""
+    if kind in ("since", "after", "from"):
+        return False
+    if kind in ("by", "before") and future is None:
+        return True
+    return future
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split()).strip(" .,;:")
 
@@ -110,7 +122,7 @@ def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> P
         raise PeriodError(f"'{clean}' is not a period factcheck can read{suggest(clean)}")
     open_word = m.group("open")
     kind = grammar.open_kind(open_word) if open_word else None
-    days, used, g = _resolve(m, anchor, conv, False if kind == "since" else future, None)
+    days, used, g = _resolve(m, anchor, conv, _open_future(kind, future), None)
     if days[1] < days[0]:
         raise PeriodError(f"'{clean}' runs backwards")
     s, e = days
@@ -140,8 +152,8 @@ def find_periods(text: str, anchor: date | None = None, conventions: Conventions
         start, end = m.span()
         ob = before.search(low, max(0, start - 24), start)
         kind = grammar.open_kind(ob.group("open")) if ob is not None else None
-        try:  # what something has been happening "since" is past, whatever the sentence plans
-            days, used, g = _resolve(m, anchor, conventions, False if kind == "since" else future, (low, start))
+        try:
+            days, used, g = _resolve(m, anchor, conventions, _open_future(kind, future), (low, start))
         except PeriodError:
             continue
         s, e = days

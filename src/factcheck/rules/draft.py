@@ -153,6 +153,20 @@ def _backs(c: ClaimCtx, p: Period) -> bool:
     return c.period.within(p)
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())  # a date may run over a line break in the draft
+
+
+def _nearest(dated: list[ClaimCtx], p: Period) -> ClaimCtx | None:
+    """The claim whose period lies closest to the draft's date; a closed period before an
+    open-ended one ("by the end of March" is near everything), then the shorter."""
+    def key(c: ClaimCtx) -> tuple[bool, int, int]:
+        assert c.period is not None
+        q = c.period
+        return (q.open_start or q.open_end, _day_gap(q, p), (q.end - q.start).days)
+    return min(dated, key=key, default=None)
+
+
 def _day_gap(a: Period, b: Period) -> int:
     if a.overlaps(b):
         return 0
@@ -196,10 +210,10 @@ def draft_date(story: Story) -> Iterator[Hit]:
             continue
         if p.start == p.end and p.start in published:
             continue
-        nearest = min(dated, key=lambda c: _day_gap(c.period, p), default=None)  # type: ignore[arg-type]
+        nearest = _nearest(dated, p)
         hint = (f"; nearest: claim '{nearest.id}' dated '{nearest.claim.when}' ({nearest.period.describe()})"
                 if nearest is not None and nearest.period is not None else "; the ledger dates no claim")
-        yield Hit(f"the draft's date '{p.text.strip()}' ({p.describe()}) is implied by no claim's period{hint}",
+        yield Hit(f"the draft's date '{_words(p.text)}' ({p.describe()}) is implied by no claim's period{hint}",
                   claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, p.span[0]),
                   evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160), figure=p.text)
 
@@ -226,7 +240,7 @@ def draft_weekday(story: Story) -> Iterator[Hit]:
             continue
         if _in_quotation(story, p.span[0]):
             continue
-        yield Hit(f"the draft says '{p.text.strip()}' but {p.start.strftime('%B')} {p.start.day}, {p.start.year} "
+        yield Hit(f"the draft says '{_words(p.text)}' but {p.start.strftime('%B')} {p.start.day}, {p.start.year} "
                   f"was a {WEEKDAY_NAMES[p.start.weekday()]}, not a {WEEKDAY_NAMES[p.weekday]}",
                   location=_draft_loc(story, text, p.span[0]), figure=p.text,
                   evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160))
