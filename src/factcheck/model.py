@@ -72,6 +72,7 @@ class Claim:
     total_of: list[str] = field(default_factory=list)
     text: str | None = None
     note: str | None = None
+    publish_review: bool = False  # the desk publishes a verdict on this claim (ClaimReview)
 
     @property
     def vias(self) -> list[str]:
@@ -252,6 +253,8 @@ class ClaimResult:
     unit: str | None = None
     quote: str | None = None
     line: int | None = None
+    text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
+    publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
 
 
 @dataclass(slots=True)
@@ -374,4 +377,5 @@ def _claim_row(r: ClaimResult) -> dict[str, Any]:
     return {"id": r.id, "status": r.status.value, "source": r.source,
             "amount": None if a is None else {"text": a.text, "low": a.low, "high": a.high},
             "when": None if w is None else {"text": w.text, "start": w.start, "end": w.end},
-            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line}
+            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line, "text": r.text,
+            "publish_review": r.publish_review}
