@@ -130,8 +130,8 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
            verbose: bool, skip_outside: bool, all_claims: bool) -> None:
     """Run every rule and print the report.
 
-    PATH: story folders, or files inside them (each checks the story whose claims.toml is nearest
-    above it); a folder holding no story is searched for stories below it. Default: this folder.
+    PATH: story folders, folders of stories, or files inside a story (each checks the story whose
+    claims.toml is nearest above it). Every story is checked once. Default: this folder.
     """
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     if paths:

@@ -2,8 +2,8 @@
 machine output are measured from.
 
 ``verify stories/a/sources/wire.md stories/b`` checks two stories: each path belongs to the
-nearest folder at or above it that holds a ``claims.toml`` (a folder that holds none is searched
-below for stories). Machine formats (json, sarif, github) give paths from the repository root —
+nearest folder at or above it that holds a ``claims.toml`` (a folder holding stories below it
+stands for each of them). Machine formats (json, sarif, github) give paths from the repository root —
 ``$GITHUB_WORKSPACE`` when set, else the git top level, else the current folder — so annotations
 land on the pull request's diff whatever folder the command ran from.
 """
@@ -60,7 +60,8 @@ def _story_above(path: Path, stop: Path | None) -> Path | None:
 
 
 def _stories_below(folder: Path) -> list[Path]:
-    """Every story folder under `folder` (which holds no ledger itself), hidden folders skipped."""
+    """Every story folder at or under `folder` (the folder itself when it holds a ledger), hidden
+    folders and stories' own sources/ and reports/ skipped."""
     found = []
     for top, dirs, files in os.walk(folder):
         if LEDGER in files and (Path(top) / LEDGER).is_file():
@@ -83,7 +84,8 @@ def _display(folder: Path, given: Path) -> Path:
 def select_stories(paths: Sequence[Path], skip_outside: bool = False, root: Path | None = None) -> Selection:
     """The ledgers of the stories `paths` belong to, each once, sorted by path.
 
-    A path that does not exist is a LoadError; so is a path that belongs to no story, unless
+    A folder that holds stories (at it or below it) stands for them; any other path for the story
+    at or above it. A path that does not exist is a LoadError; so is a path that belongs to no story, unless
     `skip_outside` (a hook passes every changed file, and a README is no story's), in which case
     it is listed in `outside`.
     """
@@ -93,11 +95,14 @@ def select_stories(paths: Sequence[Path], skip_outside: bool = False, root: Path
     for given in paths:
         if not os.path.lexists(given):
             raise LoadError(f"{given}: no such file or folder")
-        start = given if given.is_dir() else given.parent
-        # Walk up no further than the repository root when the path lies inside it.
-        inside = os.path.abspath(start).startswith(str(stop) + os.sep) or Path(os.path.abspath(start)) == stop
-        story = _story_above(start, stop if inside else None)
-        folders = [story] if story is not None else (_stories_below(given) if given.is_dir() else [])
+        folders = _stories_below(given) if given.is_dir() else []  # a folder of stories: each of them
+        if not folders:
+            start = given if given.is_dir() else given.parent
+            # Walk up no further than the repository root when the path lies inside it.
+            absolute = Path(os.path.abspath(start))
+            inside = absolute == stop or stop in absolute.parents
+            story = _story_above(start, stop if inside else None)
+            folders = [story] if story is not None else []
         if not folders:
             if skip_outside:
                 outside.append(given)
