@@ -192,3 +192,22 @@ def test_a_story_with_no_findings_is_a_run_with_no_results(cli: CliRunner, desk:
     assert _valid(doc) == []
     (run_,) = doc["runs"]
     assert run_["results"] == [] and run_["tool"]["driver"]["rules"]
+
+
+def test_a_draft_finding_keeps_its_fingerprint_when_another_appears_before_it(cli: CliRunner, desk: Path) -> None:
+    story = desk / "stories" / "clean"
+
+    def prints(draft: str) -> dict[str, str]:
+        (story / "draft.md").write_text(draft, encoding="utf-8")
+        out = {}
+        for res in _results(_sarif(cli, desk, "stories/clean")):
+            if res["ruleId"] == "FC601":
+                figure = re.search(r"figure '([^']+)'", res["message"]["text"])
+                assert figure is not None
+                out[figure.group(1)] = res["partialFingerprints"]["factcheck/v1"]
+        return out
+
+    before = prints("The mill cut 1,100 jobs.\n\nIt blamed 70 percent of the losses on costs.\n")  # both near "jobs"
+    after = prints("Some 900 staff remain. The mill cut 1,100 jobs.\n\nIt blamed 70 percent of the losses on costs.\n")
+    assert list(before) == ["70 percent"] and sorted(after) == ["70 percent", "Some 900"]
+    assert after["70 percent"] == before["70 percent"]

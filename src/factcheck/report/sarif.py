@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
@@ -31,6 +32,7 @@ SRCROOT = "%SRCROOT%"
 # Keep in step with [project.urls] Documentation in pyproject.toml (a test checks they agree).
 RULES_DOC = "https://github.com/factcheck-ledger/factcheck/blob/main/docs/rules.md"
 FINGERPRINT = "factcheck/v1"
+_LINE = re.compile(r"\b(line|lines) [0-9][0-9,–-]*")
 
 
 def render(report: Report) -> str:
@@ -95,11 +97,13 @@ def _region(loc: Location) -> dict[str, int]:
 
 
 def _fingerprint(f: Finding, story: str, seen: dict[str, int]) -> str:
-    """Stable across runs: the rule, the story, the claims and sources named; the path when the
-    finding names neither; and which occurrence of that key it is. Never a line number."""
-    what = [f.code, story, ",".join(f.claims), ",".join(f.sources)]
-    if not f.claims and not f.sources and f.location is not None:
-        what.append(f.location.path)
+    """Stable across runs: the rule, the story, the claims and sources named, the figure it is
+    about (a draft's figures near one claim); when the finding names no claim (a file's problem),
+    its file and its message with any line number taken out; and which occurrence of that key it
+    is. Never a line number."""
+    what = [f.code, story, ",".join(f.claims), ",".join(f.sources), f.figure or ""]
+    if not f.claims:
+        what += [f.location.path if f.location is not None else "", _LINE.sub("line", f.message)]
     key = "\x1f".join(what)
     n = seen[key] = seen.get(key, 0) + 1
     return hashlib.sha256(f"{key}\x1f{n}".encode()).hexdigest()[:32]
