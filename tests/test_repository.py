@@ -184,3 +184,4 @@ def test_from_root_is_the_path_below_the_root_wherever_it_is_named_from(inside: 
 
 def test_a_path_outside_the_root_stays_absolute() -> None:
     assert from_root("/elsewhere/story/claims.toml", Path("/r/desk")) == "/elsewhere/story/claims.toml"
+

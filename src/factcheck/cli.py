@@ -235,6 +235,7 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
 
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     rep = _engine_call(engine.run, opts)
+    slug = rep.slug()  # from the ledger's path as given, before paths are made the repository's
     if fmt in ("json", "sarif"):
         from factcheck.repo import rebase, repo_root
 
@@ -247,7 +248,7 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
         from datetime import date
 
         day = rep.published or date.today().isoformat()
-        target = opts.claims.parent / "reports" / f"{rep.slug()}-{day}.{EXTENSIONS[fmt]}"
+        target = opts.claims.parent / "reports" / f"{slug}-{day}.{EXTENSIONS[fmt]}"
     else:
         target = Path(output)
     try:
