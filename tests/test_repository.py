@@ -108,7 +108,8 @@ def test_with_no_path_the_current_folder_as_before(cli: CliRunner, desk: Path) -
     assert r.exit_code == 2 and "claims.toml" in r.stderr
 
 
-@pytest.mark.parametrize("option", [["--claims", "stories/bad/claims.toml"], ["--sources", "stories/bad/sources"],
+@pytest.mark.parametrize("option", [["--claims", "stories/bad/claims.toml"], ["--claims", "claims.toml"],
+                                    ["--sources", "stories/bad/sources"],
                                     ["--draft", "stories/bad/draft.md"]])
 def test_one_storys_options_do_not_mix_with_paths(cli: CliRunner, desk: Path, option: list[str]) -> None:
     r = invoke(cli, ["verify", *option, "stories/clean"], cwd=desk)

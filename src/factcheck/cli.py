@@ -134,52 +134,39 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
     claims.toml is nearest above it). Every story is checked once. Default: this folder.
     """
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
-    if paths:
-        from dataclasses import replace
-
-        from factcheck.repo import select_stories
-
-        for name, given in (("--claims", claims), ("--sources", sources), ("--draft", draft)):
-            if given is not None:
-                raise click.UsageError(f"{name} names one story's file; with PATH arguments, each story uses "
-                                       "its own (claims.toml, sources/, draft.md)")
-        chosen = _engine_call(select_stories, list(paths), skip_outside)
-        if not chosen.ledgers:
-            click.echo("factcheck: no story among the paths given; nothing to check", err=True)
-            sys.exit(Exit.OK)
-        runs = [replace(opts, claims=ledger) for ledger in chosen.ledgers]
-    else:
-        runs = [opts]
+    runs = _story_runs(opts, paths, skip_outside, {"--claims": claims, "--sources": sources, "--draft": draft})
     if fmt == "html" and len(runs) > 1:
         raise click.UsageError("--format html shows one story; name one story, or run 'factcheck report' in each")
     ran = [_engine_call(_run_story, run_opts) for run_opts in runs]
-    reports = [r for r in ran if r is not None]
-    could_not_run = len(reports) < len(ran)  # each story that cannot run said why; the others still run
-    if fmt in ("json", "sarif", "github"):
+    reports = [r for r in ran if r is not None]  # a story that cannot run said why; the others still run
+    if fmt in ("json", "sarif", "github"):  # paths GitHub and other tools can place: the repository's
         from factcheck.repo import rebase, repo_root
 
         rebase(reports, repo_root())
-    if fmt in ("text", "github"):
-        from factcheck.report.text import print_report
-
-        if fmt == "github":
-            _github(reports)
-        for n, report in enumerate(reports):
-            if len(runs) > 1:  # several stories: each report opens with its ledger's path
-                from rich.text import Text
-
-                _console().print(Text(("\n" if n else "") + f"== {report.ledger}", style="bold"))
-            _engine_call(print_report, report, _console(), quiet, verbose)
-    elif reports:
-        from factcheck.report import render_many
-
-        _write(_engine_call(render_many, reports, fmt, {"all_claims": all_claims}))
-        if fmt == "claimreview" and not all_claims and not any(c.publish_review for r in reports for c in r.claims):
-            click.echo("factcheck: no claim has publish_review = true, so no review was written "
-                       "(--all writes one for every claim)", err=True)
-    if could_not_run:
+    _show(reports, fmt, quiet, verbose, all_claims, several=len(runs) > 1)
+    if len(reports) < len(ran):
         sys.exit(Exit.CANNOT_RUN)
     sys.exit(Exit.FINDINGS if any(r.failing(fail_on) for r in reports) else Exit.OK)
+
+
+def _story_runs(opts: Any, paths: tuple[Path, ...], skip_outside: bool, one_story: dict[str, Path | None]) -> list[Any]:
+    """The engine options of each story the PATH arguments name (this folder's without them).
+    `one_story`: the options that name one story's files, which PATH arguments exclude."""
+    if not paths:
+        return [opts]
+    from dataclasses import replace
+
+    from factcheck.repo import select_stories
+
+    for name, given in one_story.items():
+        if given is not None:
+            raise click.UsageError(f"{name} names one story's file; with PATH arguments, each story uses "
+                                   "its own (claims.toml, sources/, draft.md)")
+    chosen = _engine_call(select_stories, list(paths), skip_outside)
+    if not chosen.ledgers:
+        click.echo("factcheck: no story among the paths given; nothing to check", err=True)
+        sys.exit(Exit.OK)
+    return [replace(opts, claims=ledger) for ledger in chosen.ledgers]
 
 
 def _run_story(opts: Any) -> Any:
@@ -192,6 +179,28 @@ def _run_story(opts: Any) -> Any:
     except LoadError as e:
         click.echo(f"factcheck: {e}", err=True)
         return None
+
+
+def _show(reports: list[Any], fmt: str, quiet: bool, verbose: bool, all_claims: bool, several: bool) -> None:
+    """Print the reports: the terminal's (after GitHub's annotations), or one document for all."""
+    if fmt in ("text", "github"):
+        from rich.text import Text
+
+        from factcheck.report.text import print_report
+
+        if fmt == "github":
+            _github(reports)
+        for n, report in enumerate(reports):
+            if several:  # each story's report opens with its ledger's path
+                _console().print(Text(("\n" if n else "") + f"== {report.ledger}", style="bold"))
+            _engine_call(print_report, report, _console(), quiet, verbose)
+    elif reports:
+        from factcheck.report import render_many
+
+        _write(_engine_call(render_many, reports, fmt, {"all_claims": all_claims}))
+        if fmt == "claimreview" and not all_claims and not any(c.publish_review for r in reports for c in r.claims):
+            click.echo("factcheck: no claim has publish_review = true, so no review was written "
+                       "(--all writes one for every claim)", err=True)
 
 
 def _github(reports: list[Any]) -> None:
