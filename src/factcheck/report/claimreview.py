@@ -5,7 +5,7 @@ A ClaimReview publishes a verdict on a claim someone else made. The desk's own b
 are not that, so only claims marked `publish_review = true` are exported, unless `--all`. Each
 review carries what Google's property table asks for: `url` (the story's page with an anchor per
 claim), `author` (the publisher), `datePublished`, `claimReviewed`, `reviewRating` (with
-`alternateName`, the verdict shown in search results) and `itemReviewed`, a `Claim` with its
+`alternateName`, the verdict shown in search results, and the recommended numbers and `name`) and `itemReviewed`, a `Claim` with its
 author, date, `appearance` and `firstAppearance` (the source the ledger cites). A property that
 cannot be filled is a RenderError naming the ledger field that would fill it.
 """
@@ -29,7 +29,7 @@ RATING = {
     ClaimStatus.CONTRADICTED: (1, "Contradicted by the evidence"),
     ClaimStatus.UNSUPPORTED: (1, "Not supported by its source"),
 }
-CLAIM_REVIEWED_LENGTH = 120  # a quote used as claimReviewed is shortened to this many characters
+CLAIM_REVIEWED_LENGTH = 75  # Google: keep claimReviewed under 75 characters (a quote is shortened)
 
 
 def render(report: Report, all_claims: bool = False) -> str:
@@ -90,7 +90,8 @@ def _claim_reviewed(report: Report, c: ClaimResult) -> str:
 
 def _rating(c: ClaimResult) -> dict[str, Any]:
     value, name = RATING[c.status]
-    return {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": name}
+    return {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": name,
+            "name": name}
 
 
 def _item(report: Report, c: ClaimResult, src: SourceResult | None) -> dict[str, Any]:
