@@ -186,3 +186,54 @@ def test_from_root_is_the_path_below_the_root_wherever_it_is_named_from(inside: 
 def test_a_path_outside_the_root_stays_absolute() -> None:
     assert from_root("/elsewhere/story/claims.toml", Path("/r/desk")) == "/elsewhere/story/claims.toml"
 
+
+
+_folder = st.lists(st.sampled_from(["x", "y", "z"]), min_size=0, max_size=3).map(tuple)
+
+
+@given(stories=st.sets(_folder, min_size=1, max_size=5), file_in=_folder)
+def test_a_file_belongs_to_the_nearest_story_above_it(stories: set[tuple[str, ...]], file_in: tuple[str, ...]) -> None:
+    import tempfile
+
+    from factcheck.load import LoadError
+    from factcheck.repo import select_stories
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder in stories:
+            root.joinpath(*folder).mkdir(parents=True, exist_ok=True)
+            root.joinpath(*folder, "claims.toml").write_text("", encoding="utf-8")
+        root.joinpath(*file_in).mkdir(parents=True, exist_ok=True)
+        target = root.joinpath(*file_in, "notes.md")
+        target.write_text("", encoding="utf-8")
+        above = [file_in[:n] for n in range(len(file_in), -1, -1) if file_in[:n] in stories]
+        try:
+            got = select_stories([target], root=root).ledgers
+        except LoadError:
+            got = None
+        assert got == ([root.joinpath(*above[0], "claims.toml")] if above else None)
+
+
+@given(stories=st.sets(_folder, min_size=1, max_size=5), named=_folder)
+def test_a_folder_stands_for_every_story_in_it_or_else_the_one_above(stories: set[tuple[str, ...]],
+                                                                     named: tuple[str, ...]) -> None:
+    import tempfile
+
+    from factcheck.load import LoadError
+    from factcheck.repo import select_stories
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for folder in stories:
+            root.joinpath(*folder).mkdir(parents=True, exist_ok=True)
+            root.joinpath(*folder, "claims.toml").write_text("", encoding="utf-8")
+        root.joinpath(*named).mkdir(parents=True, exist_ok=True)
+        inside = sorted(f for f in stories if f[:len(named)] == named)
+        above = [named[:n] for n in range(len(named), -1, -1) if named[:n] in stories]
+        want = inside or above[:1]
+        try:
+            got = select_stories([root.joinpath(*named)], root=root).ledgers
+        except LoadError:
+            got = None
+        expected = sorted((root.joinpath(*f, "claims.toml") for f in want), key=lambda p: p.as_posix())
+        assert got == (expected or None)

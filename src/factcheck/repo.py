@@ -60,14 +60,12 @@ def _story_above(path: Path, stop: Path | None) -> Path | None:
 
 
 def _stories_below(folder: Path) -> list[Path]:
-    """Every story folder at or under `folder` (the folder itself when it holds a ledger), hidden
-    folders and stories' own sources/ and reports/ skipped."""
+    """Every story folder at or under `folder` (a story inside another included), hidden folders,
+    sources/ and reports/ folders and tools' caches skipped."""
     found = []
     for top, dirs, files in os.walk(folder):
         if LEDGER in files and (Path(top) / LEDGER).is_file():
             found.append(Path(top))
-            dirs[:] = []  # a story's own folders are not stories
-            continue
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
     return found
 
