@@ -59,8 +59,9 @@ def _rules() -> list[dict[str, Any]]:
             help_md += ["", "**Why an editor cares.** " + " ".join(sections["Why an editor cares"].split())]
         for name in ("Example", "Passes"):
             if name in sections:
-                help_md += ["", f"**{'Fails' if name == 'Example' else 'Passes'}:**", "", "```toml",
-                            sections[name].strip("\n"), "```"]
+                body = sections[name].strip("\n")
+                fence = "```toml" if "=" in body or "[[" in body else "```"  # a ledger fragment, or prose
+                help_md += ["", f"**{'Fails' if name == 'Example' else 'Passes'}:**", "", fence, body, "```"]
         help_text = "\n\n".join(f"{k}:\n{sections[k]}" for k in ("Why an editor cares", "Example", "Passes")
                                 if k in sections)
         out.append({
@@ -71,7 +72,7 @@ def _rules() -> list[dict[str, Any]]:
             "helpUri": f"{RULES_DOC}#{code.lower()}",
             "help": {"text": help_text or r.summary, "markdown": "\n".join(help_md)},
             "defaultConfiguration": {"level": LEVEL[r.severity]},
-            "properties": {"tags": ["factcheck", r.family]},
+            "properties": {"tags": ["factcheck", f"{r.family}xx"]},
         })
     return out
 
