@@ -211,3 +211,28 @@ def test_a_draft_finding_keeps_its_fingerprint_when_another_appears_before_it(cl
     after = prints("Some 900 staff remain. The mill cut 1,100 jobs.\n\nIt blamed 70 percent of the losses on costs.\n")
     assert list(before) == ["70 percent"] and sorted(after) == ["70 percent", "Some 900"]
     assert after["70 percent"] == before["70 percent"]
+
+
+def test_a_story_at_the_root_is_the_category_factcheck(cli: CliRunner, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    root = tmp_path / "one"
+    (root / ".git").mkdir(parents=True)
+    write_story(root, 'x = 1\n[[claim]]\nid = "a"\nsource = "s"\nquote = "1,100 jobs"\n', {"s.md": "1,100 jobs.\n"})
+    doc = _sarif(cli, root)
+    assert _valid(doc) == []
+    (run_,) = doc["runs"]
+    assert run_["automationDetails"] == {"id": "factcheck/"}
+    assert {res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in run_["results"]} >= {
+        "claims.toml"}
+
+
+def test_a_story_outside_the_repository_gets_absolute_file_uris(cli: CliRunner, desk: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(desk / "elsewhere"))
+    doc = _sarif(cli, desk, "stories/bad")
+    assert _valid(doc) == []
+    for res in _results(doc):
+        artifact = res["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert "uriBaseId" not in artifact
+        assert artifact["uri"].startswith("file:///") and "/stories/bad/" in artifact["uri"]
