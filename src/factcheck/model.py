@@ -284,6 +284,13 @@ class Summary:
     info: int
     accepted: int = 0
 
+    @classmethod
+    def total(cls, summaries: "list[Summary]") -> "Summary":
+        """The counts of several stories added up (a repository's report)."""
+        return cls(claims=sum(s.claims for s in summaries), sources=sum(s.sources for s in summaries),
+                   error=sum(s.error for s in summaries), warning=sum(s.warning for s in summaries),
+                   info=sum(s.info for s in summaries), accepted=sum(s.accepted for s in summaries))
+
 
 @dataclass(slots=True, kw_only=True)
 class Report:

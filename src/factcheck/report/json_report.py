@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from json.encoder import encode_basestring  # the C function json itself escapes strings with
 from typing import Any
 
@@ -36,19 +37,11 @@ def render(report: Report) -> str:
 def render_many(reports: Sequence[Report]) -> str:
     """Several stories: the version, the summary of them all, and each story's own document (as
     `render` writes it) in `stories`. docs/json.md describes both shapes."""
-    total = Summary(claims=0, sources=0, error=0, warning=0, info=0, accepted=0)
-    for r in reports:
-        for name in ("claims", "sources", "error", "warning", "info", "accepted"):
-            setattr(total, name, getattr(total, name) + getattr(r.summary, name))
+    total = Summary.total([r.summary for r in reports])
     docs = ["\n".join("    " + line for line in render(r).rstrip("\n").splitlines()) for r in reports]
     stories = "[\n" + ",\n".join(docs) + "\n  ]" if docs else "[]"
     return (f'{{\n  "version": {_dump(reports[0].version if reports else 1)},\n'
-            f'  "summary": {_dump(_plain_summary(total))},\n  "stories": {stories}\n}}\n')
-
-
-def _plain_summary(s: Summary) -> dict[str, int]:
-    return {"claims": s.claims, "sources": s.sources, "error": s.error, "warning": s.warning, "info": s.info,
-            "accepted": s.accepted}
+            f'  "summary": {_dump(asdict(total))},\n  "stories": {stories}\n}}\n')
 
 
 def _text(v: str | None) -> str:
