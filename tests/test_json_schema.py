@@ -2,7 +2,8 @@
 
 Every golden JSON report, the report of every story under tests/stories/ and of the bundled story,
 and a several-stories document validate against the schema; a field the reporter adds without
-documenting it fails here (the schema allows no other fields).
+documenting it fails here (the schema allows no other fields). A new field: add it to the
+schema (under `properties`, and `required` when it is always written) and a row to docs/json.md.
 """
 
 from __future__ import annotations
