@@ -215,7 +215,7 @@ def draft_date(story: Story) -> Iterator[Hit]:
                 if nearest is not None and nearest.period is not None else "; the ledger dates no claim")
         yield Hit(f"the draft's date '{_words(p.text)}' ({p.describe()}) is implied by no claim's period{hint}",
                   claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, p.span[0]),
-                  evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160), figure=p.text)
+                  evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160), figure=_words(p.text))
 
 
 @rule("FC611", "draft-weekday-mismatch", Severity.ERROR, "A date in the draft carries a weekday it does not fall on")
@@ -242,5 +242,5 @@ def draft_weekday(story: Story) -> Iterator[Hit]:
             continue
         yield Hit(f"the draft says '{_words(p.text)}' but {p.start.strftime('%B')} {p.start.day}, {p.start.year} "
                   f"was a {WEEKDAY_NAMES[p.start.weekday()]}, not a {WEEKDAY_NAMES[p.weekday]}",
-                  location=_draft_loc(story, text, p.span[0]), figure=p.text,
+                  location=_draft_loc(story, text, p.span[0]), figure=_words(p.text),
                   evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160))
