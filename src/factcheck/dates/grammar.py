@@ -37,7 +37,8 @@ _HOL = (r"christmas\s+eve|christmas\s+day|christmas|boxing\s+day|new\s+year['’
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _PARTS = r"(?:(?P<{p}part>early|mid|late)(?:\s*-\s*|\s+)|(?P<{p}part2>beginning|start|end|middle)\s+of\s+)"
-# Where a range runs from one end to the other: a dash or a word. "and" only after "between".
+# Where a range runs from one end to the other: a dash or a word. "and" joins the ends after
+# "between", and two days of one month ("February 6 and 8"); never two months or two years alone.
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|thru|until|till)\s+)"
 _TO_OR_AND = r"(?:\s*[-–—]\s*|\s+(?:to|through|thru|until|till|and)\s+)"
 _LEAD = r"(?:(?P<{p}lead>between|from)\s+)"
