@@ -77,7 +77,7 @@ def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> No
         if f.amount is not None:
             detail = f.amount.unit or ""
         elif f.period is not None:
-            detail = f"{f.period.start} to {f.period.end}"
+            detail = f.period.describe()  # the days it means: "on or before 2024-06-30"
         style = "dim" if known else ""
         table.add_row(Text(str(f.line)), Text(f.kind), Text(f.text, style=style),
                       Text(detail + (" (in the ledger)" if known else ""), style=style),

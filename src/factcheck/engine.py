@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from factcheck.load import (
@@ -272,9 +273,10 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
         text = str(c.claim.when)
         when = rows.whens.get((id(p), text))
         if when is None:
-            when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
+            when = rows.whens[(id(p), text)] = WhenOut(text, _iso(p.first), _iso(p.last))
     cl = c.claim  # positional arguments: this runs once per claim
-    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line)
+    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, cl.text,
+                       cl.publish_review)
 
 
 def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus], opts: Options) -> Report:
@@ -308,3 +310,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         sources=sources,
         findings=findings,
     )
+
+
+def _iso(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.amounts import Amount, find_amounts
-from factcheck.periods import Period, find_periods
+from factcheck.dates import Period, find_periods
 
 # A sentence ends at . ! or ? followed by space and a capital or a quote mark, unless the word
 # before is a common abbreviation or an initial.

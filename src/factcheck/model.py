@@ -53,6 +53,14 @@ def _sane_tolerance(v: Decimal) -> Decimal:
     return v
 
 
+def _month_day(v: str) -> str:
+    """`fiscal_year_start`: "MM-DD", a day every year has."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)", v)
+    if m is None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 28):
+        raise ValueError(f'"{v}" is not a month and day such as "04-01" (days 1 to 28)')
+    return v
+
+
 def _one_or_many(v: Any) -> Any:
     return [v] if isinstance(v, str) else v
 
@@ -72,6 +80,7 @@ class Claim:
     total_of: list[str] = field(default_factory=list)
     text: str | None = None
     note: str | None = None
+    publish_review: bool = False  # the desk publishes a verdict on this claim (ClaimReview)
 
     @property
     def vias(self) -> list[str]:
@@ -114,6 +123,8 @@ class Settings:
     tolerances: dict[str, Decimal] = field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
+    fiscal_year_start: Annotated[str, Check(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
+    hemisphere: Literal["north", "south"] = "north"  # which months "spring 2023" means
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +243,11 @@ class AmountOut:
 
 @dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
 class WhenOut:
-    """A claim's period in a report: its text and first and last days."""
+    """A claim's period in a report: its text and first and last days (None: open-ended)."""
 
     text: str
-    start: str
-    end: str
+    start: str | None
+    end: str | None
 
 
 @dataclass(slots=True)
@@ -252,6 +263,8 @@ class ClaimResult:
     unit: str | None = None
     quote: str | None = None
     line: int | None = None
+    text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
+    publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
 
 
 @dataclass(slots=True)
@@ -280,6 +293,13 @@ class Summary:
     warning: int
     info: int
     accepted: int = 0
+
+    @classmethod
+    def total(cls, summaries: "list[Summary]") -> "Summary":
+        """The counts of several stories added up (a repository's report)."""
+        return cls(claims=sum(s.claims for s in summaries), sources=sum(s.sources for s in summaries),
+                   error=sum(s.error for s in summaries), warning=sum(s.warning for s in summaries),
+                   info=sum(s.info for s in summaries), accepted=sum(s.accepted for s in summaries))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -374,4 +394,5 @@ def _claim_row(r: ClaimResult) -> dict[str, Any]:
     return {"id": r.id, "status": r.status.value, "source": r.source,
             "amount": None if a is None else {"text": a.text, "low": a.low, "high": a.high},
             "when": None if w is None else {"text": w.text, "start": w.start, "end": w.end},
-            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line}
+            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line, "text": r.text,
+            "publish_review": r.publish_review}
