@@ -158,3 +158,12 @@ def test_a_ledger_or_source_over_the_size_cap_is_refused(tmp_path: Path) -> None
     assert r.returncode == 2
     assert one_line(r.stderr) == ("factcheck: big.toml: is 20.0 MiB, over the 16 MiB factcheck reads from one "
                                   "file; not read")
+
+
+@needs_fifo
+def test_extract_refuses_a_fifo_without_waiting(tmp_path: Path) -> None:
+    root = story(tmp_path / "story")
+    os.mkfifo(root / "article.md")
+    r = run(["extract", "article.md"], root, timeout=30)
+    assert r.returncode == 2
+    assert one_line(r.stderr) == "factcheck: article.md: is a named pipe (FIFO), not a regular file; not read"

@@ -124,3 +124,14 @@ def test_a_file_name_that_is_not_utf8_is_a_finding_and_output_stays_utf8(tmp_pat
         ("FC010", "source file name 'caf\\xe9\\x1b[2J.md' is not plain UTF-8 text; not read (rename it with "
                   "letters, digits, '-', '_', '.')")]
     assert run(["verify"], root).returncode == 1  # FC010 is an error
+
+
+def test_an_error_line_shows_control_characters_as_escapes(tmp_path: Path) -> None:
+    root = story(tmp_path / "story")
+    ledger = root / "claims.toml"
+    ledger.write_text('[story]\ndraft = "\\u001b]0;pwned\\u0007draft\\u202e.md"\n\n' + ledger.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    r = run(["verify"], root)
+    assert r.returncode == 2 and not UNSAFE.search(r.stderr)
+    assert r.stderr == ('factcheck: claims.toml:2:9: [story] draft = "\\x1b]0;pwned\\x07draft\\u202e.md": no such '
+                        'file beside the ledger (\\x1b]0;pwned\\x07draft\\u202e.md)\n')

@@ -161,3 +161,16 @@ def test_init_on_a_full_disk_leaves_no_empty_ledger(tmp_path: Path) -> None:
     again = run(["init", str(root)], tmp_path)
     assert again.returncode == 0 and "created" in again.stdout and "kept" not in again.stderr
     assert run(["verify", "--select", "FC0"], root).returncode == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0 or not hasattr(os, "mknod"),
+                    reason="making a device node needs root")
+def test_report_never_replaces_a_device_node(tmp_path: Path) -> None:
+    root = story(tmp_path / "story")
+    node = root / "full"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # what /dev/full is
+    r = run(["report", "--format", "json", "-o", "full"], root)
+    assert r.returncode == 2
+    assert one_line(r.stderr) == ("factcheck: full: is a device; a report is written only to a regular file or "
+                                  "a new path")
+    assert stat.S_ISCHR(node.lstat().st_mode)
