@@ -52,6 +52,9 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (s
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
+_KERNEL_FOLDERS = {("/", "proc"), ("/", "sys")}
+
+
 def file_kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
@@ -85,6 +88,8 @@ def read_story_file(path: Path, inside: Path | None, cap: int = MAX_FILE_BYTES) 
     the story, blocks on a FIFO, reads a device or /proc, or reads a huge file into memory.
     Raises FileRefused (a LoadError) with one line for the editor."""
     target = confined(path, inside)
+    if target.parts[:2] in _KERNEL_FOLDERS:  # "regular" files whose reading has effects or secrets
+        raise FileRefused(path, f"is a {target.parts[1]} entry, not a file; not read")
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before reading.
         fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))

@@ -167,3 +167,12 @@ def test_extract_refuses_a_fifo_without_waiting(tmp_path: Path) -> None:
     r = run(["extract", "article.md"], root, timeout=30)
     assert r.returncode == 2
     assert one_line(r.stderr) == "factcheck: article.md: is a named pipe (FIFO), not a regular file; not read"
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+def test_extract_refuses_a_proc_entry_even_when_named(tmp_path: Path) -> None:
+    root = story(tmp_path / "story")
+    r = run(["extract", "/proc/self/environ"], root, env={"FACTCHECK_SECRET": SECRET})
+    assert r.returncode == 2
+    assert one_line(r.stderr) == "factcheck: /proc/self/environ: is a proc entry, not a file; not read"
+    assert SECRET not in r.stdout
