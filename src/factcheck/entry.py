@@ -29,25 +29,41 @@ def console() -> None:
         status = 0
     except SystemExit as e:
         status = exit_status(e.code, sys.stderr)
+    except BrokenPipeError:
+        _drop_stdout()  # the reader stopped early (`factcheck rules | head -1`): the command ran
+        status = 0
+    except OSError as e:
+        # Every file the commands read or write reports its own errors (CannotRun, exit 2) before
+        # this; what reaches here is the output itself failing (stdout on a full disk).
+        _drop_stdout()
+        status = _cannot_write(e)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _stdout_to_devnull()  # the reader stopped early: the check itself ran; keep its status
+        _drop_stdout()  # the reader stopped early: the check itself ran; keep its status
     except OSError as e:
-        _stdout_to_devnull()
-        sys.stderr.write(f"factcheck: cannot write the output: {e.strerror or e}\n")
-        status = 2
+        _drop_stdout()
+        status = _cannot_write(e)
     # What the run left alive is freed by Python's exit either way; freezing it first keeps the
     # exit's own garbage collection from walking all of it once more (a tenth of a large run).
     gc.freeze()
     sys.exit(status)
 
 
-def _stdout_to_devnull() -> None:
-    """What is left in stdout's buffer goes nowhere, so Python's own flush at exit cannot fail."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+def _drop_stdout() -> None:
+    """Send whatever is still buffered for stdout nowhere, so the exit does not try again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _cannot_write(e: OSError) -> int:
+    try:
+        sys.stderr.write(f"factcheck: cannot write the output: {e.strerror or e}\n")
+    except OSError:
+        pass
+    return 2
 
 
 def exit_status(code: object, stderr: TextIO) -> int:

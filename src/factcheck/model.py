@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 __all__ = ["ValidationError"]  # what a file model raises; callers catch it from here
 
-ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+ID_RE = re.compile(r"[A-Za-z0-9_.-]+\Z")  # \Z: "$" would let an id end in a newline
 
 
 def _plain_id(v: str) -> str:
@@ -49,6 +49,14 @@ def _has_reason(v: str) -> str:
 def _sane_tolerance(v: Decimal) -> Decimal:
     if not (Decimal(0) <= v < Decimal(1)):
         raise ValueError("a tolerance is a fraction from 0 up to (not including) 1, such as 0.10")
+    return v
+
+
+def _month_day(v: str) -> str:
+    """`fiscal_year_start`: "MM-DD", a day every year has."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)", v)
+    if m is None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 28):
+        raise ValueError(f'"{v}" is not a month and day such as "04-01" (days 1 to 28)')
     return v
 
 
@@ -86,6 +94,7 @@ class Claim(FileModel):
     total_of: list[str] = Field(default_factory=list)
     text: str | None = None
     note: str | None = None
+    publish_review: bool = False  # the desk publishes a verdict on this claim (ClaimReview)
 
     @property
     def vias(self) -> list[str]:
@@ -131,6 +140,8 @@ class Settings(FileModel):
     tolerances: dict[str, Decimal] = Field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
+    fiscal_year_start: Annotated[str, AfterValidator(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
+    hemisphere: Literal["north", "south"] = "north"  # which months "spring 2023" means
     # a rule's severity for this story: severity = {FC501 = "warning"}
     severity: Annotated[dict[str, Severity], AfterValidator(_rule_codes)] = Field(default_factory=dict)
 
@@ -239,11 +250,11 @@ class AmountOut:
 
 @dataclass(frozen=True, slots=True)
 class WhenOut:
-    """A claim's period in a report: its text and first and last days."""
+    """A claim's period in a report: its text and first and last days (None: open-ended)."""
 
     text: str
-    start: str
-    end: str
+    start: str | None
+    end: str | None
 
 
 @dataclass(slots=True)
@@ -259,6 +270,8 @@ class ClaimResult:
     unit: str | None = None
     quote: str | None = None
     line: int | None = None
+    text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
+    publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
 
 
 @dataclass(slots=True)
@@ -287,6 +300,13 @@ class Summary:
     warning: int
     info: int
     accepted: int = 0
+
+    @classmethod
+    def total(cls, summaries: "list[Summary]") -> "Summary":
+        """The counts of several stories added up (a repository's report)."""
+        return cls(claims=sum(s.claims for s in summaries), sources=sum(s.sources for s in summaries),
+                   error=sum(s.error for s in summaries), warning=sum(s.warning for s in summaries),
+                   info=sum(s.info for s in summaries), accepted=sum(s.accepted for s in summaries))
 
 
 @dataclass(slots=True, kw_only=True)
