@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from factcheck.amounts import Amount, find_amounts
+from factcheck.figures import Amount, find_amounts
 from factcheck.periods import Period, find_periods
 
 # A sentence ends at . ! or ? followed by space and a capital or a quote mark, unless the word

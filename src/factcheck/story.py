@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
+from factcheck.figures import Amount, AmountError, UnitTable, find_amounts, parse_amount
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from factcheck.amounts import Amount, Hedge
+from factcheck.figures import Amount, Hedge
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
 from factcheck.periods import WEEKDAY_NAMES, Period

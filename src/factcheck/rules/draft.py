@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.amounts import Amount, Hedge, find_amounts
+from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
 from factcheck.model import Location, Severity
 from factcheck.periods import find_periods

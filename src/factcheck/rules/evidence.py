@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.amounts import Amount
+from factcheck.figures import Amount
 from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
