@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from factcheck.figures import Amount, find_amounts
+from factcheck.figures import Amount, find_amounts, is_symbolic
 from factcheck.periods import Period, find_periods
 
 # A sentence ends at . ! or ? followed by space and a capital or a quote mark, unless the word
@@ -76,7 +76,7 @@ def find(text: str, anchor: date | None = None) -> list[Found]:
     for a in amounts:
         s, e = a.span
         out.append(Found("figure", text.count("\n", 0, s) + 1, a.text, _fragment(text, s, e, a.unit if a.unit and
-                         not a.unit.isupper() and a.unit != "%" else None), sentence_of(s), amount=a))
+                         not is_symbolic(a.unit) else None), sentence_of(s), amount=a))
     for p in periods:
         s, e = p.span
         out.append(Found("date", text.count("\n", 0, s) + 1, p.text, " ".join(text[s:e].split()), sentence_of(s),
@@ -105,7 +105,7 @@ def entries(found: list[Found], source_id: str | None, taken: set[str]) -> list[
         entry["quote"] = f.fragment
         if f.amount is not None:
             entry["amount"] = f.amount.text
-            if f.amount.unit and not f.amount.unit.isupper() and f.amount.unit != "%":
+            if f.amount.unit and not is_symbolic(f.amount.unit):
                 entry["unit"] = f.amount.unit
         if f.period is not None:
             entry["when"] = f.period.text.strip()

@@ -53,6 +53,12 @@ def _sane_tolerance(v: Decimal) -> Decimal:
     return v
 
 
+def _currency_code(v: str) -> str:
+    if not (len(v) == 3 and v.isascii() and v.isalpha()):
+        raise ValueError('the dollar is a three-letter currency code, such as "USD", "CAD" or "AUD"')
+    return v.upper()
+
+
 def _one_or_many(v: Any) -> Any:
     return [v] if isinstance(v, str) else v
 
@@ -114,6 +120,8 @@ class Settings:
     tolerances: dict[str, Decimal] = field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
+    dollar: Annotated[str, Check(_currency_code)] = "USD"  # the currency a bare "$" or "dollars" means
+    decimal_comma: bool = False  # "1,5 million" is 1.5 million (else it is refused, never guessed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """Numbers as written: digits with their scale, words ("twenty-one thousand"), fractions as shares.
 
 `number_at` reads one number at a token and says how finely it was stated: `step` is the unit of
-its last stated digit (1 for "9", 0.1 for "4.2", a million for "9 million" or "nine million", a
-hundred for "two hundred"), and `full_digits` says it is an integer written out in digits, which
+its last stated digit (1 for "9" or "two hundred", 0.1 for "4.2", a million for "9 million" or
+"nine million", a thousand for "twenty-one thousand"), and `full_digits` says it is an integer written out in digits, which
 SPEC calls exact. The rounding interval is built from these by the grammar, which knows the unit.
 """
 
@@ -146,7 +146,7 @@ def _words_at(tokens: list[Token], i: int) -> Number | None:
             last, place = "tens", 1
         elif w in HUNDRED and last == "ones" and current < 10:
             current *= 100
-            last, place = "hundred", 100
+            last, place = "hundred", 1  # "two hundred" states every digit, as "200" does
         elif w in DOZEN and last == "ones" and current < 10:
             current *= 12
             last, place = "hundred", 1
