@@ -197,7 +197,12 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
                 problems.append(Problem("invalid-field", f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
 
     claims = _claims(raw, sources, problems)
-    story = Story(raw, info, settings, UnitTable(units, settings.dollar), subjects, sources, claims, [], [], problems, strict)
+    unit_table = UnitTable(units, settings.dollar)
+    for word, first, second in unit_table.conflicts:
+        problems.append(Problem("unit-two-groups", f"[units]: '{word}' is listed under both '{first}' and "
+                                f"'{second}'; a word can name only one unit, so keep it in one group",
+                                loc0(raw.section_lines.get("units"))))
+    story = Story(raw, info, settings, unit_table, subjects, sources, claims, [], [], problems, strict)
     _resolve_claims(story)
     _check_references(story)
     story.relations = _relations(story)
@@ -336,7 +341,8 @@ def _resolve_claims(story: Story) -> None:
             try:
                 c.amount = parse_amount(cl.amount, tol, dt, dollar=dollar, decimal_comma=dcomma)
             except AmountError as e:
-                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\": {e}",
+                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\" was not "
+                                              f"checked: {e}",
                                               story.claim_loc(c, "amount"), claims=[c.id]))
         if cl.quote and src is not None and src.body is not None and not src.is_note:
             q = folded.get(cl.quote)

@@ -94,7 +94,7 @@ def _closest_in_quote(c: ClaimCtx) -> Amount | None:
     if not cands:
         return None
     for a in cands:
-        if a.value == c.amount.value and a.high_value == c.amount.high_value:
+        if _same_figure(c.amount, a):
             return a
     v = c.amount.value
     return min(cands, key=lambda a: abs(a.value - v) / (abs(v) + 1))
@@ -113,8 +113,18 @@ def _find_figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, boo
         assert c.amount is not None
         q = _quote_match(story, c)
         if q is not None:
-            pairs.append((c, c.amount, q, q.value == c.amount.value and q.high_value == c.amount.high_value))
+            pairs.append((c, c.amount, q, _same_figure(c.amount, q)))
     return pairs
+
+
+def _same_figure(claim: Amount, quote: Amount) -> bool:
+    """The same number however spelt, or the claim's figure is the quote's as writers round it
+    ("about 67%" for "around two-thirds", "9 million" for "9,040,000")."""
+    if claim.value == quote.value and claim.high_value == quote.high_value:
+        return True
+    if claim.high_value is not None or quote.high_value is not None:
+        return False
+    return claim.rounding is not None and not claim.rounding.is_point and claim.rounding.contains(quote.value)
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
@@ -137,7 +147,7 @@ def figure_differs(story: Story) -> Iterator[Hit]:
         amount = "301 million dollars"
     """
     for c, amount, q, same in _figure_pairs(story):
-        why = _contradiction(story, amount, q, same)
+        why = _contradiction(story, c, amount, q, same)
         if why is None:
             continue
         yield Hit(f"claim '{c.id}' says {amount.describe()} but its quote says {q.describe()}{why}",
@@ -145,17 +155,18 @@ def figure_differs(story: Story) -> Iterator[Hit]:
                   evidence=c.claim.quote, figure=q.text)
 
 
-def _contradiction(story: Story, amount: Amount, q: Amount, same: bool) -> str | None:
+def _contradiction(story: Story, c: ClaimCtx, amount: Amount, q: Amount, same: bool) -> str | None:
     """Why the quote's figure is not the claim's ("" for a different number), or None if it is."""
+    unit = c.unit or amount.unit
     if not same:
         return ""
     if q.negated:
         return " and denies it"
     if amount.hedge.direction * q.hedge.direction == -1:
         return f": \"{amount.hedge_words}\" and \"{q.hedge_words}\" point opposite ways"
-    if kind_of(amount.unit) is UnitKind.CURRENCY and kind_of(q.unit) is UnitKind.CURRENCY and (
-            story.units.key(amount.unit) != story.units.key(q.unit)):
-        return f": {amount.unit} is not {q.unit}"
+    if kind_of(unit) is UnitKind.CURRENCY and kind_of(q.unit) is UnitKind.CURRENCY and (
+            story.units.key(unit) != story.units.key(q.unit)):
+        return f": {story.units.key(unit)} is not {q.unit}"
     return None
 
 
@@ -177,7 +188,7 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
         amount = "around $260 million"
     """
     for c, amount, q, same in _figure_pairs(story):
-        if not same or q.hedge is amount.hedge or _contradiction(story, amount, q, same) is not None:
+        if not same or q.hedge is amount.hedge or _contradiction(story, c, amount, q, same) is not None:
             continue  # FC103's; the same hedge agrees whatever the tolerance
         cw = amount.hedge_words or "no hedge"
         qw = q.hedge_words or "no hedge"
