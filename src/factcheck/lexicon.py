@@ -189,7 +189,10 @@ VERBS = frozenset({
     "made", "took", "gave", "told", "did", "do", "does", "became", "become", "stood", "stand",
     "stands", "held", "hold", "holds", "met", "meet", "paid", "spent", "built", "cost", "costs",
     "reached", "reach", "reaches", "arrived", "arrive", "arrives",
-    "live", "lives", "lived", "work", "worked", "go", "goes", "gone", "ran", "run",
+    "live", "lives", "lived", "work", "worked", "go", "goes", "gone", "ran", "run", "struck", "hit",
+    "shook", "began", "broke", "brought", "caught", "fought", "found", "kept", "led", "put", "set",
+    "sank", "spread", "swept", "threw", "tore", "felt", "heard", "sold", "bought", "beat", "drove",
+    "flew", "wrote", "chose", "stole", "won't", "killed",
 })  # fmt: skip
 # Verbs of change: "rose from 5% to 7%" is two figures, not a range.
 CHANGE_VERBS = frozenset({

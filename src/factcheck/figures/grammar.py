@@ -9,7 +9,7 @@ rules or files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -181,17 +181,28 @@ class _Reading:
 
 # -- the grammar ---------------------------------------------------------------------------------
 
-_HEDGE_PHRASES = sorted((tuple(k.split()) for k in HEDGES), key=len, reverse=True)
-_HEDGES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _p in _HEDGE_PHRASES:
-    _HEDGES_BY_FIRST.setdefault(_p[0], []).append(_p)
-_POSTFIX = sorted((tuple(k.split()) for k in POSTFIX_HEDGES), key=len, reverse=True)
-_VAGUE_KEYS = sorted(VAGUE, key=len, reverse=True)
+class _Phrases:
+    """Phrases of one class, looked up by their first word, longest first."""
+
+    def __init__(self, phrases: list[tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(phrases, key=len, reverse=True):
+            self.by_first.setdefault(p[0], []).append(p)
+
+
+def _split(words: Iterable[str]) -> list[tuple[str, ...]]:
+    return [tuple(k.split()) for k in words]
+
+
+_HEDGE_PHRASES = _split(HEDGES)
+_POSTFIX = _Phrases(_split(POSTFIX_HEDGES))
+_VAGUE_KEYS = _Phrases(list(VAGUE))
 _VAGUE_FIRST = {k[0] for k in VAGUE}
-_CURRENCY_NAME_PHRASES = sorted((tuple(k.split()) for k in CURRENCY_NAMES), key=len, reverse=True)
-_PERCENT_PHRASES = sorted((tuple(k.split()) for k in PERCENT_WORDS - {"%", "percentage"}), key=len, reverse=True)
-_POINT_PHRASES = sorted((tuple(k.split()) for k in POINT_WORDS), key=len, reverse=True)
-_BP_PHRASES = sorted((tuple(k.split()) for k in BASIS_POINT_WORDS), key=len, reverse=True)
+_CURRENCY_NAME_PHRASES = _Phrases(_split(CURRENCY_NAMES))
+_PERCENT_PHRASES = _Phrases(_split(PERCENT_WORDS - {"%", "percentage"}))
+_POINT_PHRASES = _Phrases(_split(POINT_WORDS))
+_BP_PHRASES = _Phrases(_split(BASIS_POINT_WORDS))
+_HEDGE_TABLE = _Phrases(_HEDGE_PHRASES)
 # Words that can begin an amount.
 STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "an", "half"} | _VAGUE_FIRST
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
@@ -217,9 +228,11 @@ def _phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
     return _match(tokens, i, phrase) >= 0
 
 
-def _longest(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> tuple[tuple[str, ...], int] | None:
-    """The longest of `phrases` at token i, with the index after it."""
-    for p in phrases:
+def _longest(tokens: list[Token], i: int, table: _Phrases) -> tuple[tuple[str, ...], int] | None:
+    """The longest phrase of `table` at token i, with the index after it."""
+    if i >= len(tokens) or tokens[i].kind != "word":
+        return None
+    for p in table.by_first.get(tokens[i].text, ()):
         end = _match(tokens, i, p)
         if end >= 0:
             return p, end
@@ -287,11 +300,12 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
         return None
     r = _Reading(i)
     j = i
-    phrase = next((p for p in _HEDGES_BY_FIRST.get(_word(tokens, j), ()) if _phrase_at(tokens, j, p)), None)
-    if phrase is not None:
-        r.hedge_words = " ".join(phrase)
+    got_hedge = _longest(tokens, j, _HEDGE_TABLE)
+    phrase = got_hedge[0] if got_hedge is not None else None
+    if got_hedge is not None:
+        r.hedge_words = " ".join(got_hedge[0])
         r.hedge = HEDGES[r.hedge_words]
-        j += len(phrase)
+        j = got_hedge[1]
         if j < n and tokens[j].text == ".":  # "approx.", "ca."
             j += 1
     # a sign: "-9.2", "−15", "minus 3"

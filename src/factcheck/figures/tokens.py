@@ -19,16 +19,17 @@ _SPACES = "\u00a0\u2009\u202f "  # no-break, thin, narrow no-break, plain
 
 _TOKEN = re.compile(
     rf"""
-    (?P<phone>\+\d{{1,3}}[\s.-]?\(?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,}}(?!\d)
-        |\(\d{{2,5}}\)\s?\d{{3,4}}[\s-]?\d{{3,4}}(?!\d)
-        |(?<![\d,.])\d{{1,3}}-\d{{3}}-\d{{3,4}}(?:-\d{{4}})?(?![\d-]))
-    |(?P<time>(?<![\d.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:]))
-    |(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
-        |\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?
-        |\d+(?:\.\d+)?)(?P<suf>{_SUFFIX})?(?!\w|[.,]\d)
-    |(?<![\d.,])(?P<dcomma>\d+(?:[.,]\d+)+)(?P<dsuf>{_SUFFIX})?(?!\w)
+    (?P<word>[ap]\.m(?=\.|\b)|[^\W\d_]++(?:['’][^\W\d_]+)*+)(?!\$)
+    |(?=[+(\d])(?:
+        (?P<phone>\+\d{{1,3}}[\s.-]?\(?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,}}(?!\d)
+            |\(\d{{2,5}}\)\s?\d{{3,4}}[\s-]?\d{{3,4}}(?!\d)
+            |(?<![\d,.])\d{{1,3}}-\d{{3}}-\d{{3,4}}(?:-\d{{4}})?(?![\d-]))
+        |(?P<time>(?<![\d.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:]))
+        |(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+            |\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?
+            |\d+(?:\.\d+)?)(?P<suf>{_SUFFIX})?(?!\w|[.,]\d)
+        |(?<![\d.,])(?P<dcomma>\d+(?:[.,]\d+)+)(?P<dsuf>{_SUFFIX})?(?!\w))
     |(?P<cur>(?<![^\W\d_])(?:us|ca|c|au|a|hk|nz|s|r|mx|nt)\$|[$€£¥₩₹₽₴₺])
-    |(?P<word>[ap]\.m(?=\.|\b)|[^\W\d_]+(?:['’][^\W\d_]+)*)
     |(?P<pct>%)
     |(?P<dash>[-–—−])
     |(?P<other>\S)
@@ -48,14 +49,18 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """The tokens of `text`, in order, from one pass of one pattern."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "other"
-        if kind in ("suf", "num"):
-            out.append(Token("num", m.group("num"), m.start(), m.end(), (m.group("suf") or "").lower()))
+        kind = m.lastgroup
+        if kind == "word":
+            w = m.group().lower()
+            append(Token("word", w.replace("’", "'") if "’" in w else w, m.start(), m.end()))
+        elif kind in ("suf", "num"):
+            append(Token("num", m.group("num"), m.start(), m.end(), (m.group("suf") or "").lower()))
         elif kind in ("dsuf", "dcomma"):
-            out.append(Token("dcomma", m.group("dcomma"), m.start(), m.end(), (m.group("dsuf") or "").lower()))
+            append(Token("dcomma", m.group("dcomma"), m.start(), m.end(), (m.group("dsuf") or "").lower()))
         else:
-            out.append(Token(kind, m.group(0).lower().replace("’", "'"), m.start(), m.end()))
+            append(Token(kind or "other", m.group().lower(), m.start(), m.end()))
     return out
 
 
