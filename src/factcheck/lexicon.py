@@ -179,6 +179,8 @@ STOP_WORDS = frozenset({
     "all", "both", "either", "neither", "nor", "only", "just", "even", "still", "then", "there",
     "here", "more", "less", "fewer", "worth", "apiece", "respectively", "year-on-year", "last", "next",
     "dead", "homeless", "alive", "total", "altogether", "overall", "combined", "annually", "every",
+    "overnight", "today", "yesterday", "tomorrow", "tonight", "daily", "weekly", "monthly", "yearly",
+    "now", "again", "already", "abroad", "nationwide", "worldwide", "so", "too", "instead",
 })  # fmt: skip
 # Words the grammar reads between figures: "between 10 and 12", "from 200 to 300", "a hundred".
 CONNECTIVES = frozenset({"a", "and", "or", "to", "of", "between", "from"})

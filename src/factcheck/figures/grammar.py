@@ -318,8 +318,8 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
         j += 1
     # ranges opened by a word: "between a and b", "from a to b"
     opener = _word(tokens, j)
-    if opener == "from" and i > 0 and _word(tokens, i - 1) in CHANGE_VERBS:
-        return None  # "rose from 5% to 7%": a change, two figures, not a range
+    if opener == "from" and _after_change(tokens, i):
+        return None  # "rose from 5% to 7%", "rose 21.8% from ... to ...": a change, not a range
     if opener in ("between", "from") and not r.negative:
         got = _range_from(tokens, j + 1, "and" if opener == "between" else "to", text, opts, r)
         if got is not None:
@@ -363,6 +363,11 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
     return _make(text[span[0]:span[1]], r, num, unit, factor, span, opts), end
 
 
+def _after_change(tokens: list[Token], i: int) -> bool:
+    """A verb of change shortly before: 'rose from', 'rose 21.8% from', 'was cut from'."""
+    return any(_word(tokens, k) in CHANGE_VERBS for k in range(max(i - 4, 0), i))
+
+
 def _sign_stands_apart(tokens: list[Token], j: int, text: str) -> bool:
     """A minus stuck to the figure and standing apart from what precedes it: "was -0.3%", "(−15)"."""
     s = tokens[j].start
@@ -403,6 +408,8 @@ def _range_from(tokens: list[Token], j: int, joiner: str, text: str, opts: ReadO
 def _range_tail(tokens: list[Token], sep: int, low: Number, text: str, opts: ReadOptions,
                 r: _Reading) -> tuple[Amount, int] | None:
     s = tokens[sep]
+    if s.kind == "word" and _word(tokens, r.start - 1) == "from" and _after_change(tokens, r.start - 1):
+        return None  # "rose from C$51.6 million to C$58.2 million": a change, two figures
     if s.kind == "dash":
         spaced_left = s.start != tokens[sep - 1].end
         spaced_right = sep + 1 < len(tokens) and tokens[sep + 1].start != s.end
@@ -658,6 +665,8 @@ def counted_noun(tokens: list[Token], j: int) -> str | None:
         if (w in STOP_WORDS or w in CONNECTIVES or w in VERBS or w in CHANGE_VERBS or w in TIME_RELATIVES or w in HEDGES
                 or w in NEGATIONS or w in ONES or w in TENS or w in SCALE_WORDS):
             break
+        if words and _participle(w):
+            break  # "a dozen reporters waited": the verb after the noun ends it
         words.append(w)
         j += 1
     while words and _participle(words[-1]):

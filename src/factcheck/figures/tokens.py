@@ -15,6 +15,8 @@ from typing import NamedTuple
 from factcheck.lexicon import SCALE_SUFFIXES
 
 _SUFFIX = "|".join(sorted(SCALE_SUFFIXES, key=len, reverse=True))
+# Units that may follow the digits without a space: "0.5pp", "25bps", "3pts".
+_UNIT_SUFFIX = r"(?:pp|ppt|bps|bp|pts)\b"
 _SPACES = "\u00a0\u2009\u202f "  # no-break, thin, narrow no-break, plain
 
 _TOKEN = re.compile(
@@ -27,7 +29,7 @@ _TOKEN = re.compile(
         |(?P<time>(?<![\d.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:]))
         |(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
             |\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?
-            |\d+(?:\.\d+)?)(?P<suf>{_SUFFIX})?(?!\w|[.,]\d)
+            |\d+(?:\.\d+)?)(?P<suf>{_SUFFIX})?(?!(?!{_UNIT_SUFFIX})\w|[.,]\d)
         |(?<![\d.,])(?P<dcomma>\d+(?:[.,]\d+)+)(?P<dsuf>{_SUFFIX})?(?!\w))
     |(?P<cur>(?<![^\W\d_])(?:us|ca|c|au|a|hk|nz|s|r|mx|nt)\$|[$€£¥₩₹₽₴₺])
     |(?P<pct>%)
