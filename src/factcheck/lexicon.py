@@ -180,7 +180,7 @@ STOP_WORDS = frozenset({
     "here", "more", "less", "fewer", "worth", "apiece", "respectively", "year-on-year", "last", "next",
     "dead", "homeless", "alive", "total", "altogether", "overall", "combined", "annually", "every",
     "overnight", "today", "yesterday", "tomorrow", "tonight", "daily", "weekly", "monthly", "yearly",
-    "now", "again", "already", "abroad", "nationwide", "worldwide", "so", "too", "instead",
+    "now", "again", "already", "abroad", "nationwide", "worldwide", "too", "instead",
 })  # fmt: skip
 # Words the grammar reads between figures: "between 10 and 12", "from 200 to 300", "a hundred".
 CONNECTIVES = frozenset({"a", "and", "or", "to", "of", "between", "from"})
