@@ -26,3 +26,15 @@ def test_every_class_is_lower_case_and_trimmed() -> None:
     for name, words in CLASSES.items():
         for w in words:
             assert w == w.lower().strip() and "  " not in w, (name, w)
+
+
+def test_docs_list_every_hedge_scale_and_currency_name() -> None:
+    """docs/amounts.md is the table a desk prints: every word the reader knows is in it."""
+    from pathlib import Path
+
+    from factcheck.lexicon import CURRENCY_NAMES, HEDGES, POSTFIX_HEDGES, SCALE_WORDS
+
+    doc = (Path(__file__).parent.parent / "docs" / "amounts.md").read_text(encoding="utf-8").lower()
+    missing = [w for w in [*HEDGES, *(f"v {p}" for p in POSTFIX_HEDGES), *SCALE_WORDS, *CURRENCY_NAMES]
+               if w.rstrip("s") not in doc and w not in doc]
+    assert not missing, f"not in docs/amounts.md: {missing}"

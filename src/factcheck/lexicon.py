@@ -129,7 +129,7 @@ CURRENCY_CODES = frozenset({
 })  # fmt: skip
 # Names after the figure, longest first when matched ("Australian dollars" before "dollars").
 CURRENCY_NAMES: dict[str, str] = {
-    "dollars": DOLLAR, "dollar": DOLLAR, "us dollars": "USD", "u.s. dollars": "USD",
+    "dollars": DOLLAR, "dollar": DOLLAR, "us dollars": "USD",
     "american dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
     "taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
