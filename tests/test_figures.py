@@ -234,3 +234,18 @@ def test_hedges_never_narrow_below_the_rounding_interval(hedge: str, n: int, pla
         assert a.interval.intersection(a.stated) == a.stated
     else:  # directional hedges bound at the stated value itself
         assert a.value in (a.interval.lo, a.interval.hi)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("$5m", "currency"), ("5 trillion won", "currency"), ("125 million Australian dollars", "currency"),
+    ("12%", "percent"), ("5 per cent", "percent"), ("3 percentage points", "percentage points"),
+    ("25 basis points", "percentage points"), ("10,900 soldiers", "count"),
+])
+def test_a_unit_knows_its_kind(text: str, kind: str) -> None:
+    """The Unit type replaces guessing a currency from three capital letters."""
+    from factcheck.figures import Unit, kind_of
+
+    unit = parse_amount(text).unit
+    assert isinstance(unit, Unit) and unit.kind.value == kind and kind_of(unit) is unit.kind
+    assert kind_of("soldiers").value == "count" and kind_of("USD").value == "currency"
+    assert kind_of("FBI") is not None and kind_of("FBI").value == "count"  # type: ignore[union-attr]

@@ -174,7 +174,7 @@ def entries(found: list[Found], source_id: str | None, taken: set[str]) -> list[
         if f.amount is not None:
             entry["amount"] = f.amount.text
             if f.amount.unit and not is_symbolic(f.amount.unit):
-                entry["unit"] = f.amount.unit
+                entry["unit"] = str(f.amount.unit)
         if f.period is not None:
             entry["when"] = f.period.text.strip()
         out.append(entry)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from factcheck.figures.numbers import DecimalCommaError, Number, number_at
 from factcheck.figures.tokens import Token, tokenize
-from factcheck.figures.units import PERCENT, POINTS, currency_code, is_symbolic, kind_of
+from factcheck.figures.units import PERCENT, POINTS, Unit, currency_code, is_symbolic, kind_of
 from factcheck.intervals import INF, NEG_INF, Interval, fmt_number
 from factcheck.lexicon import (
     BASIS_POINT_WORDS,
@@ -98,6 +98,10 @@ class Amount:
     tolerance: Decimal = field(default=DEFAULT_TOLERANCE, compare=False)
     rounding: Interval | None = None  # the stated number as writers round it, hedge aside
     negated: bool = False  # the text denies it: "not 120 as first reported"
+
+    def __post_init__(self) -> None:
+        if self.unit is not None and type(self.unit) is not Unit:
+            object.__setattr__(self, "unit", Unit(self.unit))  # a str that knows its kind
 
     @property
     def stated(self) -> Interval:
