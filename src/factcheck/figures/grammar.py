@@ -129,7 +129,7 @@ class Amount:
         if self.unit == PERCENT:
             core = f"{core}%"
         elif self.unit == POINTS:
-            core = f"{core} percentage points"
+            core = f"{core} percentage point{'' if self.value == 1 else 's'}"
         return core
 
     def describe(self) -> str:
@@ -550,6 +550,7 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
     """find_amounts, memoised: Amount is immutable, and claims often quote the same sentence."""
     tokens = tokenize(text)
     out: list[Amount] = []
+    last_end = 0  # the token after the last figure read
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
@@ -576,9 +577,13 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             unit = counted_noun(tokens, nxt)
             if unit:
                 amount = replace(amount, unit=unit)
+        if out and _duration_of_previous(tokens, i, amount, last_end):
+            i = nxt  # "A$1.5bn to shareholders over three years": the figure's duration
+            continue
         if _negated(tokens, i):
             amount = replace(amount, negated=True)
         out.append(amount)
+        last_end = nxt
         i = _past_duration(tokens, nxt, opts)
     return tuple(out)
 
@@ -627,6 +632,19 @@ def _negated(tokens: list[Token], i: int) -> bool:
 
 _HALF_NAMERS = frozenset({"first", "second", "third", "fourth", "last", "latter", "former", "other", "back", "front"})
 _DURATION_HEDGES = frozenset({"over", "across", "within", "in", "for"})
+
+
+_CLAUSE_ENDS = frozenset(".;!?")
+
+
+def _duration_of_previous(tokens: list[Token], i: int, amount: Amount, last_end: int) -> bool:
+    """'over three years' a few words after a figure, in the same clause, is that figure's duration."""
+    if amount.unit not in TIME_UNITS or i - last_end > 6:
+        return False
+    lead = tokens[i].text if amount.hedge_words else _word(tokens, i - 1)
+    if lead not in _DURATION_HEDGES:
+        return False
+    return not any(tokens[k].text in _CLAUSE_ENDS for k in range(last_end, i))
 
 
 def _past_duration(tokens: list[Token], j: int, opts: ReadOptions) -> int:

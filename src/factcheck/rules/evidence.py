@@ -222,8 +222,8 @@ def unit_differs(story: Story) -> Iterator[Hit]:
             continue
         claim_key = story.units.key(c.unit)
         q = _quote_match(story, c)
-        if q is None:
-            continue
+        if q is None or not _same_figure(c.amount, q):
+            continue  # another number altogether is FC103's one finding
         claim_kind, quote_kind = kind_of(c.unit), kind_of(q.unit)
         if q.unit is None:
             if claim_kind is not None and claim_kind.symbolic:
