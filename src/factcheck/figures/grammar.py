@@ -26,8 +26,10 @@ from factcheck.lexicon import (
     CURRENCY_CODES,
     CURRENCY_NAMES,
     CURRENCY_PREFIX_WORDS,
+    DOZEN,
     FRACTIONS,
     HEDGES,
+    HUNDRED,
     LABELS,
     NEGATIONS,
     ONES,
@@ -211,6 +213,9 @@ _HEDGE_TABLE = _Phrases(_HEDGE_PHRASES)
 STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "an", "half"} | _VAGUE_FIRST
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
 _NUMBER_KINDS = frozenset({"num", "dcomma"})
+# What may follow "a" or "an" in a figure: "a hundred", "a dozen", "a million", "a third of", "an estimated".
+_AFTER_A = (frozenset(HUNDRED) | frozenset(DOZEN) | frozenset(SCALE_WORDS) | frozenset(FRACTIONS)
+            | {p[1] for p in _split(HEDGES) if p[0] in ("a", "an") and len(p) > 1})
 _START_KINDS = frozenset({"word", "num", "dcomma", "cur", "dash"})
 
 
@@ -554,8 +559,9 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
-        if t.kind == "word" and t.text not in STARTERS or t.kind not in _START_KINDS:
-            i += 1
+        if t.kind == "word" and t.text not in STARTERS or t.kind not in _START_KINDS or (
+                t.text in ("a", "an") and _word(tokens, i + 1) not in _AFTER_A):
+            i += 1  # most words start nothing, and "a" starts a figure only as "a hundred", "a third of"...
             continue
         try:
             parsed = _read_at(tokens, i, text, opts)
