@@ -249,3 +249,22 @@ def test_a_unit_knows_its_kind(text: str, kind: str) -> None:
     assert isinstance(unit, Unit) and unit.kind.value == kind and kind_of(unit) is unit.kind
     assert kind_of("soldiers").value == "count" and kind_of("USD").value == "currency"
     assert kind_of("FBI") is not None and kind_of("FBI").value == "count"  # type: ignore[union-attr]
+
+
+_FIGURE_TEXT = st.lists(st.sampled_from(
+    ["4", "500", "110", "2023", ",", ".", " ", "\u2009", "\u202f", "-", "\u2212", "$", "%", "bn", "m", "k", "about",
+     "over", "or", "more", "to", "million", "troops", "3rd", ":", "17", "a.m.", "nine", "two-thirds", "of", "1,5",
+     "Rs", "HK$", "crore", "minus", "not", "page", "(", ")", "\n", "1."]),
+    max_size=24).map("".join)
+
+
+@given(_FIGURE_TEXT)
+def test_a_figure_is_never_read_out_of_a_longer_one(text: str) -> None:
+    for a in find_amounts(text):
+        s, e = a.span
+        assert a.text == text[s:e]
+        before, after = text[max(s - 1, 0):s], text[e:e + 2]
+        assert not (s and before.isdigit()), (text, a.text)
+        assert not (s > 1 and before in ",.\u2009\u202f" and text[s - 2].isdigit() and a.text[:1].isdigit()), (text, a.text)
+        assert not (after[:1].isdigit() and text[e - 1:e].isdigit()), (text, a.text)
+        assert a.interval.contains(a.value) or a.hedge.direction == 1 or a.hedge.value == "under", (text, a)

@@ -406,6 +406,9 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("A third batch of troops arrived.", []),
     ("In the first half of 2023 exports fell.", []),
     ("No. 5 on the list was late.", []),
+    ("The G7 leaders met about COVID-19 and F-16 jets in H1.", []),
+    ("Su-27 fighters escorted T-90 tanks.", []),
+    ("Half an hour later the power returned.", []),
     ("1. The first point.", []),
     ("A European partner reported a margin of 1,5 percent.", []),
 ]

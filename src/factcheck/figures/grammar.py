@@ -616,6 +616,9 @@ def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
         prev = tokens[i - 2] if tokens[i - 2].kind == "word" and tokens[i - 2].end == prev.start else prev
     if prev is not None and (prev.kind == "word" and prev.text in LABELS or prev.text == "#"):
         return nxt == i + 1 and t.kind in _NUMBER_KINDS
+    if (prev is not None and prev.kind == "dash" and i > 1 and prev.start == tokens[i - 2].end
+            and prev.end == t.start and tokens[i - 2].kind == "word"):
+        return True  # "F-16", "Su-27", "COVID-19": a name, not a figure
     if prev is not None and prev.kind == "word" and prev.text in _HALF_NAMERS and t.text in ("half", "quarter"):
         return True  # "the first half of 2023", "the other half": a part of a period or a thing
     if t.kind == "num" and nxt == i + 1:

@@ -92,9 +92,9 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
                 return Number(scale / 2, scale / 10, scale, "0.5", i + 3)
             if after == "dozen":
                 return Number(Decimal(6), _ONE, _ONE, "6", i + 3)
-        if nxt in _SHARE_FOLLOWERS or nxt in ("a", "an"):
+        if nxt in _SHARE_FOLLOWERS:
             return Number(Decimal(50), _ONE, _ONE, "50", i + 1, share=True)
-        return None
+        return None  # "half an hour", "half time": no share of anything
     if w in ONES or w in ("a", "an"):
         k = Decimal(1) if w in ("a", "an") else Decimal(ONES[w])
         j = i + 1

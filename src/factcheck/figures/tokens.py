@@ -3,7 +3,7 @@
 A number token is the whole figure as written, separators included: `14,000`, `4 500` (thin,
 narrow no-break, no-break or plain space), `1.5`, `3bn` (a scale stuck to the digits). A figure is
 never read out of a longer one: `500` is not a token of `4 500` or `110,500`, and digits run into
-letters (`3rd`, `10am`) are no number at all. Times of day (`4:17`), phone numbers and figures
+letters (`3rd`, `10am`, `G7`, `H1`) are no number at all (but `Rs4,500` is rupees). Times of day (`4:17`), phone numbers and figures
 written with a decimal comma (`1,5`) get kinds of their own, so the grammar can refuse them.
 """
 
@@ -21,13 +21,13 @@ _SPACES = "\u00a0\u2009\u202f "  # no-break, thin, narrow no-break, plain
 
 _TOKEN = re.compile(
     rf"""
-    (?P<word>[ap]\.m(?=\.|\b)|[^\W\d_]++(?:['’][^\W\d_]+)*+)(?!\$)
+    (?P<word>[ap]\.m(?=\.|\b)|(?<=\d){_UNIT_SUFFIX}|(?<!\d)[^\W\d_]++(?:['’][^\W\d_]+)*+)(?!\$)
     |(?=[+(\d])(?:
         (?P<phone>\+\d{{1,3}}[\s.-]?\(?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,}}(?!\d)
             |\(\d{{2,5}}\)\s?\d{{3,4}}[\s-]?\d{{3,4}}(?!\d)
             |(?<![\d,.])\d{{1,3}}-\d{{3}}-\d{{3,4}}(?:-\d{{4}})?(?![\d-]))
         |(?P<time>(?<![\d.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:]))
-        |(?<![\d.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+        |(?<![\d.,])(?:(?<=\brs)|(?<![^\W\d_]))(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
             |\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?
             |\d+(?:\.\d+)?)(?P<suf>{_SUFFIX})?(?!(?!{_UNIT_SUFFIX})\w|[.,]\d)
         |(?<![\d.,])(?P<dcomma>\d+(?:[.,]\d+)+)(?P<dsuf>{_SUFFIX})?(?!\w))
