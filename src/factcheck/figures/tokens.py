@@ -31,7 +31,7 @@ _TOKEN = re.compile(
             |\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?
             |\d+(?:\.\d+)?)(?P<suf>{_SUFFIX})?(?!(?!{_UNIT_SUFFIX})\w|[.,]\d)
         |(?<![\d.,])(?P<dcomma>\d+(?:[.,]\d+)+)(?P<dsuf>{_SUFFIX})?(?!\w))
-    |(?P<cur>(?<![^\W\d_])(?:us|ca|c|au|a|hk|nz|s|r|mx|nt)\$|[$€£¥₩₹₽₴₺])
+    |(?P<cur>(?<!\w)(?:us|ca|c|au|a|hk|nz|s|r|mx|nt)\$|(?<!\d)[$€£¥₩₹₽₴₺])
     |(?P<pct>%)
     |(?P<dash>[-–—−])
     |(?P<other>\S)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.figures import Amount, UnitKind, kind_of
+from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
@@ -283,7 +283,10 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
     for c in story.claims:
         if _checked_amount(c) and not c.quote_amounts:
             assert c.amount is not None
-            yield Hit(f"claim '{c.id}' says {c.amount.canonical} but its quote states no figure",
+            refused = [t.text for t in tokenize(c.claim.quote or "") if t.kind == "dcomma"]
+            why = (f" factcheck reads: '{refused[0]}' is written with a decimal comma (set [settings] "
+                   "decimal_comma = true if the story writes them)") if refused and not story.settings.decimal_comma else ""
+            yield Hit(f"claim '{c.id}' says {c.amount.canonical} but its quote states no figure{why}",
                       claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
                       evidence=c.claim.quote)
 
