@@ -409,6 +409,9 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("The G7 leaders met about COVID-19 and F-16 jets in H1.", []),
     ("Su-27 fighters escorted T-90 tanks.", []),
     ("Half an hour later the power returned.", []),
+    ("A 24-hour ceasefire began with a three-day visit.", [("24", "[24, 24]", "hour", E),
+                                                         ("three", "[2.5, 3.5]", "day", E)]),
+    ("Over the past 10 years and in the next three months, exports fell.", []),
     ("1. The first point.", []),
     ("A European partner reported a margin of 1,5 percent.", []),
 ]

@@ -207,6 +207,17 @@ CHANGE_VERBS = frozenset({
 # A word ending so after a figure is a participle, not a noun ("600 killed"), unless a noun follows.
 PARTICIPLE_ENDINGS = ("ed", "ing")
 
+# -- contexts -------------------------------------------------------------------------------------
+# Not classes of their own: words of the classes above that, next to a figure, change its reading.
+# After a fraction in words, what makes it a share of something: "a third of", "half the".
+SHARE_FOLLOWERS = frozenset({"of", "the", "its", "their", "his", "her", "our", "all"})
+# Before "half" or "quarter", a part of a period or a thing: "the first half of 2023".
+PART_NAMERS = frozenset({"first", "second", "third", "fourth", "last", "latter", "former", "other", "back", "front"})
+# Before a number of time units after a figure, its duration: "$2bn over three years".
+DURATION_LEADS = frozenset({"over", "across", "within", "in", "for"})
+# Before a number of time units, a span of time: "the past 10 years", "the next three months".
+SPAN_OPENERS = frozenset({"past", "last", "next", "first", "coming", "previous", "following", "final"})
+
 CLASSES: dict[str, frozenset[str]] = {
     "hedge": frozenset(HEDGES),
     "postfix hedge": frozenset(POSTFIX_HEDGES),

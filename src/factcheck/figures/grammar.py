@@ -27,12 +27,14 @@ from factcheck.lexicon import (
     CURRENCY_NAMES,
     CURRENCY_PREFIX_WORDS,
     DOZEN,
+    DURATION_LEADS,
     FRACTIONS,
     HEDGES,
     HUNDRED,
     LABELS,
     NEGATIONS,
     ONES,
+    PART_NAMERS,
     PARTICIPLE_ENDINGS,
     PERCENT_WORDS,
     POINT_WORDS,
@@ -42,6 +44,7 @@ from factcheck.lexicon import (
     SCALE_WORDS,
     SIGN_FOR_CODE,
     SIGN_WORDS,
+    SPAN_OPENERS,
     STOP_WORDS,
     TENS,
     TIME_RELATIVES,
@@ -619,8 +622,10 @@ def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
     if (prev is not None and prev.kind == "dash" and i > 1 and prev.start == tokens[i - 2].end
             and prev.end == t.start and tokens[i - 2].kind == "word"):
         return True  # "F-16", "Su-27", "COVID-19": a name, not a figure
-    if prev is not None and prev.kind == "word" and prev.text in _HALF_NAMERS and t.text in ("half", "quarter"):
+    if prev is not None and prev.kind == "word" and prev.text in PART_NAMERS and t.text in ("half", "quarter"):
         return True  # "the first half of 2023", "the other half": a part of a period or a thing
+    if _word(tokens, nxt) in TIME_UNITS and _word(tokens, i - 1) in SPAN_OPENERS:
+        return True  # "over the past 10 years", "in the next three months": a span of time
     if t.kind == "num" and nxt == i + 1:
         w = _word(tokens, nxt)
         if w in CLOCK_WORDS or w in ("a", "p") and nxt + 1 < len(tokens) and tokens[nxt + 1].text == ".":
@@ -639,11 +644,10 @@ def _negated(tokens: list[Token], i: int) -> bool:
     return False
 
 
-_HALF_NAMERS = frozenset({"first", "second", "third", "fourth", "last", "latter", "former", "other", "back", "front"})
-_DURATION_HEDGES = frozenset({"over", "across", "within", "in", "for"})
 
 
 _CLAUSE_ENDS = frozenset(".;!?")
+
 
 
 def _duration_of_previous(tokens: list[Token], i: int, amount: Amount, last_end: int) -> bool:
@@ -651,14 +655,14 @@ def _duration_of_previous(tokens: list[Token], i: int, amount: Amount, last_end:
     if amount.unit not in TIME_UNITS or i - last_end > 6:
         return False
     lead = tokens[i].text if amount.hedge_words else _word(tokens, i - 1)
-    if lead not in _DURATION_HEDGES:
+    if lead not in DURATION_LEADS:
         return False
     return not any(tokens[k].text in _CLAUSE_ENDS for k in range(last_end, i))
 
 
 def _past_duration(tokens: list[Token], j: int, opts: ReadOptions) -> int:
     """'$2bn over three years': the duration after a figure is read as part of nothing."""
-    if _word(tokens, j) not in _DURATION_HEDGES:
+    if _word(tokens, j) not in DURATION_LEADS:
         return j
     k = j + 1
     if _word(tokens, k) in ("the", "a", "an") and _word(tokens, k + 1) in ("next", "past", "last"):
@@ -681,6 +685,9 @@ def counted_noun(tokens: list[Token], j: int) -> str | None:
     punctuation, a number or its fourth word. A participle ('600 killed') counts nothing unless
     a noun follows it ('1,200 displaced families')."""
     n = len(tokens)
+    if j + 1 < n and tokens[j].kind == "dash" and tokens[j].start == tokens[j - 1].end and (
+            _word(tokens, j + 1) in TIME_UNITS):
+        return tokens[j + 1].text  # "the three-year conflict", "a 24-hour ceasefire": years, hours
     if _word(tokens, j) == "of":
         j += 1
     words: list[str] = []

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from factcheck.figures.tokens import Token, digits_of
-from factcheck.lexicon import DOZEN, FRACTIONS, HUNDRED, ONES, SCALE_SUFFIXES, SCALE_WORDS, TENS
+from factcheck.lexicon import DOZEN, FRACTIONS, HUNDRED, ONES, SCALE_SUFFIXES, SCALE_WORDS, SHARE_FOLLOWERS, TENS
 
 _ONE = Decimal(1)
-# After a fraction in words, what makes it a share of something: "a third of", "half the".
-_SHARE_FOLLOWERS = frozenset({"of", "the", "its", "their", "his", "her", "our", "all"})
 
 
 class DecimalCommaError(ValueError):
@@ -92,7 +90,7 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
                 return Number(scale / 2, scale / 10, scale, "0.5", i + 3)
             if after == "dozen":
                 return Number(Decimal(6), _ONE, _ONE, "6", i + 3)
-        if nxt in _SHARE_FOLLOWERS:
+        if nxt in SHARE_FOLLOWERS:
             return Number(Decimal(50), _ONE, _ONE, "50", i + 1, share=True)
         return None  # "half an hour", "half time": no share of anything
     if w in ONES or w in ("a", "an"):
@@ -105,7 +103,7 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
         frac = tokens[j].text
         plural = frac.endswith("s") and frac != "halves" or frac == "halves"
         follower = tokens[j + 1].text if j + 1 < n and tokens[j + 1].kind == "word" else ""
-        if not plural and follower not in _SHARE_FOLLOWERS:
+        if not plural and follower not in SHARE_FOLLOWERS:
             return None  # "a third batch", "one quarter-final": an ordinal, not a share
         if plural and k == 1:
             return None
