@@ -47,6 +47,8 @@ HEDGES: dict[str, Hedge] = {
     "over": Hedge.OVER, "more than": Hedge.OVER, "above": Hedge.OVER, "exceeding": Hedge.OVER,
     "just over": Hedge.OVER, "greater than": Hedge.OVER, "upwards of": Hedge.OVER, "upward of": Hedge.OVER,
     "in excess of": Hedge.OVER, "well over": Hedge.OVER, "well above": Hedge.OVER,
+    "topped": Hedge.OVER, "tops": Hedge.OVER, "exceeded": Hedge.OVER, "exceeds": Hedge.OVER,
+    "surpassed": Hedge.OVER, "surpasses": Hedge.OVER,
     "at least": Hedge.AT_LEAST, "no fewer than": Hedge.AT_LEAST, "no less than": Hedge.AT_LEAST,
     "a minimum of": Hedge.AT_LEAST,
     "as many as": Hedge.UP_TO, "as much as": Hedge.UP_TO, "up to": Hedge.UP_TO, "at most": Hedge.UP_TO,
