@@ -178,7 +178,7 @@ def _spell(n: int) -> str:
 def test_find_amounts_in_a_sentence() -> None:
     text = ("North Korea has dispatched approximately 14,000 troops — 10,900 soldiers in late 2023 and "
             "around 3,000 more in 2025, the 79th anniversary; 1,500 left.")
-    from factcheck.periods import find_periods
+    from factcheck.dates import find_periods
 
     spans = [p.span for p in find_periods(text)]
     got = [(a.text, a.hedge) for a in find_amounts(text, skip_spans=spans)]

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from factcheck.validate import Check, field_names
 
-ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+ID_RE = re.compile(r"[A-Za-z0-9_.-]+\Z")  # \Z: "$" would let an id end in a newline
 
 # File models are frozen dataclasses. `validate(Model, data)` checks a table against one: the
 # common, well-typed case in plain Python, anything else through pydantic, imported only then,
@@ -57,6 +57,14 @@ def _currency_code(v: str) -> str:
     if not (len(v) == 3 and v.isascii() and v.isalpha()):
         raise ValueError('the dollar is a three-letter currency code, such as "USD", "CAD" or "AUD"')
     return v.upper()
+
+
+def _month_day(v: str) -> str:
+    """`fiscal_year_start`: "MM-DD", a day every year has."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)", v)
+    if m is None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 28):
+        raise ValueError(f'"{v}" is not a month and day such as "04-01" (days 1 to 28)')
+    return v
 
 
 def _one_or_many(v: Any) -> Any:
@@ -123,6 +131,8 @@ class Settings:
     strict: bool = False
     dollar: Annotated[str, Check(_currency_code)] = "USD"  # the currency a bare "$" or "dollars" means
     decimal_comma: bool = False  # "1,5 million" is 1.5 million (else it is refused, never guessed)
+    fiscal_year_start: Annotated[str, Check(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
+    hemisphere: Literal["north", "south"] = "north"  # which months "spring 2023" means
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,11 +251,11 @@ class AmountOut:
 
 @dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
 class WhenOut:
-    """A claim's period in a report: its text and first and last days."""
+    """A claim's period in a report: its text and first and last days (None: open-ended)."""
 
     text: str
-    start: str
-    end: str
+    start: str | None
+    end: str | None
 
 
 @dataclass(slots=True)

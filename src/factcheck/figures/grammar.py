@@ -9,6 +9,7 @@ rules or files.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -457,6 +458,12 @@ def _range_end(tokens: list[Token], j: int, low: Number, currency: str | None, t
 # -- parse one amount ----------------------------------------------------------------------------
 
 
+# A figure of a thousand digits or more is a slip or an attack, not something a story states;
+# far enough above that, its exact integer could not even be printed (Python's int-to-text limit
+# is 4,300 digits), so json and html would fail on it.
+MAX_EXPONENT = 1000
+
+
 def parse_amount(
     text: str | int | Decimal,
     tolerances: Mapping[str, Decimal] | None = None,
@@ -466,6 +473,16 @@ def parse_amount(
     decimal_comma: bool = False,
 ) -> Amount:
     """Parse one amount; trailing words are its unit. Raises AmountError."""
+    amount = _parse_amount(text, tolerances, default_tolerance, dollar, decimal_comma)
+    for v in (amount.value, amount.high_value):
+        if v is not None and v.is_finite() and v and v.adjusted() >= MAX_EXPONENT:
+            raise AmountError(f"a figure of {v.adjusted() + 1:,} digits is larger than any factcheck "
+                              f"checks (under 10^{MAX_EXPONENT})")
+    return amount
+
+
+def _parse_amount(text: str | int | Decimal, tolerances: Mapping[str, Decimal] | None, default_tolerance: Decimal,
+                  dollar: str, decimal_comma: bool) -> Amount:
     if isinstance(text, bool):
         raise AmountError("a true/false value is not an amount")
     if isinstance(text, float):
@@ -557,6 +574,7 @@ def find_amounts(
 def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tuple[Amount, ...]:
     """find_amounts, memoised: Amount is immutable, and claims often quote the same sentence."""
     tokens = tokenize(text)
+    skipped = _Spans(skip)  # each test a binary search: a text may hold thousands of dates
     out: list[Amount] = []
     last_end = 0  # the token after the last figure read
     i, n = 0, len(tokens)
@@ -578,7 +596,7 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             continue
         amount, nxt = parsed
         s, e = amount.span
-        if (any(s < b and a < e for a, b in skip) or _looks_like_year(amount) or _not_a_figure(tokens, i, nxt, text)
+        if (skipped.meets(s, e) or _looks_like_year(amount) or _not_a_figure(tokens, i, nxt, text)
                 or _word(tokens, nxt) in TIME_UNITS and _word(tokens, nxt + 1) in TIME_RELATIVES):
             i = nxt  # "about nine hours later": time passing, not a figure to back
             continue
@@ -595,6 +613,27 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         last_end = nxt
         i = _past_duration(tokens, nxt, opts)
     return tuple(out)
+
+
+class _Spans:
+    """Character spans, merged and sorted, asked whether they meet a span."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(x for x in spans if x[0] < x[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def meets(self, s: int, e: int) -> bool:
+        """Some span overlaps [s, e)."""
+        k = bisect_right(self.ends, s)  # the first span ending after s
+        return k < len(self.starts) and self.starts[k] < e
 
 
 def _year(v: Decimal | None) -> bool:

@@ -160,34 +160,16 @@ def bad_amount(story: Story) -> Iterator[Hit]:
     return _problems(story, "bad-amount")
 
 
-@rule("FC015", "unit-in-two-groups", Severity.ERROR, "A word is listed under two `[units]` groups")
-def unit_in_two_groups(story: Story) -> Iterator[Hit]:
-    """
-    What it checks:
-        Each word in `[units]` names one unit: it appears in one group only (a group's own name
-        counts as one of its words; singular and plural are the same word).
-    Why an editor cares:
-        A word in two groups silently belongs to one of them, so claims the editor meant to
-        compare are reported as different units, or different units are compared.
-    Example:
-        [units]
-        troops = ["soldiers", "people"]
-        civilians = ["people", "residents"]
-    Passes:
-        [units]
-        troops = ["soldiers", "personnel"]
-        civilians = ["people", "residents"]
-    """
-    return _problems(story, "unit-two-groups")
-
-
-@rule("FC007", "unparsable-period", Severity.ERROR, "A `when` factcheck cannot read",
-      status=ClaimStatus.UNVERIFIABLE)
+@rule("FC007", "unparsable-period", Severity.WARNING, "A `when` factcheck cannot read, so it was not checked",
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING)
 def bad_period(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        Every `when` is one of the SPEC's period forms: "2024-06-19", "June 19, 2024",
-        "late 2023", "Q1 2025", "between January and March of this year", "on Wednesday", ...
+        Every `when` is one of the period forms in docs/dates.md: "2024-06-19", "June 19, 2024",
+        "late 2023", "by June 2024", "Q1 2025", "between January and March of this year", "on
+        Wednesday", ... One it cannot read is a warning, not an error (the tool's limits never
+        block a story): the claim's date was not checked, and the message shows the nearest
+        form factcheck reads.
     Why an editor cares:
         A date that cannot be read cannot be checked for order, weekday or agreement.
     Example:
@@ -301,3 +283,24 @@ def stale_accept(story: Story) -> Iterator[Hit]:
         The same accept while FC202 is still reported on troops-total.
     """
     return iter(())
+
+
+@rule("FC015", "unit-in-two-groups", Severity.ERROR, "A word is listed under two `[units]` groups")
+def unit_in_two_groups(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Each word in `[units]` names one unit: it appears in one group only (a group's own name
+        counts as one of its words; singular and plural are the same word).
+    Why an editor cares:
+        A word in two groups silently belongs to one of them, so claims the editor meant to
+        compare are reported as different units, or different units are compared.
+    Example:
+        [units]
+        troops = ["soldiers", "people"]
+        civilians = ["people", "residents"]
+    Passes:
+        [units]
+        troops = ["soldiers", "personnel"]
+        civilians = ["people", "residents"]
+    """
+    return _problems(story, "unit-two-groups")
