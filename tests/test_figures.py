@@ -272,3 +272,12 @@ def test_a_figure_is_never_read_out_of_a_longer_one(text: str) -> None:
         assert not (before in "\u2009\u202f" and head and group), (text, a.text)
         assert not (after[:1].isdigit() and text[e - 1:e].isdigit()), (text, a.text)
         assert a.interval.contains(a.value) or a.hedge.direction == 1 or a.hedge.value == "under", (text, a)
+
+
+def test_a_figure_of_a_thousand_digits_is_not_read() -> None:
+    """Its exact integer could not even be printed in the JSON report."""
+    huge = "9" * 5000
+    assert find_amounts(f"They counted {huge} beans and 12 cups.") and [
+        a.text for a in find_amounts(f"They counted {huge} beans and 12 cups.")] == ["12"]
+    with pytest.raises(AmountError, match="digits is larger than any factcheck checks"):
+        parse_amount(huge)

@@ -474,10 +474,10 @@ def parse_amount(
 ) -> Amount:
     """Parse one amount; trailing words are its unit. Raises AmountError."""
     amount = _parse_amount(text, tolerances, default_tolerance, dollar, decimal_comma)
-    for v in (amount.value, amount.high_value):
-        if v is not None and v.is_finite() and v and v.adjusted() >= MAX_EXPONENT:
-            raise AmountError(f"a figure of {v.adjusted() + 1:,} digits is larger than any factcheck "
-                              f"checks (under 10^{MAX_EXPONENT})")
+    if _too_large(amount):
+        v = max(abs(x) for x in (amount.value, amount.high_value) if x is not None)
+        raise AmountError(f"a figure of {v.adjusted() + 1:,} digits is larger than any factcheck "
+                          f"checks (under 10^{MAX_EXPONENT})")
     return amount
 
 
@@ -596,7 +596,7 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             continue
         amount, nxt = parsed
         s, e = amount.span
-        if (skipped.meets(s, e) or _looks_like_year(amount) or _not_a_figure(tokens, i, nxt, text)
+        if (skipped.meets(s, e) or _looks_like_year(amount) or _too_large(amount) or _not_a_figure(tokens, i, nxt, text)
                 or _word(tokens, nxt) in TIME_UNITS and _word(tokens, nxt + 1) in TIME_RELATIVES):
             i = nxt  # "about nine hours later": time passing, not a figure to back
             continue
@@ -613,6 +613,12 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         last_end = nxt
         i = _past_duration(tokens, nxt, opts)
     return tuple(out)
+
+
+def _too_large(a: Amount) -> bool:
+    """A figure of a thousand digits or more: not read (see MAX_EXPONENT)."""
+    return any(v is not None and v.is_finite() and v and v.adjusted() >= MAX_EXPONENT
+               for v in (a.value, a.high_value))
 
 
 class _Spans:
