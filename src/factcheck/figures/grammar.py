@@ -689,10 +689,7 @@ def _negated(tokens: list[Token], i: int) -> bool:
     return False
 
 
-
-
 _CLAUSE_ENDS = frozenset(".;!?")
-
 
 
 def _duration_of_previous(tokens: list[Token], i: int, amount: Amount, last_end: int) -> bool:
