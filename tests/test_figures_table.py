@@ -97,6 +97,8 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     ("half a dozen", "[5.5, 6.5]", None, E),
     ("half a million", "[450000, 550000]", None, E),
     ("half a billion", "[450000000, 550000000]", None, E),
+    ("one and a half million", "[1250000, 1750000]", None, E),
+    ("two and a half", "[2.25, 2.75]", None, E),
     ("one hundred thousand", "[99500, 100500]", None, E),
     ("two hundred thousand", "[199500, 200500]", None, E),
     # fractions in words, read as shares (percent)

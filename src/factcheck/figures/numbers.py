@@ -45,8 +45,23 @@ def number_at(tokens: list[Token], i: int, decimal_comma: bool = False) -> Numbe
         plain = _decimal_comma_digits(t.text)
         return None if plain is None else _numeral(tokens, i, plain, t.suffix)
     if t.kind == "word":
-        return _fraction_at(tokens, i) or _words_at(tokens, i)
+        return _fraction_at(tokens, i) or _and_a_half_at(tokens, i) or _words_at(tokens, i)
     return None
+
+
+def _and_a_half_at(tokens: list[Token], i: int) -> Number | None:
+    """'one and a half million', 'two and a half years': good to a quarter of the unit."""
+    n = len(tokens)
+    w = tokens[i].text
+    if w not in ONES or i + 3 >= n or [t.text for t in tokens[i + 1:i + 4]] != ["and", "a", "half"]:
+        return None
+    value = Decimal(ONES[w]) + Decimal("0.5")
+    end = i + 4
+    scale = _ONE
+    if end < n and tokens[end].kind == "word" and tokens[end].text in SCALE_WORDS:
+        scale = SCALE_WORDS[tokens[end].text]
+        end += 1
+    return Number(value * scale, scale / 2, scale, format(value, "f"), end)
 
 
 def _decimal_comma_digits(text: str) -> str | None:
