@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -281,3 +282,16 @@ def test_a_figure_of_a_thousand_digits_is_not_read() -> None:
         a.text for a in find_amounts(f"They counted {huge} beans and 12 cups.")] == ["12"]
     with pytest.raises(AmountError, match="digits is larger than any factcheck checks"):
         parse_amount(huge)
+
+
+def test_the_dollar_setting_takes_a_currency_code(tmp_path: Path) -> None:
+    from factcheck.engine import Options, run
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "s.md").write_text("They spent $5 million.\n", encoding="utf-8")
+    (tmp_path / "claims.toml").write_text('[settings]\ndollar = "dollars"\n\n[[claim]]\nid = "a"\nsource = "s"\n'
+                                          'quote = "They spent $5 million"\n', encoding="utf-8")
+    report = run(Options(claims=tmp_path / "claims.toml"))
+    bad = [f for f in report.findings if f.code == "FC002"]
+    assert bad and 'the dollar is a three-letter currency code, such as "USD", "CAD" or "AUD"' in bad[0].message
+    assert bad[0].location is not None and bad[0].location.line == 1  # the [settings] table
