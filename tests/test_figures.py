@@ -295,3 +295,10 @@ def test_the_dollar_setting_takes_a_currency_code(tmp_path: Path) -> None:
     bad = [f for f in report.findings if f.code == "FC002"]
     assert bad and 'the dollar is a three-letter currency code, such as "USD", "CAD" or "AUD"' in bad[0].message
     assert bad[0].location is not None and bad[0].location.line == 1  # the [settings] table
+
+
+@pytest.mark.parametrize("text", ["around two-thirds of", "a third of the", "half the", "three-quarters",
+                                  "nearly half of", "more than a third of", "two-fifths of"])
+def test_a_share_reads_back_in_words(text: str) -> None:
+    a = find_amounts(text)[0]
+    assert "%" not in a.canonical and parse_amount(a.canonical).interval == a.interval

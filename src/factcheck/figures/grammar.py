@@ -104,6 +104,7 @@ class Amount:
     tolerance: Decimal = field(default=DEFAULT_TOLERANCE, compare=False)
     rounding: Interval | None = None  # the stated number as writers round it, hedge aside
     negated: bool = False  # the text denies it: "not 120 as first reported"
+    spelt: str = ""  # a share in words as it reads back ("two-thirds"): its canonical spelling
 
     def __post_init__(self) -> None:
         if self.unit is not None and type(self.unit) is not Unit:
@@ -122,6 +123,8 @@ class Amount:
         elif self.hedge is Hedge.RANGE:
             assert self.high_value is not None
             core = f"between {fmt_number(self.value)} and {fmt_number(self.high_value)}"
+        elif self.spelt:
+            core = self.spelt
         else:
             core = f"{self.mantissa} {self.scale_word}" if self.scale_word else fmt_number(self.value)
         kind = kind_of(self.unit)
@@ -132,7 +135,7 @@ class Amount:
                 "between ", f"between {prefix}", 1)
         if self.hedge_words and self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
             core = f"{self.hedge_words} {core}"
-        if self.unit == PERCENT:
+        if self.unit == PERCENT and not self.spelt:
             core = f"{core}%"
         elif self.unit == POINTS:
             core = f"{core} percentage point{'' if self.value == 1 else 's'}"
@@ -400,7 +403,7 @@ def _make(text: str, r: _Reading, num: Number, unit: str | None, factor: Decimal
     scale_word = SCALE_NAMES.get(num.scale, "") if num.scale != 1 else ""
     mantissa = ("-" if r.negative else "") + num.mantissa if scale_word else ""
     return Amount(text, r.hedge, r.hedge_words, value, interval, unit, None, scale_word, mantissa, "", span, t,
-                  rounding)
+                  rounding, spelt=num.spelt)
 
 
 def _range_from(tokens: list[Token], j: int, joiner: str, text: str, opts: ReadOptions,

@@ -30,6 +30,7 @@ class Number:
     end: int  # the index of the token after the number
     full_digits: bool = False  # an integer written in full digits: exact
     share: bool = False  # a fraction in words, as a percentage: "two-thirds" = 66.67
+    spelt: str = ""  # a share as it reads back: "two-thirds", "a third of", "half of"
 
 
 def number_at(tokens: list[Token], i: int, decimal_comma: bool = False) -> Number | None:
@@ -106,7 +107,7 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
             if after == "dozen":
                 return Number(Decimal(6), _ONE, _ONE, "6", i + 3)
         if nxt in SHARE_FOLLOWERS:
-            return Number(Decimal(50), _ONE, _ONE, "50", i + 1, share=True)
+            return Number(Decimal(50), _ONE, _ONE, "50", i + 1, share=True, spelt="half of")
         return None  # "half an hour", "half time": no share of anything
     if w in ONES or w in ("a", "an"):
         k = Decimal(1) if w in ("a", "an") else Decimal(ONES[w])
@@ -123,7 +124,8 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
         if plural and k == 1:
             return None
         value = (k * 100 / FRACTIONS[frac]).quantize(Decimal("0.0001")).normalize()
-        return Number(value, _ONE, _ONE, format(value.normalize(), "f"), j + 1, share=True)
+        spelt = f"{w}-{frac}" if plural else f"a {frac} of"
+        return Number(value, _ONE, _ONE, format(value.normalize(), "f"), j + 1, share=True, spelt=spelt)
     return None
 
 
