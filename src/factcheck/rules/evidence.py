@@ -207,10 +207,10 @@ def unit_differs(story: Story) -> Iterator[Hit]:
         uses (in a `unit` or `[units]`), so "15,000 sent to the war" is no unit at all. A noun
         the quote names elsewhere, or a `[units]` synonym, agrees.
     Why an editor cares:
-        "$40m" is not "€40m"; 6,000 "troops" is not 6,000 "shells".
+        3% is not 3 percentage points; 6,000 "troops" is not 6,000 "shells".
     Example:
-        quote = "a fine of €40m"
-        amount = "$40m"
+        quote = "turnout rose 3 percentage points"
+        amount = "3%"
     Passes:
         quote = "10,900 soldiers"
         amount = "10,900"
@@ -240,10 +240,24 @@ def unit_differs(story: Story) -> Iterator[Hit]:
             continue  # the word after the quote's figure is no unit the ledger counts in
         if not symbolic and _quote_mentions(story, c.claim.quote, c.unit):
             continue
-        yield Hit(f"claim '{c.id}' counts {c.unit}, which its quote does not mention (its figure {q.text} "
-                  f"counts {q.unit})" + ("" if symbolic else "; add a [units] synonym if they are the same thing"),
-                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
+        if symbolic:
+            said = f"counts {q.unit}" if quote_kind is UnitKind.COUNT else f"is in {_unit_name(q.unit)}"
+            message = f"claim '{c.id}' is in {_unit_name(c.unit)} but its quote's figure {q.text} {said}"
+        else:
+            message = (f"claim '{c.id}' counts {c.unit}, which its quote does not mention (its figure {q.text} "
+                       f"counts {q.unit}); add a [units] synonym if they are the same thing")
+        yield Hit(message, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
                   evidence=c.claim.quote, figure=q.text)
+
+
+def _unit_name(unit: str) -> str:
+    """'%' -> 'percent', 'pp' -> 'percentage points', a currency code or a noun as it is."""
+    kind = kind_of(unit)
+    if kind is UnitKind.PERCENT:
+        return "percent"
+    if kind is UnitKind.POINTS:
+        return "percentage points"
+    return unit
 
 
 def _ledger_units(story: Story) -> set[str | None]:
