@@ -220,6 +220,43 @@ DURATION_LEADS = frozenset({"over", "across", "within", "in", "for"})
 # Before a number of time units, a span of time: "the past 10 years", "the next three months".
 SPAN_OPENERS = frozenset({"past", "last", "next", "first", "coming", "previous", "following", "final"})
 
+# A number of 1800 to 2100 is a year in a date context ("in 2023", "the 2023 budget") and a figure
+# after a hedge ("exactly 1801") or before the plural noun it counts ("1801 teachers"). Before
+# the number, these keep it a year even then: "the 2022 elections", "its 2023 results".
+YEAR_KEEPERS = frozenset({
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
+    "whose", "in", "on", "at", "since", "by", "before", "after", "until", "till", "through", "during",
+    "fiscal", "year", "from", "early", "mid", "late", "summer", "winter", "spring", "autumn", "fall",
+})  # fmt: skip
+# Before "of" and a year, these make "of" date it: "the first half of 2023 exports", not "a total of
+# 1801 teachers".
+PERIOD_OF = frozenset({
+    "half", "quarter", "end", "start", "beginning", "middle", "rest", "spring", "summer", "autumn", "fall",
+    "winter", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "course",
+})  # fmt: skip
+# Nouns a year dates rather than a number counts: "below 2019 levels", "2022 elections".
+YEAR_NOUNS = frozenset({"levels", "figures", "prices", "rates", "values", "terms", "highs", "lows", "peaks",
+                        "results", "elections", "accounts", "earnings", "returns", "standards", "olympics",
+                        "games", "championships", "midterms", "polls", "budgets", "forecasts", "estimates"})
+# Plural nouns that do not end in "s": "1801 people".
+PLURALS = frozenset({"people", "children", "men", "women", "staff", "police", "personnel", "cattle", "sheep",
+                     "troops", "crew", "livestock", "faculty", "clergy"})
+
+
+def plural_noun(word: str) -> bool:
+    """A word that reads as a plural noun: what a number of 1800 or more counts."""
+    w = word.lower()
+    if w in PLURALS:
+        return True
+    return (w not in YEAR_NOUNS and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+            and w not in _NOT_PLURAL)
+
+
+# Words ending in "s" that are not plural nouns after a year: "2023 was", "2019 levels" is plural.
+_NOT_PLURAL = frozenset({"was", "has", "does", "is", "as", "always", "perhaps", "whereas", "thus", "its", "this",
+                         "plus", "minus", "towards", "afterwards", "besides", "unless", "across", "nevertheless"})
+
 CLASSES: dict[str, frozenset[str]] = {
     "hedge": frozenset(HEDGES),
     "postfix hedge": frozenset(POSTFIX_HEDGES),
