@@ -49,11 +49,16 @@ HEDGES: dict[str, Hedge] = {
     "in excess of": Hedge.OVER, "well over": Hedge.OVER, "well above": Hedge.OVER,
     "topped": Hedge.OVER, "tops": Hedge.OVER, "exceeded": Hedge.OVER, "exceeds": Hedge.OVER,
     "surpassed": Hedge.OVER, "surpasses": Hedge.OVER,
+    "could top": Hedge.OVER, "will top": Hedge.OVER, "would top": Hedge.OVER, "may top": Hedge.OVER,
+    "might top": Hedge.OVER, "to top": Hedge.OVER, "could exceed": Hedge.OVER, "will exceed": Hedge.OVER,
+    "to exceed": Hedge.OVER, "could surpass": Hedge.OVER, "to surpass": Hedge.OVER,
     "at least": Hedge.AT_LEAST, "no fewer than": Hedge.AT_LEAST, "no less than": Hedge.AT_LEAST,
     "a minimum of": Hedge.AT_LEAST,
     "as many as": Hedge.UP_TO, "as much as": Hedge.UP_TO, "up to": Hedge.UP_TO, "at most": Hedge.UP_TO,
     "no more than": Hedge.UP_TO, "a maximum of": Hedge.UP_TO, "not more than": Hedge.UP_TO,
     "under": Hedge.UNDER, "less than": Hedge.UNDER, "fewer than": Hedge.UNDER, "below": Hedge.UNDER,
+    "fell short of": Hedge.UNDER, "falls short of": Hedge.UNDER, "fall short of": Hedge.UNDER,
+    "fallen short of": Hedge.UNDER, "just short of": Hedge.NEARLY,
     "exactly": Hedge.EXACT, "precisely": Hedge.EXACT,
 }  # fmt: skip
 # After the figure: "500 or more".
@@ -104,7 +109,11 @@ SCALE_SUFFIXES: dict[str, Decimal] = {
 SCALE_NAMES = {Decimal(10**3): "thousand", Decimal(10**6): "million", Decimal(10**9): "billion",
                Decimal(10**12): "trillion", Decimal(10**5): "lakh", Decimal(10**7): "crore"}
 # Vague counts: "dozens of" is at least two dozen and fewer than a hundred, and so on.
+# "a couple of" and "several" are small counts; before "hundred" or a scale word they multiply it
+# ("several hundred" is at least 300 and fewer than 1,000).
 VAGUE: dict[tuple[str, ...], tuple[Decimal, Decimal]] = {
+    ("a", "couple", "of"): (Decimal(2), Decimal(4)),
+    ("several",): (Decimal(3), Decimal(10)),
     ("dozens",): (Decimal(24), Decimal(100)),
     ("hundreds",): (Decimal(200), Decimal(1000)),
     ("thousands",): (Decimal(2000), Decimal(10000)),
@@ -228,6 +237,9 @@ YEAR_KEEPERS = frozenset({
     "whose", "in", "on", "at", "since", "by", "before", "after", "until", "till", "through", "during",
     "fiscal", "year", "from", "early", "mid", "late", "summer", "winter", "spring", "autumn", "fall",
 })  # fmt: skip
+# After "3-1" (glued, no unit), what makes it a score or a ratio, not a range: "a 1-3 defeat".
+SCORE_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw", "lead", "vote", "ratio", "margin",
+                         "scoreline", "split", "majority", "decision", "ruling", "verdict", "series", "aggregate"})
 # Before "of" and a year, these make "of" date it: "the first half of 2023 exports", not "a total of
 # 1801 teachers".
 PERIOD_OF = frozenset({
@@ -263,7 +275,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "number": frozenset(ONES) | frozenset(TENS) | frozenset(HUNDRED) | frozenset(DOZEN),
     "fraction": frozenset(FRACTIONS),
     "scale": frozenset(SCALE_WORDS),
-    "vague count": frozenset(k[0] for k in VAGUE),
+    "vague count": frozenset(k[0] for k in VAGUE if k[0] != "a") | {"couple"},  # "a" is a connective
     "currency": frozenset(CURRENCY_NAMES) | CURRENCY_CODES | frozenset(CURRENCY_PREFIX_WORDS),
     "percent": PERCENT_WORDS - {"%"},
     "points": POINT_WORDS,

@@ -44,6 +44,7 @@ from factcheck.lexicon import (
     POSTFIX_HEDGES,
     SCALE_NAMES,
     SCALE_WORDS,
+    SCORE_NOUNS,
     SIGN_FOR_CODE,
     SIGN_WORDS,
     SPAN_OPENERS,
@@ -224,9 +225,11 @@ STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
 _NUMBER_KINDS = frozenset({"num", "dcomma"})
 # What may follow "a" or "an" in a figure: "a hundred", "a dozen", "a million", "a third of", "an estimated".
-_AFTER_A = (frozenset(HUNDRED) | frozenset(DOZEN) | frozenset(SCALE_WORDS) | frozenset(FRACTIONS)
+_AFTER_A = (frozenset(HUNDRED) | frozenset(DOZEN) | frozenset(SCALE_WORDS) | frozenset(FRACTIONS) | {"couple"}
             | {p[1] for p in _split(HEDGES) if p[0] in ("a", "an") and len(p) > 1})
 _START_KINDS = frozenset({"word", "num", "dcomma", "cur", "dash"})
+# Vague counts that multiply a scale after them: "several hundred", "a couple of thousand".
+_VAGUE_TIMES_SCALE = frozenset({"several", "of"})
 # The words of a number in words, and what joins them: "two hundred and seventy thousand".
 _NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(HUNDRED) | frozenset(SCALE_WORDS) | {"and", "a"}
 
@@ -354,9 +357,14 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
         if got_vague is not None:
             key, end = got_vague
             lo, hi = VAGUE[key]
+            words = " ".join(key)
+            size = HUNDRED.get(_word(tokens, end)) or SCALE_WORDS.get(_word(tokens, end))
+            if size is not None and key[-1] in _VAGUE_TIMES_SCALE:  # "several hundred", "a couple of million"
+                lo, hi, words = lo * size, hi * size, f"{words} {tokens[end].text}"
+                end += 1
             span = (tokens[i].start, tokens[end - 1].end)
             iv = Interval(lo, hi, False, True)
-            return Amount(text[span[0]:span[1]], Hedge.VAGUE, "", lo, iv, None, hi, "", "", " ".join(key), span,
+            return Amount(text[span[0]:span[1]], Hedge.VAGUE, "", lo, iv, None, hi, "", "", words, span,
                           rounding=iv), end
     read = _number(tokens, j, opts)
     if read is None:
@@ -639,6 +647,9 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
                 t.text in ("a", "an") and _word(tokens, i + 1) not in _AFTER_A):
             i += 1  # most words start nothing, and "a" starts a figure only as "a hundred", "a third of"...
             continue
+        if t.kind == "num" and _score_at(tokens, i):
+            i += 3  # "won 3-1", "a 1-3 defeat": a score or a ratio, not figures
+            continue
         try:
             parsed = _read_at(tokens, i, text, opts)
         except DecimalCommaError:
@@ -662,7 +673,7 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             i = nxt  # "about nine hours later": time passing, not a figure to back
             continue
         if amount.unit is None:
-            unit = counted_noun(tokens, nxt)
+            unit = counted_noun(tokens, nxt, text)
             if unit:
                 amount = replace(amount, unit=unit)
         if out and _duration_of_previous(tokens, i, amount, last_end):
@@ -735,6 +746,25 @@ def _after_date(t: Token, cut: int | None) -> Token | None:
     rest = t.text[cut - t.start:]
     lead = len(rest) - len(rest.lstrip(_GROUP_SPACES))
     return Token("num", rest[lead:], cut + lead, t.end, t.suffix)
+
+
+def _score_at(tokens: list[Token], i: int) -> bool:
+    """'3-1' glued, two small whole numbers without unit or scale: a score or a ratio when the
+    second is not larger ("won 3-1", "a 2-2 draw") or a score noun follows ("a 1-3 defeat")."""
+    if i + 2 >= len(tokens):
+        return False
+    a, dash, b = tokens[i], tokens[i + 1], tokens[i + 2]
+    if not (dash.kind == "dash" and b.kind == "num" and a.end == dash.start and dash.end == b.start):
+        return False
+    if a.suffix or b.suffix or not (a.text.isdigit() and b.text.isdigit() and len(a.text) <= 3 and len(b.text) <= 3):
+        return False
+    if i > 0 and tokens[i - 1].kind in ("cur", "dash"):
+        return False
+    after = tokens[i + 3] if i + 3 < len(tokens) else None
+    if after is not None and (after.kind == "pct" or _word(tokens, i + 3) in SCALE_WORDS
+                              or _unit_after(tokens, i + 3, ReadOptions())[0] is not None):
+        return False  # "2-3%", "5-6 million": a range
+    return int(b.text) <= int(a.text) or _word(tokens, i + 3) in SCORE_NOUNS
 
 
 def _counts_here(tokens: list[Token], i: int, nxt: int) -> bool:
@@ -812,12 +842,14 @@ def _past_duration(tokens: list[Token], j: int, opts: ReadOptions) -> int:
     return j
 
 
-def counted_noun(tokens: list[Token], j: int) -> str | None:
+def counted_noun(tokens: list[Token], j: int, text: str = "") -> str | None:
     """The head of the noun phrase a figure counts: '200,000 new homes' -> 'homes'.
 
     'of' may come first ('9 million of shells'); the phrase ends at a stop word, a verb,
-    punctuation, a number or its fourth word. A participle ('600 killed') counts nothing unless
-    a noun follows it ('1,200 displaced families')."""
+    punctuation, a number or its fourth word, and after its first plural noun unless another
+    follows ('5 police officers'). Given the text, a capitalised word after a lower-case one is a
+    name that starts a new phrase: '9 million shells Russia received' counts shells. A participle
+    ('600 killed') counts nothing unless a noun follows it ('1,200 displaced families')."""
     n = len(tokens)
     if j + 1 < n and tokens[j].kind == "dash" and tokens[j].start == tokens[j - 1].end and (
             _word(tokens, j + 1) in TIME_UNITS):
@@ -839,6 +871,10 @@ def counted_noun(tokens: list[Token], j: int) -> str | None:
             break
         if words and _participle(w):
             break  # "a dozen reporters waited": the verb after the noun ends it
+        if words and text and text[t.start].isupper() and not text[tokens[j - 1].start].isupper():
+            break  # "shells Russia received": a name mid-sentence starts another phrase
+        if words and plural_noun(words[-1]) and not plural_noun(w):
+            break  # "9 million shells the army ...": the first plural noun is the head
         words.append(w)
         j += 1
     while words and _participle(words[-1]):

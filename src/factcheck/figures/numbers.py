@@ -78,21 +78,34 @@ def _decimal_comma_digits(text: str) -> str | None:
     return "".join(groups) + (f".{tail}" if tail else "")
 
 
+# "2½ million": a whole number and a fraction sign, good to half the fraction's denominator.
+_VULGAR = {"½": (Decimal(1), Decimal(2)), "¼": (Decimal(1), Decimal(4)), "¾": (Decimal(3), Decimal(4)),
+           "⅓": (Decimal(1), Decimal(3)), "⅔": (Decimal(2), Decimal(3))}
+
+
 def _numeral(tokens: list[Token], i: int, digits: str, suffix: str) -> Number | None:
+    if digits[-1:] in _VULGAR:
+        num, den = _VULGAR[digits[-1]]
+        value = Decimal(digits[:-1] or 0) + (num / den).quantize(Decimal("0.0001"))
+        scale, end = _scale_after(tokens, i + 1, suffix)
+        return Number(value * scale, scale / den, scale, format(value.normalize(), "f"), end)
     try:
         mant = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the token pattern admits only digits
         return None
     places = len(digits.partition(".")[2])
     step = Decimal(10) ** -places
-    scale = _ONE
-    end = i + 1
-    if suffix:
-        scale = SCALE_SUFFIXES[suffix]
-    elif end < len(tokens) and tokens[end].kind == "word" and tokens[end].text in SCALE_WORDS:
-        scale = SCALE_WORDS[tokens[end].text]
-        end += 1
+    scale, end = _scale_after(tokens, i + 1, suffix)
     return Number(mant * scale, step * scale, scale, digits, end, full_digits=places == 0 and scale == 1)
+
+
+def _scale_after(tokens: list[Token], end: int, suffix: str) -> tuple[Decimal, int]:
+    """The scale of a numeral: stuck to it ("3bn") or the word after it ("3 billion")."""
+    if suffix:
+        return SCALE_SUFFIXES[suffix], end
+    if end < len(tokens) and tokens[end].kind == "word" and tokens[end].text in SCALE_WORDS:
+        return SCALE_WORDS[tokens[end].text], end + 1
+    return _ONE, end
 
 
 def _fraction_at(tokens: list[Token], i: int) -> Number | None:
