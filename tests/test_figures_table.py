@@ -466,6 +466,8 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("The home side won 3-1 after extra time.", []),
     ("It was a 2-2 draw.", []),
     ("They suffered a 1-3 defeat.", []),
+    ("Kessel United lost 0-2 on Sunday.", []),
+    ("Damage could reach A$1.5 billion.", [("could reach A$1.5 billion", "[0, 1500000000]", "AUD", U)]),
     # not figures: times, years, dates' numbers, phone and page numbers, labels, ordinals, list markers
     ("The quake struck at 4:17 a.m. local time.", []),
     ("It struck at 04:17 GMT.", []),

@@ -49,6 +49,8 @@ HEDGES: dict[str, Hedge] = {
     "in excess of": Hedge.OVER, "well over": Hedge.OVER, "well above": Hedge.OVER,
     "topped": Hedge.OVER, "tops": Hedge.OVER, "exceeded": Hedge.OVER, "exceeds": Hedge.OVER,
     "surpassed": Hedge.OVER, "surpasses": Hedge.OVER,
+    "could reach": Hedge.UP_TO, "may reach": Hedge.UP_TO, "might reach": Hedge.UP_TO,
+    "could hit": Hedge.UP_TO, "may hit": Hedge.UP_TO, "might hit": Hedge.UP_TO,
     "could top": Hedge.OVER, "will top": Hedge.OVER, "would top": Hedge.OVER, "may top": Hedge.OVER,
     "might top": Hedge.OVER, "to top": Hedge.OVER, "could exceed": Hedge.OVER, "will exceed": Hedge.OVER,
     "to exceed": Hedge.OVER, "could surpass": Hedge.OVER, "to surpass": Hedge.OVER,
@@ -240,6 +242,9 @@ YEAR_KEEPERS = frozenset({
 # After "3-1" (glued, no unit), what makes it a score or a ratio, not a range: "a 1-3 defeat".
 SCORE_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw", "lead", "vote", "ratio", "margin",
                          "scoreline", "split", "majority", "decision", "ruling", "verdict", "series", "aggregate"})
+# Before "3-1", what makes it a score whichever way it runs: "lost 0-2", "led 1-3".
+SCORE_VERBS = frozenset({"won", "lost", "drew", "beat", "led", "trailed", "leads", "trails", "defeated", "edged",
+                         "lose", "win", "beating", "winning", "losing", "trailing", "leading"})
 # Before "of" and a year, these make "of" date it: "the first half of 2023 exports", not "a total of
 # 1801 teachers".
 PERIOD_OF = frozenset({

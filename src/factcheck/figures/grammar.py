@@ -45,6 +45,7 @@ from factcheck.lexicon import (
     SCALE_NAMES,
     SCALE_WORDS,
     SCORE_NOUNS,
+    SCORE_VERBS,
     SIGN_FOR_CODE,
     SIGN_WORDS,
     SPAN_OPENERS,
@@ -750,7 +751,8 @@ def _after_date(t: Token, cut: int | None) -> Token | None:
 
 def _score_at(tokens: list[Token], i: int) -> bool:
     """'3-1' glued, two small whole numbers without unit or scale: a score or a ratio when the
-    second is not larger ("won 3-1", "a 2-2 draw") or a score noun follows ("a 1-3 defeat")."""
+    second is not larger ("won 3-1", "a 2-2 draw"), a score noun follows ("a 1-3 defeat") or a
+    verb of playing comes before ("lost 0-2")."""
     if i + 2 >= len(tokens):
         return False
     a, dash, b = tokens[i], tokens[i + 1], tokens[i + 2]
@@ -764,7 +766,7 @@ def _score_at(tokens: list[Token], i: int) -> bool:
     if after is not None and (after.kind == "pct" or _word(tokens, i + 3) in SCALE_WORDS
                               or _unit_after(tokens, i + 3, ReadOptions())[0] is not None):
         return False  # "2-3%", "5-6 million": a range
-    return int(b.text) <= int(a.text) or _word(tokens, i + 3) in SCORE_NOUNS
+    return int(b.text) <= int(a.text) or _word(tokens, i + 3) in SCORE_NOUNS or _word(tokens, i - 1) in SCORE_VERBS
 
 
 def _counts_here(tokens: list[Token], i: int, nxt: int) -> bool:
