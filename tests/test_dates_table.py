@@ -399,6 +399,9 @@ FUTURE = [
     ("Talks resumed on Wednesday", FRI, "2025-06-18"),
     ("The council said on Tuesday that the homes are due in mid-2024", WED, "2023-03-21"),
     ("The ban has held since June 3, and rationing will start by September 1", date(2024, 8, 22), "2024-06-03"),
+    # only the clause that holds the date decides: "could" in the first clause plans nothing for Sunday
+    ("Damage could top A$1.2bn, and the home side lost 0-2 on Sunday", date(2025, 8, 18), "2025-08-17"),
+    ("The side lost on Sunday, but the final will be played on Saturday", date(2025, 8, 18), "2025-08-17"),
 ]
 
 
