@@ -451,6 +451,7 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("A total of 1801 teachers signed.", [("1801", "[1801, 1801]", "teachers", E)]),
     ("In 2023 teachers struck.", []),
     ("The 2022 elections were close.", []),
+    ("From 2019 to 2021 prices rose.", []),
     # vague counts, fraction signs, verbs as hedges
     ("A couple of hundred protesters gathered.", [("A couple of hundred", "[200, 400)", "protesters", V)]),
     ("Several thousand homes lost power.", [("Several thousand", "[3000, 10000)", "homes", V)]),
@@ -490,6 +491,7 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("No. 5 on the list was late.", []),
     ("The G7 leaders met about COVID-19 and F-16 jets in H1.", []),
     ("Su-27 fighters escorted T-90 tanks.", []),
+    ("See https://example.org/photo/20627cc1-e200-4319-823b-9f.jpg for the image.", []),
     ("Half an hour later the power returned.", []),
     ("A 24-hour ceasefire began with a three-day visit.", [("24", "[24, 24]", "hour", E),
                                                          ("three", "[2.5, 3.5]", "day", E)]),

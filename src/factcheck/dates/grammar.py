@@ -241,11 +241,14 @@ def _day_range_dm(g: G, c: Ctx) -> Days:
 
 
 def _year_range(g: G, c: Ctx) -> Days:
-    if not _whole(g).startswith("in ") and counts_not_dates(g.m.string, g.m.start(), g.m.end()):
-        raise PeriodError(f"'{_whole(g)}' counts something here; it is not a span of years")
     y1 = int(g.any("y1", "y1b") or 0)
     tail = g("y2") or ""
     y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+    # "between 1900 and 2000 workers": round hundreds before a plural noun count; "from 2019 to
+    # 2021 prices rose" is a span of years
+    round_ends = len(tail) == 4 and y1 % 100 == 0 and y2 % 100 == 0
+    if not _whole(g).startswith("in ") and counts_not_dates(g.m.string, g.m.start(), g.m.end(), round_ends):
+        raise PeriodError(f"'{_whole(g)}' counts something here; it is not a span of years")
     if y2 <= y1:
         raise PeriodError(f"'{_whole(g)}' runs backwards")
     return date(y1, 1, 1), date(y2, 12, 31)
@@ -302,15 +305,16 @@ _WORD_BEFORE = re.compile(r"([a-z]+(?:['’]s)?)\s+\Z")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
 
 
-def counts_not_dates(text: str, start: int, end: int) -> bool:
+def counts_not_dates(text: str, start: int, end: int, noun_counts: bool = True) -> bool:
     """A number of 1800 to 2100 at text[start:end] (lower case) that is a figure, not a year: after
     a hedge ("exactly 1801", "over 2000"), or before the plural noun it counts ("1801 teachers"),
-    unless a word that dates it comes first ("in 2023 teachers", "the 2022 elections")."""
+    unless a word that dates it comes first ("in 2023 teachers", "the 2022 elections"). With
+    `noun_counts` false only a hedge makes it a figure."""
     if _HEDGE_BEFORE.search(text, max(0, start - 24), start):
         nxt = _WORD_AFTER.match(text, end)
         return nxt is None or nxt.group(1) not in YEAR_NOUNS  # "below 2019 levels" is a year
     nxt = _WORD_AFTER.match(text, end)
-    if nxt is None or not plural_noun(nxt.group(1)):
+    if not noun_counts or nxt is None or not plural_noun(nxt.group(1)):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 24), start)
     if before is None:

@@ -668,7 +668,8 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             if rest is not None:  # "on May 12 500 people": the date takes "12", the figure is 500
                 tokens = [*tokens[:i], rest, *tokens[i + 1:]]  # a copy: the token list may be shared
                 continue
-        if (skipped.meets(s, e) or _looks_like_year(amount) and not _counts_here(tokens, i, nxt) or _too_large(amount)
+        if (skipped.meets(s, e) or _looks_like_year(amount) and not _counts_here(tokens, i, nxt, amount)
+                or _too_large(amount)
                 or _not_a_figure(tokens, i, nxt, text)
                 or _word(tokens, nxt) in TIME_UNITS and _word(tokens, nxt + 1) in TIME_RELATIVES):
             i = nxt  # "about nine hours later": time passing, not a figure to back
@@ -769,10 +770,14 @@ def _score_at(tokens: list[Token], i: int) -> bool:
     return int(b.text) <= int(a.text) or _word(tokens, i + 3) in SCORE_NOUNS or _word(tokens, i - 1) in SCORE_VERBS
 
 
-def _counts_here(tokens: list[Token], i: int, nxt: int) -> bool:
+def _counts_here(tokens: list[Token], i: int, nxt: int, amount: Amount) -> bool:
     """A number that looks like a year but counts the plural noun after it ("1801 teachers"),
-    unless a word that dates it comes first ("in 2023 teachers", "the 2022 elections")."""
+    unless a word that dates it comes first ("in 2023 teachers", "the 2022 elections"). A range
+    of years counts only with round hundreds at both ends ("between 1900 and 2000 workers"; "from
+    2019 to 2021 prices rose" is a span of years), as the date reader has it."""
     if not plural_noun(_word(tokens, nxt)):
+        return False
+    if amount.hedge is Hedge.RANGE and (amount.value % 100 or (amount.high_value or 0) % 100):
         return False
     before = _word(tokens, i - 1)
     if before == "of":
@@ -789,8 +794,8 @@ def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
     if prev is not None and (prev.kind == "word" and prev.text in LABELS or prev.text == "#"):
         return nxt == i + 1 and t.kind in _NUMBER_KINDS
     if (prev is not None and prev.kind == "dash" and i > 1 and prev.start == tokens[i - 2].end
-            and prev.end == t.start and tokens[i - 2].kind == "word"):
-        return True  # "F-16", "Su-27", "COVID-19": a name, not a figure
+            and prev.end == t.start):
+        return True  # "F-16", "Su-27", "COVID-19", "e200-4319-823b": a name or a code, not a figure
     if prev is not None and prev.kind == "word" and prev.text in PART_NAMERS and t.text in ("half", "quarter"):
         return True  # "the first half of 2023", "the other half": a part of a period or a thing
     if _word(tokens, nxt) in TIME_UNITS and _word(tokens, i - 1) in SPAN_OPENERS:
