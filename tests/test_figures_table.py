@@ -304,6 +304,8 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     ("several hundred", "[300, 1000)", None, V),
     ("a couple of thousand", "[2000, 4000)", None, V),
     ("several million", "[3000000, 10000000)", None, V),
+    ("a couple of dozen", "[24, 48)", None, V),
+    ("several dozen", "[36, 120)", None, V),
 ]
 
 

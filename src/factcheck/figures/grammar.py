@@ -359,8 +359,9 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
             key, end = got_vague
             lo, hi = VAGUE[key]
             words = " ".join(key)
-            size = HUNDRED.get(_word(tokens, end)) or SCALE_WORDS.get(_word(tokens, end))
-            if size is not None and key[-1] in _VAGUE_TIMES_SCALE:  # "several hundred", "a couple of million"
+            after = _word(tokens, end)
+            size = HUNDRED.get(after) or DOZEN.get(after) or SCALE_WORDS.get(after)
+            if size is not None and key[-1] in _VAGUE_TIMES_SCALE:  # "several hundred", "a couple of dozen"
                 lo, hi, words = lo * size, hi * size, f"{words} {tokens[end].text}"
                 end += 1
             span = (tokens[i].start, tokens[end - 1].end)
