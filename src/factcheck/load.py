@@ -24,6 +24,7 @@ import tomli  # the standard library tomllib's upstream, compiled: see pyproject
 from factcheck.errors import CannotRun
 from factcheck.model import ID_RE, Location, SourceMeta, ValidationError
 from factcheck.model import error_text as _msg
+from factcheck.spelling import did_you_mean
 
 SOURCE_SUFFIXES = (".md", ".txt", ".toml")
 # The most factcheck reads from any one file (ledger, source, draft, front matter): far more than
@@ -486,11 +487,4 @@ def split_front_matter(text: str) -> tuple[str, str | None, int]:
         if lines[n].strip() == "+++":
             return "\n".join(lines[n + 1 :]), "\n".join(lines[1:n]), n + 2
     return text, None, 1
-
-
-def did_you_mean(word: str, options: frozenset[str] | set[str]) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 

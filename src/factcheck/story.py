@@ -23,7 +23,7 @@ from factcheck.dates import (
     speaks_of_future,
 )
 from factcheck.figures import Amount, AmountError, UnitTable, find_amounts, is_symbolic, parse_amount
-from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
+from factcheck.load import Problem, RawLedger, Source, Table, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,
     CLAIM_FIELDS,
@@ -41,6 +41,7 @@ from factcheck.model import (
 from factcheck.model import (
     error_text as _msg,
 )
+from factcheck.spelling import did_you_mean
 from factcheck.text import Passage, closest_passage, find_folded, fold
 
 T = TypeVar("T")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
-from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
+from factcheck.spelling import did_you_mean
 from factcheck.story import ClaimCtx, Story
 from factcheck.text import fold, shorten
 
