@@ -20,15 +20,37 @@ class Exit(IntEnum):
     CANNOT_RUN = 2  # no ledger, unreadable file, invalid TOML, bad usage
 
 
-VERIFY_FORMATS = ["text", "json", "md", "sarif", "github", "html", "claimreview"]
-REPORT_FORMATS = ["md", "html", "json", "sarif", "claimreview"]
 FAIL_ON = ["error", "warning", "info", "never"]
 
 
-def _fail(message: str) -> NoReturn:
+class FormatChoice(click.Choice):  # type: ignore[type-arg]
+    """--format: the formats registered in factcheck.report, read when the option is used (so a
+    format registered after this module is imported is offered too); `files`: only those
+    `report` writes to a file."""
+
+    def __init__(self, files: bool = False) -> None:
+        self.files = files
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        from factcheck.report import names
+
+        return names(files=self.files)
+
+    @choices.setter
+    def choices(self, _: object) -> None:  # click.Choice sets it; the registry is the one list
+        pass
+
+
+def _note(message: str) -> None:
     from factcheck.safe_text import visible
 
     click.echo(f"factcheck: {visible(message)}", err=True)  # a path or a setting may hold anything
+
+
+def _fail(message: str) -> NoReturn:
+    _note(message)
     sys.exit(Exit.CANNOT_RUN)
 
 
@@ -120,7 +142,7 @@ def main() -> None:
 @main.command()
 @story_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
-@click.option("--format", "fmt", type=click.Choice(VERIFY_FORMATS), default="text", show_default=True,
+@click.option("--format", "fmt", type=FormatChoice(), default="text", show_default=True,
               help="text for people; json for machines.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only.")
 @click.option("--verbose", "-v", is_flag=True, help="Every claim with its evidence.")
@@ -136,17 +158,20 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
     PATH: story folders, folders of stories, or files inside a story (each checks the story whose
     claims.toml is nearest above it). Every story is checked once. Default: this folder.
     """
+    from factcheck.report import FORMATS
+
+    form = FORMATS[fmt]
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     runs = _story_runs(opts, paths, skip_outside, {"--claims": claims, "--sources": sources, "--draft": draft})
-    if fmt == "html" and len(runs) > 1:
-        raise click.UsageError("--format html shows one story; name one story, or run 'factcheck report' in each")
+    if form.one_story and len(runs) > 1:
+        raise click.UsageError(f"--format {fmt} shows one story; name one story, or run 'factcheck report' in each")
     ran = [_engine_call(_run_story, run_opts) for run_opts in runs]
     reports = [r for r in ran if r is not None]  # a story that cannot run said why; the others still run
-    if fmt in ("json", "sarif", "github"):  # paths GitHub and other tools can place: the repository's
+    if form.repo_paths:  # paths GitHub and other tools can place: the repository's
         from factcheck.repo import rebase, repo_root
 
         rebase(reports, repo_root())
-    _show(reports, fmt, quiet, verbose, all_claims, several=len(runs) > 1)
+    _show(reports, fmt, {"quiet": quiet, "verbose": verbose, "all_claims": all_claims, "several": len(runs) > 1})
     if len(reports) < len(ran):
         sys.exit(Exit.CANNOT_RUN)
     sys.exit(Exit.FINDINGS if any(r.failing(fail_on) for r in reports) else Exit.OK)
@@ -186,50 +211,11 @@ def _run_story(opts: Any) -> Any:
         return None
 
 
-def _show(reports: list[Any], fmt: str, quiet: bool, verbose: bool, all_claims: bool, several: bool) -> None:
-    """Print the reports: the terminal's (after GitHub's annotations), or one document for all."""
-    if fmt in ("text", "github"):
-        from rich.text import Text
+def _show(reports: list[Any], fmt: str, options: dict[str, Any]) -> None:
+    """Print the reports in their format (factcheck.report.show)."""
+    from factcheck.report import Sink, show
 
-        from factcheck.report.github import stop_commands
-        from factcheck.report.text import print_report
-
-        if fmt == "github":
-            _github(reports)
-        # The human report quotes the files; GitHub must not run a line of it as a command.
-        fence = stop_commands() if fmt == "github" and reports else None
-        if fence is not None:
-            _write(fence.start)
-        for n, report in enumerate(reports):
-            if several:  # each story's report opens with its ledger's path
-                _console().print(Text(("\n" if n else "") + f"== {report.ledger}", style="bold"))
-            _engine_call(print_report, report, _console(), quiet, verbose)
-        if fence is not None:
-            _write(fence.end)
-    elif reports:
-        from factcheck.report import render_many
-
-        _write(_engine_call(render_many, reports, fmt, {"all_claims": all_claims}))
-        if fmt == "claimreview" and not all_claims and not any(c.publish_review for r in reports for c in r.claims):
-            click.echo("factcheck: no claim has publish_review = true, so no review was written "
-                       "(--all writes one for every claim)", err=True)
-
-
-def _github(reports: list[Any]) -> None:
-    """Annotations first; the memo to the step summary when GitHub provides one."""
-    import os
-
-    from factcheck.report import render
-
-    _write("".join(render(r, "github") for r in reports))
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
-        try:
-            with open(summary, "a", encoding="utf-8") as fh:  # GitHub's own file: appended to
-                for r in reports:
-                    fh.write(render(r, "md") + "\n")
-        except OSError as e:
-            click.echo(f"factcheck: cannot write the step summary {summary}: {e.strerror or e}", err=True)
+    _engine_call(show, reports, fmt, Sink(console=_console(), write=_write, note=_note), options)
 
 
 def _console(stderr: bool = False) -> Any:
@@ -255,7 +241,7 @@ def _console(stderr: bool = False) -> Any:
 
 @main.command()
 @story_options
-@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="md", show_default=True,
+@click.option("--format", "fmt", type=FormatChoice(files=True), default="md", show_default=True,
               help="md: the memo; html: a self-contained page; json, sarif, claimreview for tools.")
 @click.option("-o", "--output", type=str, default=None, metavar="PATH",
               help="Where to write ('-' for stdout). Default: reports/<story>-<date>.<ext> beside the ledger.")
@@ -266,13 +252,14 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
            all_claims: bool) -> None:
     """Write the report to a file (atomically), for the editor or for other tools."""
     from factcheck import engine
-    from factcheck.report import EXTENSIONS, render
+    from factcheck.report import FORMATS, render
     from factcheck.workspace import report_target, write_atomic
 
+    form = FORMATS[fmt]
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     rep, inputs = _engine_call(engine.run_with_inputs, opts)
     slug = rep.slug()  # from the ledger's path as given, before paths are made the repository's
-    if fmt in ("json", "sarif"):
+    if form.repo_paths:
         from factcheck.repo import rebase, repo_root
 
         rebase([rep], repo_root())
@@ -284,7 +271,7 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
         from datetime import date
 
         day = rep.published or date.today().isoformat()
-        asked = opts.claims.parent / "reports" / f"{slug}-{day}.{EXTENSIONS[fmt]}"
+        asked = opts.claims.parent / "reports" / f"{slug}-{day}.{form.extension}"
     else:
         asked = Path(output)
     # Only a new path or a regular file, never the story's own files; the default reports/ stays
@@ -301,53 +288,26 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
 @main.command(name="rules")
 def rules_cmd() -> None:
     """List every rule: code, severity, name and summary."""
-    from rich.table import Table
-    from rich.text import Text
+    from factcheck.report.reference import print_rules
+    from factcheck.rules import FAMILIES, rule_infos
 
-    from factcheck.rules import FAMILIES, load_rules
-
-    table = Table(show_header=True, header_style="bold", pad_edge=False)
-    for col in ("code", "severity", "name", "summary"):
-        table.add_column(col, overflow="fold")
-    last_family = None
-    for code, r in load_rules().items():
-        if r.family != last_family and last_family is not None:
-            table.add_section()
-        last_family = r.family
-        table.add_row(Text(code), Text(r.severity.value), Text(r.name), Text(r.summary))
-    _console().print(table)
-    _console().print(Text("Families: " + "; ".join(f"{k}xx {v}" for k, v in FAMILIES.items()), style="dim"))
+    print_rules(rule_infos(), FAMILIES, _console())
 
 
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain one rule, with an example that triggers it and one that passes."""
-    from rich.text import Text
+    from factcheck.report.reference import print_explain
+    from factcheck.rules import rule_infos
 
-    from factcheck.rules import load_rules
-
-    rules = load_rules()
+    rules = {r.code: r for r in rule_infos()}
     r = rules.get(code.upper())
     if r is None:
         near = [c for c in rules if c.startswith(code.upper()[:3])]
         hint = f"; codes in that family: {', '.join(near)}" if near else "; see 'factcheck rules'"
         raise click.UsageError(f"no rule {code}{hint}")
-    from rich.padding import Padding
-
-    sections = r.sections()
-    console = _console()
-    console.print(Text(f"{r.code} {r.name} ({r.severity.value})", style="bold"))
-    console.print(Text(r.summary))
-    for name in ("What it checks", "Why an editor cares", "Example", "Passes"):
-        console.print()
-        console.print(Text(name, style="bold"))
-        body = sections.get(name, "")
-        if name in ("Example", "Passes"):  # ledger fragments: line by line, as written
-            for line in body.splitlines():
-                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 2)))
-        else:  # prose: one paragraph, wrapped to the terminal
-            console.print(Padding(Text(" ".join(body.split())), (0, 0, 0, 2)))
+    print_explain(r, _console())
 
 
 @main.command()

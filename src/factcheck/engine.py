@@ -32,7 +32,7 @@ from factcheck.model import (
     Summary,
     WhenOut,
 )
-from factcheck.rules import REGISTRY, Rule, StatusScope, load_rules, select
+from factcheck.rules import REGISTRY, Rule, StatusScope, load_rules, rule_infos, select
 from factcheck.story import ClaimCtx, Story, resolve
 
 # Which status wins when a claim has several findings.
@@ -293,6 +293,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         claims=[_claim_result(c, statuses[c.id]) for c in story.claims],
         sources=sources,
         findings=findings,
+        rules=rule_infos(),
     )
 
 

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -13,6 +15,9 @@ from rich.text import Text
 
 from factcheck.figures.units import is_symbolic
 from factcheck.model import ClaimStatus, Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from factcheck.report import Sink
 
 STATUS_STYLE = {
     ClaimStatus.SUPPORTED: "green",
@@ -169,3 +174,21 @@ def print_report(report: Report, console: Console, quiet: bool = False, verbose:
             console.print(finding_block(f))
     if quiet and not report.findings:
         console.print(Text("no findings"))
+
+
+def show(reports: Sequence[Report], sink: Sink, options: Mapping[str, Any]) -> None:
+    """`verify`'s terminal report of each story (options: quiet, verbose, several: each story's
+    report opens with its ledger's path)."""
+    for n, report in enumerate(reports):
+        if options.get("several"):
+            sink.console.print(Text(("\n" if n else "") + f"== {report.ledger}", style="bold"))
+        print_report(report, sink.console, bool(options.get("quiet")), bool(options.get("verbose")))
+
+
+def render(report: Report) -> str:
+    """The terminal report as plain text, 100 columns wide, without colour."""
+    import io
+
+    buf = io.StringIO()
+    print_report(report, Console(file=buf, width=100, color_system=None, highlight=False, emoji=False))
+    return buf.getvalue()

@@ -13,8 +13,6 @@ from rich.text import Text
 
 from factcheck.model import ClaimResult, Report
 
-TIMING_CODES = ("FC107", "FC205", "FC206", "FC303", "FC401", "FC402", "FC404")
-
 
 def _groups(report: Report, subject: str | None) -> dict[str, list[ClaimResult]]:
     groups: dict[str, list[ClaimResult]] = {}
@@ -35,7 +33,8 @@ def print_timeline(report: Report, console: Console, subject: str | None = None)
     groups = _groups(report, subject)
     if not groups:
         return False
-    flagged = {cid for f in report.findings if f.code in TIMING_CODES and f.accepted is None for cid in f.claims}
+    timing = report.tagged("timing")  # the rules' own word for a finding about when
+    flagged = {cid for f in report.findings if f.code in timing and f.accepted is None for cid in f.claims}
     sources = {s.id: s for s in report.sources}
     label_w = min(34, max(len(c.id) for g in groups.values() for c in g) + 2)
     width = max(20, console.width - label_w - 34)

@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from factcheck.model import ClaimStatus, Location, Severity
+from factcheck.model import ClaimStatus, Location, RuleInfo, Severity
 
 if TYPE_CHECKING:
     from factcheck.story import Story
@@ -35,6 +36,9 @@ FAMILIES = {
     "FC6": "the draft",
 }
 DOC_SECTIONS = ("What it checks", "Why an editor cares", "Example", "Passes")
+# What a rule's findings are about, for the reporters that treat a kind of finding alike:
+# "timing": a claim's period is at fault (the timeline draws its row red).
+TAGS = frozenset({"timing"})
 
 
 @dataclass
@@ -76,6 +80,7 @@ class Rule:
     status: ClaimStatus | None = None  # what an unaccepted finding makes of its claims
     status_scope: StatusScope = StatusScope.FIRST
     status_min: Severity = Severity.ERROR  # findings below this severity leave statuses alone
+    tags: tuple[str, ...] = ()  # see TAGS
 
     @property
     def family(self) -> str:
@@ -83,6 +88,11 @@ class Rule:
 
     def sections(self) -> dict[str, str]:
         return parse_doc(self.doc)
+
+    @cached_property
+    def info(self) -> RuleInfo:
+        """The rule's metadata as a report carries it."""
+        return RuleInfo(self.code, self.name, self.severity, self.summary, self.sections(), self.tags)
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -96,6 +106,7 @@ def rule(
     status: ClaimStatus | None = None,
     status_scope: StatusScope = StatusScope.FIRST,
     status_min: Severity = Severity.ERROR,
+    tags: Iterable[str] = (),
 ) -> Callable[[RuleFn], RuleFn]:
     def deco(fn: RuleFn) -> RuleFn:
         if not CODE_RE.match(code):
@@ -110,7 +121,10 @@ def rule(
         missing = [s for s in DOC_SECTIONS if s not in parse_doc(doc)]
         if missing:
             raise ValueError(f"{code}: the docstring lacks {', '.join(missing)}")
-        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min)
+        unknown = sorted(set(tags) - TAGS)
+        if unknown:
+            raise ValueError(f"{code}: unknown tag {', '.join(unknown)} (known: {', '.join(sorted(TAGS))})")
+        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min, tuple(tags))
         return fn
 
     return deco
@@ -144,6 +158,11 @@ def load_rules() -> dict[str, Rule]:
             importlib.import_module(f"factcheck.rules.{mod}")
         _LOADED = True
     return dict(sorted(REGISTRY.items()))
+
+
+def rule_infos() -> list[RuleInfo]:
+    """Every rule's metadata, in code order: what a report carries and `rules`/`explain` show."""
+    return [r.info for r in load_rules().values()]
 
 
 def select(rules: dict[str, Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:

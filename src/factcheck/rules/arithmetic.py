@@ -313,7 +313,7 @@ def _weekday_hits(c: ClaimCtx, p: Period, where: str) -> str | None:
 
 
 @rule("FC205", "weekday-mismatch", Severity.ERROR, "A date carries a weekday it does not fall on",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED, tags=("timing",))
 def weekday_mismatch(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -348,7 +348,7 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",))
 def weekday_vs_date(story: Story) -> Iterator[Hit]:
     """
     What it checks:

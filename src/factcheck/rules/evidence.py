@@ -306,7 +306,7 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC107", "period-differs", Severity.ERROR, "The claim's period is not the period in its quote",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED, tags=("timing",))
 def period_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:

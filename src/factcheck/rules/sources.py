@@ -201,7 +201,7 @@ def _span(p: Period) -> str:
 
 
 @rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL)
+      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("timing",))
 def periods_conflict(story: Story) -> Iterator[Hit]:
     """
     What it checks:

@@ -40,7 +40,7 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
 
 
 @rule("FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",))
 def order_violated(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -66,7 +66,8 @@ def order_violated(story: Story) -> Iterator[Hit]:
                   derivation=derivation)
 
 
-@rule("FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it")
+@rule("FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it",
+      tags=("timing",))
 def after_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -111,7 +112,8 @@ def unanchored(story: Story) -> Iterator[Hit]:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
-@rule("FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed")
+@rule("FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed",
+      tags=("timing",))
 def order_uncertain(story: Story) -> Iterator[Hit]:
     """
     What it checks:
