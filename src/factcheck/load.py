@@ -15,6 +15,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -124,11 +125,30 @@ def _too_big(size: int, cap: int) -> str:
     return f"is {shown}, over the {cap // mib} MiB factcheck reads from one file; not read"
 
 
+class Fact(str, Enum):
+    """What reading and resolving the files found wrong, as a fact about the files: which finding
+    it makes, its code and its severity, is the ledger rules' judgement (rules/ledger.py)."""
+
+    UNKNOWN_KEY = "unknown-field"  # a key or table factcheck does not read
+    INVALID_VALUE = "invalid-field"  # a value of the wrong type, a required field missing
+    DUPLICATE_ID = "duplicate-id"  # a claim id used twice
+    MISSING_CLAIM = "dangling"  # a total or relation names a claim that is not in the ledger
+    TOTAL_CYCLE = "cycle"  # a total is, through its parts, a part of itself
+    UNREAD_AMOUNT = "bad-amount"  # an amount the figure reader cannot read
+    UNREAD_PERIOD = "bad-period"  # a `when` the date reader cannot read
+    UNANCHORED_DATE = "unanchored"  # a relative date with no publication date to anchor it
+    NOTHING_TO_CHECK = "nothing-to-check"  # a claim with no figure and no date
+    UNPARSED_RELATION = "bad-relation"  # a relation's `expect` that does not parse
+    UNREADABLE_SOURCE = "unreadable-source"  # a source file that cannot be used
+    SOURCE_NOT_AN_ID = "bad-source-id"  # a claim's source that is a path, not an id
+    UNIT_IN_TWO_GROUPS = "unit-two-groups"  # a word under two [units] groups
+
+
 @dataclass
 class Problem:
-    """Something wrong in the files that a ledger rule turns into a finding."""
+    """One fact found in the files, where it stands and what it concerns; a ledger rule judges it."""
 
-    kind: str  # which FC0xx rule reports it: "unknown-field", "invalid-field", ...
+    kind: Fact
     message: str
     location: Location | None = None
     claims: list[str] = field(default_factory=list)
@@ -369,7 +389,7 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
         with os.scandir(sources_dir) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as e:
-        problems.append(Problem("unreadable-source", f"cannot list {sources_dir}: {e.strerror or e}",
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, f"cannot list {sources_dir}: {e.strerror or e}",
                                 Location(path=str(sources_dir))))
         return out
     for entry in entries:
@@ -380,7 +400,7 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
             if name.startswith("."):
                 continue
             shown = visible(show_name(name))
-            problems.append(Problem("unreadable-source", f"source file name '{shown}' is not plain UTF-8 "
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, f"source file name '{shown}' is not plain UTF-8 "
                                     "text; not read (rename it with letters, digits, '-', '_', '.')",
                                     Location(path=visible(str(sources_dir / name)))))
             continue
@@ -391,13 +411,13 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
         p = sources_dir / name
         loc = Location(path=str(p))
         if not is_plain_id(sid):
-            problems.append(Problem("unreadable-source", f"source file name '{p.name}' is not a plain id "
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, f"source file name '{p.name}' is not a plain id "
                                     "(letters, digits, '-', '_', '.'); rename it", loc, sources=[]))
             continue
         if entry.is_dir():
             continue  # a folder named like a source is not one
         if sid in out:
-            problems.append(Problem("unreadable-source", f"two files share the source id '{sid}' "
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, f"two files share the source id '{sid}' "
                                     f"({out[sid].path.name} and {p.name}); the second is not read", loc,
                                     sources=[sid]))
             continue
@@ -409,7 +429,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
     loc = Location(path=str(p))
 
     def broken(why: str, location: Location = loc) -> Source:
-        problems.append(Problem("unreadable-source", why, location, sources=[sid]))
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, why, location, sources=[sid]))
         return Source(sid, p, SourceMeta(), None, error=why)
 
     try:
@@ -441,7 +461,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
             data = parse_toml(meta_text, p, line_offset=1, parse_float=float)
         except CannotRun as e:
             msg = str(e)
-            problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
             data = {}
         meta = _meta(data, p, sid, problems, 2)
@@ -460,7 +480,7 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
 
     unknown = [k for k in data if k not in SOURCE_FIELDS]
     for k in unknown:
-        problems.append(Problem("unknown-field", f"source '{sid}' has an unknown key '{k}'"
+        problems.append(Problem(Fact.UNKNOWN_KEY, f"source '{sid}' has an unknown key '{k}'"
                                 + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=first_line),
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
@@ -469,7 +489,7 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
     except ValidationError as e:
         for err in e.errors():
             key = ".".join(str(x) for x in err["loc"])
-            problems.append(Problem("invalid-field", f"source '{sid}': '{key}': {_msg(err)}",
+            problems.append(Problem(Fact.INVALID_VALUE, f"source '{sid}': '{key}': {_msg(err)}",
                                     Location(path=str(p), line=first_line), sources=[sid]))
         good = {k: v for k, v in clean.items() if k not in {str(err["loc"][0]) for err in e.errors() if err["loc"]}}
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
+from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
 from factcheck.spelling import did_you_mean
@@ -28,7 +29,7 @@ def unknown_source(story: Story) -> Iterator[Hit]:
     """
     for c in story.claims:
         sid = c.claim.source
-        if c.source is None and sid and not any(p.kind == "bad-source-id" and c.id in p.claims for p in story.problems):
+        if c.source is None and sid and not any(p.kind is Fact.SOURCE_NOT_AN_ID and c.id in p.claims for p in story.problems):
             yield Hit(f"claim '{c.id}' cites source '{sid}', which is not in sources/ (looked for {sid}.md, "
                       f"{sid}.txt and {sid}.toml)" + did_you_mean(sid, set(story.sources)),
                       claims=[c.id], sources=[sid], location=story.claim_loc(c, "source"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import RelationCtx, Story
@@ -108,7 +109,7 @@ def unanchored(story: Story) -> Iterator[Hit]:
         The same with `published = 2025-04-30` in the source's front matter.
     """
     for p in story.problems:
-        if p.kind == "unanchored":
+        if p.kind is Fact.UNANCHORED_DATE:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
