@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from factcheck.model import Report, Severity
 from factcheck.report import FORMATS, Format, names, register
-from tests.conftest import REPO, STORIES, invoke
+from tests.conftest import REPO, STORIES, invoke, write_story
 
 STORY = STORIES / "sourcing"
 
@@ -123,3 +123,32 @@ def test_an_unknown_tag_is_refused_at_registration() -> None:
                 all
             """
             return iter(())
+
+
+def test_the_timeline_marks_claims_only_for_findings_of_rules_tagged_timing(cli: CliRunner, tmp_path: Path) -> None:
+    from factcheck.engine import Options, run
+
+    ledger = write_story(tmp_path, """
+        [[claim]]
+        id = "march-crowd"
+        subject = "fair-crowd"
+        source = "gazette"
+        amount = "about 300"
+        quote = "About 300 people attended the fair in March 2024"
+        when = "April 2024"
+
+        [[claim]]
+        id = "april-crowd"
+        subject = "fair-crowd"
+        source = "gazette"
+        amount = "900"
+        quote = "The fair drew 500 visitors in April 2024"
+        when = "April 2024"
+        """, {"gazette.md": "+++\npublished = 2024-05-01\nurl = \"https://gazette.example/fair\"\n+++\n"
+                            "About 300 people attended the fair in March 2024. The fair drew 500 visitors in April 2024.\n"})
+    codes = {f.code: f.claims for f in run(Options(claims=ledger)).findings}
+    assert codes["FC107"] == ["march-crowd"] and codes["FC103"] == ["april-crowd"]  # timing, and not
+    r = invoke(cli, ["timeline"], cwd=tmp_path)
+    assert r.exit_code == 0
+    marked = {line.split()[0] for line in r.output.splitlines() if " ✗ " in line}
+    assert marked == {"march-crowd"}
