@@ -152,3 +152,13 @@ def test_the_timeline_marks_claims_only_for_findings_of_rules_tagged_timing(cli:
     assert r.exit_code == 0
     marked = {line.split()[0] for line in r.output.splitlines() if " ✗ " in line}
     assert marked == {"march-crowd"}
+
+
+def test_the_format_choices_cost_no_heavy_import() -> None:
+    code = ("import sys; sys.argv = ['factcheck', 'verify', '--help']\n"
+            "from factcheck.entry import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', [m for m in ('pydantic', 'rich', 'factcheck.model', 'factcheck.engine') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert "[text|json|md|sarif|github|html|claimreview]" in out.replace("\n", "").replace(" ", "")
+    assert "LOADED []" in out
