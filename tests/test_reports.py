@@ -16,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from factcheck.engine import Options, run
-from factcheck.model import AmountOut, ClaimResult, ClaimStatus, WhenOut
+from factcheck.model import AmountOut, ClaimResult, ClaimStatus, FailedCheck, WhenOut
 from factcheck.report.github import escape_data, escape_property
 from tests.conftest import invoke
 
@@ -193,17 +193,18 @@ _json_num = st.none() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True,
        amount=st.none() | st.builds(AmountOut, _json_text, _json_num, _json_num),
        when=st.none() | st.builds(WhenOut, _json_text, _json_text, _json_text),
        subject=st.none() | _json_text, unit=st.none() | _json_text, quote=st.none() | _json_text,
-       line=st.none() | st.integers(0, 10**6))
+       line=st.none() | st.integers(0, 10**6),
+       failed=st.lists(st.builds(FailedCheck, _json_text, st.integers(0, 10**6)), max_size=3))
 @example(id_="a", source="s", status=ClaimStatus.SUPPORTED, amount=AmountOut("x", float("-inf"), float("nan")),
-         when=None, subject=None, unit=None, quote=None, line=None)
+         when=None, subject=None, unit=None, quote=None, line=None, failed=[])
 def test_written_out_claim_line_is_what_json_writes(id_: str, source: str, status: ClaimStatus,
                                                     amount: AmountOut | None, when: WhenOut | None,
                                                     subject: str | None, unit: str | None, quote: str | None,
-                                                    line: int | None) -> None:
+                                                    line: int | None, failed: list[FailedCheck]) -> None:
     from factcheck.model import _claim_row
     from factcheck.report.json_report import _claim_line
 
-    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line)
+    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, failed)
     assert _claim_line(row) == json.dumps(_claim_row(row), ensure_ascii=False)
 
 

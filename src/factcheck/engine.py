@@ -14,6 +14,7 @@ from factcheck.model import (
     AmountOut,
     ClaimResult,
     ClaimStatus,
+    FailedCheck,
     Finding,
     Location,
     Report,
@@ -96,6 +97,7 @@ def run(opts: Options) -> Report:
 def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
     rules = list(rules)
     findings: list[Finding] = []
+    blame: dict[int, list[str]] = {}  # id(finding) -> the claims it blames, when not the rule's scope
     for r in rules:
         try:
             hits = list(r.fn(story))
@@ -109,13 +111,15 @@ def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
             sev = h.severity or r.severity
             if h.strict_error and (opts.strict or story.settings.strict) and sev is Severity.WARNING:
                 sev = Severity.ERROR
-            findings.append(Finding(code=r.code, severity=sev, message=h.message, claims=h.claims,
-                                    sources=h.sources, location=h.location, derivation=h.derivation,
-                                    evidence=h.evidence, figure=h.figure))
+            f = Finding(code=r.code, severity=sev, message=h.message, claims=h.claims, sources=h.sources,
+                        location=h.location, derivation=h.derivation, evidence=h.evidence, figure=h.figure)
+            findings.append(f)
+            if h.blame is not None:
+                blame[id(f)] = h.blame
     _apply_accepts(story, findings, selected={r.code for r in rules})
     findings.sort(key=_finding_order)
-    statuses = _statuses(story, findings)
-    return _report(story, findings, statuses, opts)
+    statuses, parts = _statuses(story, findings, blame)
+    return _report(story, findings, statuses, parts, opts)
 
 
 def _finding_order(f: Finding) -> tuple[int, str, str, int]:
@@ -158,18 +162,29 @@ def _corroborated(story: Story, findings: list[Finding]) -> set[str]:
     return out
 
 
-def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
+def _statuses(story: Story, findings: list[Finding],
+              blame: dict[int, list[str]]) -> tuple[dict[str, ClaimStatus], dict[str, list[FailedCheck]]]:
+    """Each claim's status, and the failed totals and relations each claim is a part of."""
     corroborated: set[str] | None = None  # worked out if a finding needs it
     out: dict[str, ClaimStatus] = {}
+    parts: dict[str, list[FailedCheck]] = {}
     for c in story.claims:
         out[c.id] = ClaimStatus.SUPPORTED
         if not c.claim.quote or (c.source is not None and c.source.is_note):
             out[c.id] = ClaimStatus.UNVERIFIABLE
-    for f in findings:
+    for n, f in enumerate(findings):
         r = REGISTRY.get(f.code)
         if r is None or r.status is None or f.accepted is not None or f.severity.rank < r.status_min.rank:
             continue
-        if r.status_scope == "all":
+        blamed = blame.get(id(f))
+        if blamed is not None:
+            # A failed total or relation: its stated result takes the verdict; its parts keep
+            # their own status and carry the finding in the report.
+            targets = blamed
+            for cid in dict.fromkeys(f.claims):
+                if cid not in blamed and cid in out:
+                    parts.setdefault(cid, []).append(FailedCheck(f.code, n))
+        elif r.status_scope == "all":
             targets = f.claims
         elif r.status_scope == "uncorroborated":
             # A failed relation names several claims; those that independent sources agree on
@@ -183,7 +198,7 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
         for cid in targets:
             if cid in out and _STATUS_RANK[r.status] > _STATUS_RANK[out[cid]]:
                 out[cid] = r.status
-    return out
+    return out, parts
 
 
 class _Rows:
@@ -196,7 +211,8 @@ class _Rows:
         self.whens: dict[tuple[int, str], WhenOut] = {}
 
 
-def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
+def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows,
+                  parts: dict[str, list[FailedCheck]]) -> ClaimResult:
     amount = None
     if (a := c.amount) is not None:
         amount = rows.amounts.get(id(a))
@@ -210,10 +226,12 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
         if when is None:
             when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
     cl = c.claim  # positional arguments: this runs once per claim
-    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line)
+    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line,
+                       parts.get(cl.id) or [])
 
 
-def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus], opts: Options) -> Report:
+def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus],
+            parts: dict[str, list[FailedCheck]], opts: Options) -> Report:
     counts = {s: 0 for s in Severity}
     accepted = 0
     for f in findings:
@@ -240,7 +258,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         fail_on=opts.fail_on,
         summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],
                         warning=counts[Severity.WARNING], info=counts[Severity.INFO], accepted=accepted),
-        claims=[_claim_result(c, statuses[c.id], rows) for c in story.claims],
+        claims=[_claim_result(c, statuses[c.id], rows, parts) for c in story.claims],
         sources=sources,
         findings=findings,
     )

@@ -239,6 +239,15 @@ class WhenOut:
     end: str
 
 
+@dataclass(frozen=True, slots=True)
+class FailedCheck:
+    """A failed total or relation a claim is a part of (not its stated result): the finding's
+    code and its index in the report's findings."""
+
+    code: str
+    finding: int
+
+
 @dataclass(slots=True)
 class ClaimResult:
     """One claim's row in a report."""
@@ -252,6 +261,8 @@ class ClaimResult:
     unit: str | None = None
     quote: str | None = None
     line: int | None = None
+    # failed totals and relations this claim is a part of; its status is its own evidence's
+    part_of_failed: list[FailedCheck] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -374,4 +385,5 @@ def _claim_row(r: ClaimResult) -> dict[str, Any]:
     return {"id": r.id, "status": r.status.value, "source": r.source,
             "amount": None if a is None else {"text": a.text, "low": a.low, "high": a.high},
             "when": None if w is None else {"text": w.text, "start": w.start, "end": w.end},
-            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line}
+            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line,
+            "part_of_failed": [{"code": p.code, "finding": p.finding} for p in r.part_of_failed]}

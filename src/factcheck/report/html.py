@@ -196,7 +196,10 @@ def render(report: Report) -> str:
                 f"<tr><td>{c.status.symbol}</td><td><code>{escape(c.id)}</code></td>"
                 f"<td>{escape(c.amount.text) if c.amount else ''}</td><td>{escape(c.when.text) if c.when else ''}</td>"
                 f"<td>{src_text}</td><td><q>{escape(c.quote or '')}</q></td>"
-                f"<td class=\"s-{c.status.value}\">{escape(c.status.value)}</td></tr>")
+                f"<td class=\"s-{c.status.value}\">{escape(c.status.value)}"
+                + "".join(f"<br><small>part of a failed {escape(p.code)}: "
+                          f"{escape(report.findings[p.finding].message)}</small>" for p in c.part_of_failed)
+                + "</td></tr>")
         body.append("<h2>Claims</h2><table><tr><th></th><th>claim</th><th>figure</th><th>when</th><th>source</th>"
                     "<th>quote</th><th>status</th></tr>" + "".join(rows) + "</table>")
     if report.sources:

@@ -97,6 +97,11 @@ def claims_table(report: Report, verbose: bool) -> tuple[Table, int]:
         table.add_row(*row)
         if verbose and c.quote:
             table.add_row(Text(""), Text(""), Text(f"“{c.quote}”", style="italic"), Text(""), Text(""))
+        if verbose:
+            for p in c.part_of_failed:
+                table.add_row(Text(""), Text(""), Text(f"part of a failed {p.code}: "
+                                                       f"{report.findings[p.finding].message}", style="dim"),
+                              Text(""), Text(""))
     return table, hidden
 
 

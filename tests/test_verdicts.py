@@ -1,0 +1,100 @@
+"""Issue 19: verdicts an editor can gate publication on, through the CLI and the engine."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.intervals import Interval
+from factcheck.rules.arithmetic import describe_at
+from tests.conftest import STORIES, invoke, verify_report
+
+BLAME = STORIES / "blame" / "claims.toml"
+
+
+# -- 1. statuses blame the right claim -----------------------------------------------------------
+
+
+def test_parts_of_a_failed_relation_keep_their_status_and_list_it() -> None:
+    report = verify_report(BLAME)
+    rows = {c.id: c for c in report.claims}
+    codes = {cid: [(p.code, report.findings[p.finding].message) for p in c.part_of_failed]
+             for cid, c in rows.items()}
+    assert [c for c, _ in codes["housing"]] == ["FC201", "FC203"]
+    assert codes["transport"] == [("FC201", "claim 'damage': $34.2 billion cannot be the total of housing, transport")]
+    assert codes["housing-share"] == []  # the stated result is blamed, not listed as a part
+    assert [c for c, _ in codes["damage"]] == ["FC203", "FC203"]  # part of the share and of "damage < repairs"
+    assert codes["repairs"] == [("FC203", "relation \"damage < repairs\" does not hold (no relation has a "
+                                          "stated result here)")]
+
+
+def test_json_rows_carry_the_failed_checks(cli: CliRunner) -> None:
+    r = invoke(cli, ["verify", "--claims", str(BLAME), "--format", "json"])
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    rows = {c["id"]: c for c in doc["claims"]}
+    assert rows["housing"]["status"] == "supported"
+    failed = rows["housing"]["part_of_failed"]
+    assert [p["code"] for p in failed] == ["FC201", "FC203"]
+    assert all(doc["findings"][p["finding"]]["code"] == p["code"] for p in failed)
+    assert doc["findings"][failed[1]["finding"]]["claims"] == ["housing-share", "housing", "damage"]
+    assert rows["housing-share"]["part_of_failed"] == []
+
+
+def test_text_md_html_list_the_failed_relation_under_a_part(cli: CliRunner, tmp_path: Path) -> None:
+    text = invoke(cli, ["verify", "--claims", str(BLAME), "-v"]).stdout
+    assert "part of a failed FC201" in text
+    quiet = invoke(cli, ["verify", "--claims", str(BLAME)]).stdout
+    assert "part of a failed" not in quiet  # the plain table stays one row a claim
+    md = invoke(cli, ["verify", "--claims", str(BLAME), "--format", "md"]).stdout
+    row = next(line for line in md.splitlines() if line.startswith("| ✓ | `transport`"))
+    assert row.endswith("| supported<br>part of a failed FC201: claim 'damage': $34.2 billion cannot be the "
+                        "total of housing, transport |")
+    html = invoke(cli, ["verify", "--claims", str(BLAME), "--format", "html"]).stdout
+    assert ("<td class=\"s-supported\">supported<br><small>part of a failed FC201: claim &#x27;damage&#x27;: "
+            "$34.2 billion cannot be the total of housing, transport</small></td>") in html
+
+
+def test_claimreview_rates_parts_by_their_own_evidence(cli: CliRunner) -> None:
+    r = invoke(cli, ["verify", "--claims", str(BLAME), "--format", "claimreview"])
+    reviews = json.loads(r.stdout)
+    by_quote = {x["claimReviewed"]: x["reviewRating"] for x in reviews}
+    assert by_quote["$18 billion was to housing"]["ratingValue"] == 5
+    assert by_quote["$9.7 billion to transport"]["ratingValue"] == 5
+    assert by_quote["Housing accounted for 61 percent of the damage"]["ratingValue"] == 1
+    assert by_quote["direct damage at $34.2 billion"]["alternateName"] == "Contradicted by the evidence"
+
+
+# -- 10. numbers at the precision of the inputs ------------------------------------------------
+
+
+
+
+@pytest.mark.parametrize(("lo", "hi", "sig", "shown"), [
+    ("52.5547445255474452554744525", "52.70863836017569546120058565", 4, "52.55-52.71"),
+    ("0.333333333", "0.3333334", 3, "0.333-0.334"),
+    ("12600", "15400", 3, "12,600-15,400"),            # whole numbers are never rounded
+    ("27650000000", "27750000000", 3, "27,650,000,000-27,750,000,000"),
+    ("52.631578947", "52.631578947", 4, "52.63"),
+    ("52.6311", "52.6319", 4, "52.63-52.64"),         # rounded outwards
+])
+def test_computed_intervals_print_at_the_inputs_precision(lo: str, hi: str, sig: int, shown: str) -> None:
+    assert describe_at(Interval(D(lo), D(hi)), sig) == shown
+
+
+@given(st.decimals(min_value=D("0.0001"), max_value=D("1e9"), places=12),
+       st.decimals(min_value=D("0"), max_value=D("1e9"), places=12), st.integers(3, 8))
+def test_the_interval_shown_holds_the_interval_computed(lo: D, width: D, sig: int) -> None:
+    i = Interval(lo, lo + width)
+    shown = describe_at(i, sig).replace(",", "")
+    if i.is_point:
+        assert abs(D(shown) - lo) <= abs(lo) * D(10) ** (1 - sig)
+        return
+    a, b = shown.split("-")
+    assert D(a) <= i.lo and D(b) >= i.hi and D(a) < D(b)
