@@ -98,3 +98,30 @@ def test_the_interval_shown_holds_the_interval_computed(lo: D, width: D, sig: in
         return
     a, b = shown.split("-")
     assert D(a) <= i.lo and D(b) >= i.hi and D(a) < D(b)
+
+
+# -- 7. one conflict, every party ----------------------------------------------------------------
+
+
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.booleans()), min_size=2, max_size=12))
+def test_an_outlier_names_every_consensus_claim_it_misses(raw: list[tuple[int, int, bool]]) -> None:
+    from types import SimpleNamespace
+
+    from factcheck.intervals import INF
+    from factcheck.rules.sources import outliers
+
+    ivs = [Interval(D(a), INF if open_ else D(a + b), open_, open_) for a, b, open_ in raw]
+    items: list = [SimpleNamespace(claim=SimpleNamespace(source=f"s{n}"), iv=iv, n=n) for n, iv in enumerate(ivs)]
+    found = outliers(items, lambda c: c.iv)
+    flagged = {c.n for c, _ in found}
+    for c, against in found:
+        assert against, "an outlier contradicts someone"
+        assert [b.n for b in against] == sorted(b.n for b in against)  # ledger order
+        assert all(not b.iv.overlaps(c.iv) for b in against)
+        assert not {b.n for b in against} & flagged  # the parties are the consensus, not other outliers
+    # Every consensus claim an outlier misses is named. The consensus is among the claims not
+    # flagged (a claim outside it that overlaps all of it is not flagged either).
+    consensus = [x for x in items if x.n not in flagged]
+    for c, against in found:
+        missed = [b.n for b in consensus if not b.iv.overlaps(c.iv)]
+        assert set(b.n for b in against) <= set(missed)
