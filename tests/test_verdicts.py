@@ -125,3 +125,45 @@ def test_an_outlier_names_every_consensus_claim_it_misses(raw: list[tuple[int, i
     for c, against in found:
         missed = [b.n for b in consensus if not b.iv.overlaps(c.iv)]
         assert set(b.n for b in against) <= set(missed)
+
+
+# -- 11. a misspelt key is an error; TOML errors an editor understands ---------------------------
+
+
+def test_misspelt_keys_and_tables_are_errors_at_their_line(cli: CliRunner) -> None:
+    story = STORIES / "misspelt-keys"
+    r = invoke(cli, ["verify", "--claims", str(story / "claims.toml"), "--format", "json"])
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    fc001 = {(f["severity"], f["location"]["path"].split("/")[-1], f["location"]["line"], f["message"].split(" (")[0])
+             for f in doc["findings"] if f["code"] == "FC001"}
+    assert fc001 == {
+        ("error", "claims.toml", 14, "claim 'installations' has an unknown field 'totals_of'"),
+        ("error", "claims.toml", 25, "claim 'parks' has an unknown field 'qoute'"),
+        ("error", "claims.toml", 28, "unknown table [[relations]]"),
+        ("warning", "council.md", 2, "source 'council' has an unknown key 'section'"),
+    }
+    assert not [f for f in doc["findings"] if f["code"] == "FC004"]  # 'racks' is FC002's alone
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("amount = 5,951", "4:11: invalid TOML: expected newline or end of document after a statement; "
+                       "put the figure in quotes: amount = \"5,951\""),
+    ("amount = about 600", "4:10: invalid TOML: invalid value; put the figure in quotes: amount = \"about 600\""),
+    ("when = late 2023", "4:8: invalid TOML: invalid value; put the date in quotes: when = \"late 2023\""),
+    ("quote = \"10,900 soldiers", "4:25: invalid TOML: illegal character '\\n'; the text is not closed: end it "
+                                   "with \" on the same line (or use \"\"\" for several lines)"),
+    ("quote = \u201c10,900 soldiers\u201d", "4:9: invalid TOML: invalid value; use straight quotes (\") around text, "
+                                            "not curly ones: quote = \"10,900 soldiers\" (a word processor may "
+                                            "have changed them)"),
+    ("quote = \"he said \"no\" twice\"", "4:19: invalid TOML: expected newline or end of document after a "
+                                         "statement; a \" inside the text ends it: put text holding \" between "
+                                         "single quotes, quote = '...', or write it as \\\""),
+    ("amount =", "4:9: invalid TOML: invalid value; give amount a value, such as amount = \"...\""),
+    ("published = 2025-13-01", "4:17: invalid TOML: expected newline or end of document after a statement"),
+])
+def test_toml_errors_carry_an_editors_hint(cli: CliRunner, tmp_path: Path, line: str, message: str) -> None:
+    (tmp_path / "claims.toml").write_text(f'[[claim]]\nid = "a"\nsource = "s"\n{line}\n', encoding="utf-8")
+    r = invoke(cli, ["verify"], cwd=tmp_path)
+    assert r.exit_code == 2
+    assert r.stderr == f"factcheck: claims.toml:{message}\n"

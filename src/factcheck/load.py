@@ -148,7 +148,47 @@ def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_off
         line, col = len(lines), len(lines[-1]) + 1
     if line is None:
         return f"{path}: invalid TOML: {msg}"
-    return f"{path}:{int(line) + line_offset}:{col}: invalid TOML: {msg[:1].lower() + msg[1:]}"
+    lines = text.split("\n")
+    hint = _toml_hint(lines[int(line) - 1]) if 0 < int(line) <= len(lines) else ""
+    return f"{path}:{int(line) + line_offset}:{col}: invalid TOML: {msg[:1].lower() + msg[1:]}{hint}"
+
+
+_CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_.\"'-]+)\s*=\s*(?P<value>.*?)\s*$")
+_TOML_SCALAR = re.compile(
+    r"^(?:[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\d[\d_]*|true|false|inf|nan|"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)\s*(?:#.*)?$")
+
+
+def _toml_hint(line: str) -> str:
+    """What an editor most likely meant on a line TOML refused: '; quote the figure: ...'."""
+    m = _KEY_VALUE.match(line)
+    if m is None:
+        return ""
+    key, value = m["key"], m["value"]
+    if not value:
+        return f"; give {key} a value, such as {key} = \"...\""
+    if value[0] in _CURLY or (value[0] in "\"'" and any(ch in _CURLY for ch in value)):
+        inner = value.strip(_CURLY + "\"'")
+        return (f"; use straight quotes (\") around text, not curly ones: {key} = \"{inner}\" "
+                "(a word processor may have changed them)")
+    if value[0] in "\"'":
+        q = value[0]
+        body = value[3:] if value.startswith(q * 3) else value[1:]
+        if value.startswith(q * 3) or q not in body:
+            return f"; the text is not closed: end it with {q} on the same line (or use {q * 3} for several lines)"
+        if q == '"' and body.count('"') > 1:
+            return ("; a \" inside the text ends it: put text holding \" between single quotes, "
+                    f"{key} = '...', or write it as \\\"")
+        if q == '"' and "\\" in body:
+            return "; a backslash starts an escape in \"...\"; use '...' for text with backslashes"
+        return ""
+    if value[0] in "[{" or _TOML_SCALAR.match(value):
+        return ""
+    text = value.split(" #")[0].strip()
+    what = ("the date" if key in ("when", "published") else "the figure" if any(ch.isdigit() for ch in text)
+            else "the text")
+    return f"; put {what} in quotes: {key} = \"{text}\""
 
 
 def read_ledger(path: Path) -> RawLedger:
@@ -218,6 +258,8 @@ def _map_lines(text: str) -> Mapped:
             open_table = _KeysBetween(split, n)
             if name in found:
                 found[name].append((n, open_table))
+            else:
+                sections.setdefault(name, n)  # an unknown [[array]] ("[[relations]]") is reported at its line
         elif what == "table":
             if open_table is not None:
                 open_table.end = n
@@ -282,6 +324,8 @@ def _map_lines_by_line(text: str) -> Mapped:
                 current = {}
                 if name in found:
                     found[name].append((n, current))
+                else:
+                    sections.setdefault(name, n)
                 continue
             m = _TABLE_HEADER.match(line)
             if m:

@@ -171,8 +171,20 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
     loc0 = raw.location
     for key in data:
         if key not in TOP_LEVEL:
-            problems.append(Problem("unknown-field", f"unknown top-level key '{key}'" + did_you_mean(key, TOP_LEVEL),
-                                    loc0(raw.section_lines.get(key))))
+            value = data[key]
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                what, near = f"table [[{key}]]", did_you_mean(key, TOP_LEVEL).replace("'", "")
+                near = near.replace("mean ", "mean [[").replace("?)", "]]?)") if near else ""
+            elif isinstance(value, dict):
+                what, near = f"table [{key}]", did_you_mean(key, TOP_LEVEL).replace("'", "")
+                near = near.replace("mean ", "mean [").replace("?)", "]?)") if near else ""
+            else:
+                what, near = f"top-level key '{key}'", did_you_mean(key, TOP_LEVEL)
+            line = raw.section_lines.get(key)
+            if line is None:  # [subjects."x"] has a header for each of its tables, none for itself
+                line = min((n for k, n in raw.section_lines.items() if k.startswith(key + ".")), default=None)
+            problems.append(Problem("unknown-field", f"unknown {what}{near}; nothing in it is checked",
+                                    loc0(line)))
     info = _section(raw, "story", StoryInfo, problems) or StoryInfo()
     settings = _section(raw, "settings", Settings, problems) or Settings()
     units_raw = data.get("units", {})
@@ -377,14 +389,25 @@ def _counts_as_unit(c: ClaimCtx) -> bool:
     return not c.amount_from_quote or u == "%" or (u.isupper() and len(u) == 3)
 
 
+def _unreadable_ids(story: Story) -> set[str]:
+    """Ids of claims in the ledger that could not be read (FC002 reports each): a reference to
+    one is not also a reference to a claim that does not exist."""
+    return {cid for p in story.problems if p.kind == "invalid-field" for cid in p.claims}
+
+
 def _check_references(story: Story) -> None:
     ids = story.by_id
     graph: dict[str, list[str]] = {}  # only claims with parts: a claim without any closes no cycle
+    unreadable: set[str] | None = None
     for c in story.claims:
         if not c.claim.total_of:
             continue
         for part in c.claim.total_of:
             if part not in ids:
+                if unreadable is None:
+                    unreadable = _unreadable_ids(story)
+                if part in unreadable:
+                    continue
                 story.problems.append(Problem("dangling", f"claim '{c.id}': total_of names '{part}', which is not a "
                                               "claim" + did_you_mean(part, set(ids)), story.claim_loc(c, "total_of"),
                                               claims=[c.id]))
@@ -470,7 +493,10 @@ def _relations(story: Story) -> list[RelationCtx]:
                                           f"{e.column})", story.raw.location(line, col)))
             continue
         missing = [i for i in ctx.parsed.ids() if i not in story.by_id]
+        unreadable = _unreadable_ids(story) if missing else set()
         for m in missing:
+            if m in unreadable:
+                continue
             story.problems.append(Problem("dangling", f"relation \"{rel.expect}\" names '{m}', which is not a claim"
                                           + did_you_mean(m, set(story.by_id)), story.loc(table, "expect")))
         if missing:
