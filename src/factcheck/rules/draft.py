@@ -36,6 +36,90 @@ def _gap(a: Interval, b: Interval) -> float:
     return float(hi.lo - lo.hi) / (abs(float(hi.lo)) + 1)
 
 
+def _distance(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> tuple[float, bool, float]:
+    """How far a claim is from backing a draft figure: the gap between their intervals, a unit
+    that differs, then how far apart their stated values are."""
+    assert c.amount is not None
+    return (_gap(c.amount.interval, fig.interval), unit_mismatch(story, c, fig, known) is not None,
+            float(abs(c.amount.value - fig.value)) / (abs(float(fig.value)) + 1))
+
+
+def implies(inner: Interval, outer: Interval) -> bool:
+    """Every value `inner` allows, `outer` allows too (inner is a subset of outer)."""
+    return inner.intersection(outer) == inner
+
+
+def _symbolic(unit: str | None) -> bool:
+    """A currency code or %: a unit a figure's own spelling fixes, whatever the ledger says."""
+    return unit is not None and (unit == "%" or (len(unit) == 3 and unit.isupper()))
+
+
+def _claim_unit(c: ClaimCtx) -> str | None:
+    """What a claim counts, for backing: its unit, else the noun its figure was stated with."""
+    return c.unit or (c.amount.unit if c.amount is not None else None)
+
+
+def ledger_units(story: Story) -> set[str]:
+    """The unit keys the ledger itself uses: claims' units, subjects' units and `[units]` words.
+    A draft noun among them names a unit; any other noun ("them", "North") is just prose."""
+    def compute() -> set[str]:
+        keys = {story.units.key(u) for c in story.claims if (u := _claim_unit(c)) is not None}
+        keys |= {story.units.key(s.unit) for s in story.subjects.values() if s.unit}
+        raw = story.raw.data.get("units")
+        if isinstance(raw, dict):
+            for head, words in raw.items():
+                keys.add(story.units.key(str(head)))
+                if isinstance(words, list):
+                    keys |= {story.units.key(w) for w in words if isinstance(w, str)}
+        return {k for k in keys if k is not None}
+    return story.shared("draft-ledger-units", compute)
+
+
+def unit_mismatch(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str | None:
+    """Why the claim's unit cannot back the draft's figure, or None when it can: a currency or %
+    on either side must be the other's; a draft noun that names one of the ledger's units must be
+    the claim's unit (or a `[units]` synonym of it)."""
+    cu, fu = _claim_unit(c), fig.unit
+    ck, fk = story.units.key(cu), story.units.key(fu)
+    if _symbolic(cu) or _symbolic(fu):
+        if ck != fk:
+            return f"the claim is in {cu or 'no unit'}, the draft's figure in {fu or 'no unit'}"
+        return None
+    if fk is None or ck == fk:
+        return None
+    if fk in known:
+        return f"the claim counts {cu or 'no named unit'}, the draft's figure {fu}"
+    if ck is not None and c.amount is not None and (_unbounded(c.amount.interval) or _unbounded(fig.interval)):
+        # An open bound implies every weaker one: "over 9 million shells" says nothing of "more
+        # than 2 million people". Between bounded figures a noun the ledger does not use
+        # ("14,000 North Korean troops") is prose, not a unit.
+        return f"the claim counts {cu}, the draft's figure {fu}"
+    return None
+
+
+def _unbounded(i: Interval) -> bool:
+    return i.hi.is_infinite() or i.lo.is_infinite()
+
+
+def backs(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> bool:
+    """SPEC section 4: a claim backs a draft figure when it implies it, in the same unit."""
+    assert c.amount is not None
+    return implies(c.amount.interval, fig.interval) and unit_mismatch(story, c, fig, known) is None
+
+
+def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
+    assert c.amount is not None
+    why = unit_mismatch(story, c, fig, known)
+    if why is not None:
+        return why
+    ci, fi = c.amount.interval, fig.interval
+    if not ci.overlaps(fi):
+        return "the two do not overlap"
+    if c.amount.hedge is not Hedge.EXACT and fig.hedge is Hedge.EXACT and c.amount.value == fig.value:
+        return f"the draft drops the claim's hedge '{c.amount.hedge_words}'"
+    return f"the claim allows {ci.describe()}, which the draft's {fi.describe()} does not cover"
+
+
 def _draft_figures(story: Story) -> Iterator[Amount]:
     text = story.draft_text or ""
     periods = find_periods(text, story.info.published)
@@ -51,27 +135,33 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every figure in the draft (`draft.md` beside the ledger, `[story] draft`, or
-        `verify --draft PATH`) overlaps the interval of some claim's amount. Years, dates,
-        ordinals, list numbers and small numbers spelt out (one to nine) are not figures.
-        The finding names the nearest claim.
+        `verify --draft PATH`) is backed by a claim that implies it: every value the claim's
+        amount allows, the draft's figure allows too ("nearly 6,000" is backed by 5,951; "14,000"
+        is not backed by "about 14,000", which the draft states more precisely than its source).
+        A figure in a currency or %, or whose noun is a unit the ledger uses, is backed only by
+        a claim in that unit or a `[units]` synonym of it. Years, dates, ordinals, list numbers
+        and small numbers spelt out (one to nine) are not figures. The finding names the nearest
+        claim and why it does not back the figure.
     Why an editor cares:
-        A figure that reached the copy without a ledger entry has not been checked.
+        A figure that reached the copy without a ledger entry has not been checked; an open
+        "at least 600 soldiers" says nothing about "5,000 wounded".
     Example:
-        draft: "Some 14,500 troops were sent."   (the ledger has approximately 14,000 = 12,600-15,400:
-        backed) ... "a fourth batch of 8,000" (no claim: reported)
+        draft: "More than 2 million people were left homeless" (the ledger has "$34.2 billion"
+        and "more than 50,000 deaths": neither backs it)
     Passes:
-        draft: "about 14,000 troops"
+        draft: "some 20,000 troops" with a claim "close to 20,000 troops"
     """
     if story.draft_text is None:
         return
     text = story.draft_text
     claims = [c for c in story.claims if c.amount is not None]
+    known = ledger_units(story)
     for fig in _draft_figures(story):
-        if any(c.amount.interval.overlaps(fig.interval) for c in claims):  # type: ignore[union-attr]
+        if any(backs(story, c, fig, known) for c in claims):
             continue
-        nearest: ClaimCtx | None = min(claims, key=lambda c: _gap(c.amount.interval, fig.interval),  # type: ignore[union-attr]
-                                       default=None)
+        nearest: ClaimCtx | None = min(claims, key=lambda c: _distance(story, c, fig, known), default=None)
         hint = (f"; nearest: claim '{nearest.id}' {nearest.amount.describe()}"  # type: ignore[union-attr]
+                f" ({_why_not(story, nearest, fig, known)})"
                 if nearest is not None else "; the ledger has no figures")
         yield Hit(f"the draft's figure '{fig.text}' ({fig.interval.describe()}) is backed by no claim{hint}",
                   claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, fig.span[0]),
