@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from factcheck.amounts import find_amounts
 from factcheck.intervals import Interval
 from factcheck.rules.arithmetic import describe_at
+from factcheck.text import closest_passage, fold, folded_paragraphs, match_quote
 from tests.conftest import STORIES, invoke, verify_report, write_story
 
 BLAME = STORIES / "blame" / "claims.toml"
@@ -207,3 +208,90 @@ def test_a_draft_figure_is_backed_only_by_a_claim_that_implies_it(tmp_path: Path
     (tmp_path / "draft.md").write_text(draft + "\n", encoding="utf-8")
     report = verify_report(ledger, select=["FC6"])
     assert [f.code for f in report.findings] == ([] if backed else ["FC601"]), [f.message for f in report.findings]
+
+
+# -- 4. quotes as reporters quote ----------------------------------------------------------------
+
+
+_SPEECH = ("Kim Jong Un met the engineers who returned from Kursk on Sunday. He called their work a\n"
+           "sacred mission of the army and praised their courage under fire.\n\n"
+           "Kim and Putin agreed to send a third batch of about 6,000 troops. The engineers will clear\n"
+           "the mines, he said, and the army will follow.\n")
+
+
+@pytest.mark.parametrize(("quote", "insertions"), [
+    ("Kim and Putin agreed to send ... about 6,000 troops", ()),
+    ("Kim and Putin agreed to send … about 6,000 troops", ()),
+    ("Kim and Putin agreed to send . . . about 6,000 troops", ()),
+    ("Kim and Putin agreed to send [...] about 6,000 troops", ()),
+    ("the engineers will clear the mines, ... and the army will follow", ()),
+    ("...a third batch of about 6,000 troops", ()),
+    ("[Kim] called their work a sacred mission", (("[Kim]", "he"),)),
+    ("[T]he engineers will clear the mines", ()),
+    ("praised [the engineers'] courage under fire", (("[the engineers']", "their"),)),
+    ("who returned from Kursk [on June 29]", (("[on June 29]", "on sunday."),)),
+    ("a third batch of [North Korean] troops", (("[North Korean]", "about 6,000"),)),
+    ("agreed to send [more] a third batch", (("[more]", ""),)),
+    ("He called their work [sic] a sacred mission", ()),
+    ("He called their work a sacred mission [sic]", ()),
+])
+def test_quotes_with_gaps_and_insertions_are_found(quote: str, insertions: tuple[tuple[str, str], ...]) -> None:
+    m = match_quote(fold(_SPEECH), folded_paragraphs(_SPEECH), quote)
+    assert m is not None and m.insertions == insertions
+
+
+@pytest.mark.parametrize("quote", [
+    "about 6,000 troops. The army will follow",                    # two sentences merged, no ellipsis
+    "praised their courage under fire … Kim and Putin agreed",     # an ellipsis across paragraphs
+    "about 6,000 troops ... Kim and Putin agreed",                 # pieces out of order
+    "a third batch of about 600 troops",                           # a figure is never a gap
+    "a third batch of [North Korean] [troops] soldiers",           # brackets do not hide a changed word
+    "[Kim] [Jong Un] ...",                                         # nothing but the writer's words
+    "Kim and Putin agreed not to send … about 6,000 troops",      # an added word in a piece
+    "[He] told the engineers … the army will follow",
+])
+def test_misquotes_stay_misquotes(quote: str) -> None:
+    assert match_quote(fold(_SPEECH), folded_paragraphs(_SPEECH), quote) is None
+
+
+_words = st.lists(st.sampled_from(["troops", "army", "6,000", "the", "said", "mines", "Kim", "sent", "a"]),
+                  min_size=4, max_size=30)
+
+
+@given(_words, st.data())
+def test_two_runs_of_one_paragraph_joined_by_an_ellipsis_are_found(words: list[str], data: st.DataObject) -> None:
+    text = " ".join(words)
+    n = len(words)
+    i = data.draw(st.integers(0, n - 2))
+    j = data.draw(st.integers(i + 1, n - 1))
+    k = data.draw(st.integers(j, n - 1))
+    first, second = " ".join(words[i:j]), " ".join(words[k:])
+    ellipsis = data.draw(st.sampled_from([" … ", " ... ", " . . . ", "… ", " [...] "]))
+    sic = data.draw(st.sampled_from(["", " [sic]"]))
+    assert match_quote(fold(text), folded_paragraphs(text), first + sic + ellipsis + second) is not None
+
+
+_other_words = st.lists(st.sampled_from(["shells", "rounds", "9", "million", "over", "Moscow"]), min_size=1, max_size=20)
+
+
+@given(_words, _other_words, st.sampled_from(["\n\n", "\n \n", "\n\t\n\n"]))
+def test_an_ellipsis_never_bridges_two_paragraphs(one: list[str], two: list[str], gap: str) -> None:
+    text = " ".join(one) + gap + " ".join(two)
+    assert match_quote(fold(text), folded_paragraphs(text), " ".join(one) + " … " + " ".join(two)) is None
+    one_line = text.replace(gap, " ")
+    assert match_quote(fold(one_line), folded_paragraphs(one_line), " ".join(one) + " … " + " ".join(two)) is not None
+
+
+# -- 5. the closest passage is the closest ---------------------------------------------------------
+
+
+def test_the_closest_passage_is_found_by_alignment() -> None:
+    p = closest_passage(_SPEECH, "a sacred cause of justice")
+    assert p is not None and p.text.startswith("sacred mission") is False
+    assert p.text == "a\nsacred mission of the"
+    assert p.differences == ("the quote has 'cause' where the source has 'mission'",
+                             "the quote has 'justice' where the source has 'the'")
+    q = closest_passage(_SPEECH, "a third batch of 8,000 troops")
+    assert q is not None and q.line == 4
+    assert q.differences == ("the quote leaves out 'about'", "the quote has '8,000' where the source has '6,000'")
+    assert closest_passage(_SPEECH, "delta epsilon zeta") is None

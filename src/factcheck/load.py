@@ -96,6 +96,13 @@ class Source:
 
         return fold(self.body or "")
 
+    @cached_property
+    def folded_paragraphs(self) -> list[str]:
+        """The body's paragraphs, folded: a quote with an ellipsis must lie within one."""
+        from factcheck.text import folded_paragraphs
+
+        return folded_paragraphs(self.body or "")
+
     def label(self) -> str:
         """'Korea JoongAng Daily, 2025-06-20'; the id stands in for a missing outlet."""
         parts = [self.meta.outlet or self.id]

@@ -38,7 +38,7 @@ from factcheck.periods import (
     find_periods_many,
     parse_period,
 )
-from factcheck.text import Passage, closest_passage, find_folded, fold
+from factcheck.text import Passage, closest_passage, find_folded, fold, is_plain_quote, match_quote
 from factcheck.validate import InvalidFields, field_names, validate
 
 T = TypeVar("T")
@@ -66,6 +66,7 @@ class ClaimCtx:
     quote_amounts: list[Amount] = field(default_factory=list)
     quote_periods: list[Period] = field(default_factory=list)
     unit: str | None = None  # the claim's unit: `unit`, else the amount's own
+    quote_insertions: list[tuple[str, str]] = field(default_factory=list)  # ("[Kim]", "he") found in the source
     id: str = field(init=False)  # the claim's id, read by every rule: an attribute, not a property
 
     def __post_init__(self) -> None:
@@ -354,6 +355,11 @@ def _resolve_claims(story: Story) -> None:
             if q is None:
                 q = folded[cl.quote] = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
+            if not c.quote_found and not is_plain_quote(cl.quote):
+                # An ellipsis, [bracketed words] or [sic]: matched as reporters quote (text.py).
+                m = match_quote(src.folded, src.folded_paragraphs, cl.quote)
+                c.quote_found = m is not None
+                c.quote_insertions = list(m.insertions) if m is not None else []
         if cl.quote:
             c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods])
             if not c.quote_amounts and c.amount is not None:

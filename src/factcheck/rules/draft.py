@@ -8,11 +8,12 @@ from collections.abc import Iterator
 
 from factcheck.amounts import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
+from factcheck.load import Source
 from factcheck.model import Location, Severity
 from factcheck.periods import find_periods
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
-from factcheck.text import closest_passage, find_folded, fold, shorten
+from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, is_plain_quote, match_quote, shorten
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")
 _SMALL_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a"}
@@ -168,12 +169,40 @@ def draft_figure(story: Story) -> Iterator[Hit]:
                   evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
 
 
+def _quotations(story: Story) -> Iterator[tuple[re.Match[str], str, int]]:
+    """Each quotation of three words or more in the draft: (match, its words, its position)."""
+    text = story.draft_text or ""
+    for m in _QUOTATION.finditer(text):
+        quote = m.group(1).strip()
+        if len(quote.split()) >= 3:
+            yield m, quote, m.start()
+
+
+def _quoted_in(bodies: list[tuple[str, Source]], quote: str) -> tuple[str, QuoteMatch] | None:
+    """The first source that holds a quotation, as reporters quote (ellipses, brackets, [sic])."""
+    q = fold(quote)
+    for sid, s in bodies:
+        if find_folded(s.folded, q) >= 0:
+            return sid, QuoteMatch()
+    if is_plain_quote(quote):
+        return None
+    for sid, s in bodies:
+        found = match_quote(s.folded, s.folded_paragraphs, quote)
+        if found is not None:
+            return sid, found
+    return None
+
+
 @rule("FC602", "draft-quote-unbacked", Severity.WARNING, "A quotation in the draft that no source contains")
 def draft_quote(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every quotation in double quotes of three words or more in the draft appears, after
-        folding, in some source's text. The finding shows the closest passage.
+        folding, in some source's text, as reporters quote: an ellipsis (…, ..., . . .) is a
+        gap, each piece in order within one paragraph; `[bracketed words]` stand for a short
+        span of the source (FC608 shows which); `[sic]` is ignored. Two sentences joined
+        without an ellipsis are a misquote. The finding shows the closest passage and what
+        differs word by word.
     Why an editor cares:
         A misquotation is the error a correction is most often about.
     Example:
@@ -185,22 +214,64 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         return
     text = story.draft_text
     bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
-    for m in _QUOTATION.finditer(text):
-        quote = m.group(1).strip()
-        if len(quote.split()) < 3:
+    for m, quote, _ in _quotations(story):
+        if _quoted_in(bodies, quote) is not None:
             continue
-        q = fold(quote)
-        if any(find_folded(s.folded, q) >= 0 for _, s in bodies):
-            continue
-        qwords = set(q.split())
-        best = max(bodies, key=lambda b: len(qwords & set(b[1].folded.split())), default=None)
+        best = _closest(bodies, quote)
         hint = ""
         evidence = None
+        derivation: list[str] = []
         if best is not None:
-            p = closest_passage(best[1].body or "", quote)
-            if p is not None:
-                hint = f"; closest: {best[0]} line {p.line + best[1].body_line - 1}: \"{shorten(p.text, 120)}\""
-                evidence = p.text
+            sid, src, p = best
+            hint = f"; closest: {sid} line {p.line + src.body_line - 1}: \"{shorten(p.text, 120)}\""
+            evidence = shorten(p.text, 240)
+            derivation = list(p.differences[:6])
         yield Hit(f"the draft quotes \"{shorten(quote, 100)}\", which no source contains{hint}",
-                  sources=[best[0]] if best and hint else [], location=_draft_loc(story, text, m.start()),
-                  evidence=evidence)
+                  sources=[best[0]] if best else [], location=_draft_loc(story, text, m.start()),
+                  evidence=evidence, derivation=derivation)
+
+
+def _closest(bodies: list[tuple[str, Source]], quote: str) -> tuple[str, Source, Passage] | None:
+    """The passage closest to a quotation across the sources that share most of its words."""
+    qwords = set(fold(quote).split())
+    ranked = sorted(bodies, key=lambda b: -len(qwords & set(b[1].folded.split())))[:3]
+    found = [(sid, src, p) for sid, src in ranked if (p := closest_passage(src.body or "", quote)) is not None]
+    return max(found, key=lambda f: f[2].score, default=None)
+
+
+@rule("FC608", "draft-quote-insertion", Severity.INFO, "A quotation in the draft has [bracketed words]; what they replace")
+def draft_quote_insertion(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A quotation in the draft that is found in a source only because its `[bracketed
+        words]` stand for other words of the source (or for none): the finding shows what each
+        insertion replaced, so an editor can judge that it keeps the speaker's meaning.
+    Why an editor cares:
+        Brackets are the writer's words inside the speaker's; "[the army] will stay" for "they
+        will stay" is fair, "[never]" for "not yet" is not.
+    Example:
+        draft: "[Kim] called it a sacred cause"   (the source: "He called it a sacred cause")
+    Passes:
+        draft: "He called it a sacred cause"
+    """
+    if story.draft_text is None:
+        return
+    text = story.draft_text
+    bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
+    for _, quote, pos in _quotations(story):
+        if "[" not in quote:
+            continue
+        found = _quoted_in(bodies, quote)
+        if found is None or not found[1].insertions:
+            continue
+        sid, qm = found
+        yield Hit(f"the draft quotes \"{shorten(quote, 100)}\" from {story.source_label(sid)}: "
+                  + "; ".join(insertion_text(b, w) for b, w in qm.insertions),
+                  sources=[sid], location=_draft_loc(story, text, pos))
+
+
+def insertion_text(bracket: str, words: str) -> str:
+    """'[Kim] stands for "he"', '[of the North] adds words the source does not have'."""
+    if not words:
+        return f"{bracket} adds words the source does not have"
+    return f"{bracket} stands for \"{words}\""

@@ -10,7 +10,7 @@ from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
-from factcheck.text import fold, shorten
+from factcheck.text import fold, is_plain_quote, match_quote, shorten
 
 
 @rule("FC101", "unknown-source", Severity.ERROR, "A claim cites a source that is not in sources/",
@@ -42,9 +42,12 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         The claim's `quote` appears in its source once both are folded: white space, letter
         case, quote marks (“ ” ‘ ’ " '), dashes (– — -) and non-breaking spaces are ignored;
         a digit or a word never is, and the quote must start and end on word boundaries. When
-        it is missing, the report shows the closest passage of the source and what differs.
-        A similarity score only finds that passage: a changed figure or an added "not" is
-        still a missing quote.
+        it is missing, the report shows the closest passage of the source and what differs
+        word by word. A similarity score only finds that passage: a changed figure or an added
+        "not" is still a missing quote. Quotes are read as reporters write them: an ellipsis
+        (…, ..., . . .) is a gap, each piece in order within one paragraph; `[bracketed words]`
+        stand for a short span of the source (FC115 shows which); `[sic]` is ignored. Two
+        sentences joined without an ellipsis are a misquote.
     Why an editor cares:
         A quote that is not in the source is an unsupported claim, whatever it says.
     Example:
@@ -58,6 +61,12 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         assert c.source is not None
         derivation: list[str] = []
         evidence = None
+        quote = c.claim.quote or ""
+        if not is_plain_quote(quote) and c.source.body is not None and (
+            match_quote(c.source.folded, [c.source.folded], quote) is not None
+        ):
+            derivation.append("each piece of the quote is in the source, in order, but not within one paragraph: "
+                              "an ellipsis may only skip words of the same paragraph")
         p = c.passage
         if p is not None:
             evidence = shorten(p.text, 240)
@@ -115,6 +124,31 @@ def _find_figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, boo
         if q is not None:
             pairs.append((c, c.amount, q, q.value == c.amount.value and q.high_value == c.amount.high_value))
     return pairs
+
+
+@rule("FC115", "quote-insertion", Severity.INFO, "A claim's quote has [bracketed words]; what they replace")
+def quote_insertion(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A claim's quote found in its source only because its `[bracketed words]` stand for
+        other words of the source (or for none): the finding shows what each one replaced.
+        An ellipsis in a quote is a gap (each piece in order within one paragraph) and `[sic]`
+        is ignored; neither is reported.
+    Why an editor cares:
+        Brackets put the writer's words inside the source's; the editor should see what they
+        replaced.
+    Example:
+        quote = "[Kim] called it a sacred cause"    # the source: "He called it a sacred cause"
+    Passes:
+        quote = "He called it a sacred cause"
+    """
+    from factcheck.rules.draft import insertion_text
+
+    for c in story.claims:
+        if c.quote_found and c.quote_insertions:
+            yield Hit(f"claim '{c.id}': in its quote " + "; ".join(insertion_text(b, w) for b, w in c.quote_insertions),
+                      claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
+                      evidence=c.claim.quote)
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
