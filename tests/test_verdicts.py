@@ -295,3 +295,28 @@ def test_the_closest_passage_is_found_by_alignment() -> None:
     assert q is not None and q.line == 4
     assert q.differences == ("the quote leaves out 'about'", "the quote has '8,000' where the source has '6,000'")
     assert closest_passage(_SPEECH, "delta epsilon zeta") is None
+
+
+# -- 9. attribution ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "via", "flagged"), [
+    ("About 11,000 soldiers are in Kursk, according to Ukrainian intelligence.", "NIS", True),
+    ("About 11,000 soldiers are in Kursk, according to Ukrainian intelligence.", "Ukrainian intelligence", False),
+    ("According to South Korea's National Intelligence Service, 11,000 soldiers are in Kursk.", "NIS", False),
+    ("11,000 soldiers are in Kursk, the NIS told lawmakers.", "NIS", False),
+    ("11,000 soldiers are in Kursk, Zelensky said.", "NIS", True),
+    ("11,000 soldiers are in Kursk, said Ukraine's defence minister Rustem Umerov.", "NIS", True),
+    ("11,000 soldiers are in Kursk, officials said.", "NIS", False),       # unnamed: not judged
+    ("11,000 soldiers are in Kursk, he said.", "NIS", False),
+    ("Kim said 11,000 soldiers are in Kursk.", "KCNA", True),
+    ("11,000 soldiers are in Kursk, the troops told Reuters.", "NIS", False),  # Reuters listened
+    ("11,000 soldiers are in Kursk.", "NIS", False),                         # no attribution at all
+    ("Citing the NIS, lawmakers said 11,000 soldiers are in Kursk.", "NIS", False),
+])
+def test_a_via_the_quoted_sentence_credits_to_someone_else_is_a_warning(tmp_path: Path, sentence: str, via: str,
+                                                                          flagged: bool) -> None:
+    ledger = write_story(tmp_path, f'[[claim]]\nid = "c"\nsource = "s"\nquote = "11,000 soldiers are in Kursk"\n'
+                                   f'via = "{via}"\n', {"s.md": f"Earlier news.\n{sentence}\nLater news.\n"})
+    report = verify_report(ledger, select=["FC116"])
+    assert [f.severity.value for f in report.findings] == (["warning"] if flagged else [])

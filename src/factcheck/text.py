@@ -339,6 +339,39 @@ def _aligned_run(q_text: str, keys: tuple[str, ...], lo: int, hi: int) -> tuple[
     return first, last + 1
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n[ \t]*\n")
+
+
+@lru_cache(maxsize=64)
+def _sentences(body: str) -> tuple[tuple[str, ...], str, tuple[int, ...]]:
+    """A text's sentences as written, the folded sentences joined by spaces, and where each
+    starts in that join."""
+    sents = tuple(x for x in (t.strip() for t in _SENTENCE_SPLIT.split(body)) if x)
+    starts: list[int] = []
+    pos = 0
+    folded: list[str] = []
+    for t in sents:
+        f = fold(t)
+        starts.append(pos)
+        folded.append(f)
+        pos += len(f) + 1
+    return sents, " ".join(folded), tuple(starts)
+
+
+def sentence_of(body: str, quote: str) -> str | None:
+    """The sentence (or run of sentences) of `body`, as written, that holds the quote."""
+    from bisect import bisect_right
+
+    sents, joined, starts = _sentences(body)
+    q = fold(quote)
+    i = find_folded(joined, q)
+    if i < 0:
+        return None
+    first = bisect_right(starts, i) - 1
+    last = bisect_right(starts, i + len(q) - 1) - 1
+    return " ".join(sents[first : last + 1])
+
+
 def shorten(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -3,6 +3,7 @@ claim's figure, hedge, unit and period are what the quote says."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from factcheck.amounts import Amount
@@ -10,7 +11,7 @@ from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
-from factcheck.text import fold, is_plain_quote, match_quote, shorten
+from factcheck.text import find_folded, fold, is_plain_quote, match_quote, sentence_of, shorten
 
 
 @rule("FC101", "unknown-source", Severity.ERROR, "A claim cites a source that is not in sources/",
@@ -334,3 +335,95 @@ def unverifiable(story: Story) -> Iterator[Hit]:
             yield Hit(f"claim '{c.id}' has no quote, so nothing ties it to the words of "
                       f"{story.source_label(c.source.id)}", claims=[c.id], sources=[c.source.id],
                       location=story.claim_loc(c))
+
+
+# "according to Ukrainian intelligence", "citing the Pentagon", "Zelensky said", "said Zelensky"
+_NAME = r"[A-Z][\w\u2019'.&-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z(][\w\u2019'.&()-]*)*"
+_ATTRIBUTED = [
+    re.compile(r"\b(?i:according to|citing|quoting)\s+((?:the\s+)?[^,.;:\u2014]{2,80})"),
+    re.compile(r"(?<![\w-])(" + _NAME + r")\s+(?:has\s+|had\s+)?(?:said|says|told|reported|reports|estimated|"
+               r"estimates|claimed|claims|confirmed|stated|announced)\b"),
+    # "..., said Ukraine's defence minister Rustem Umerov." (not "told X": X listened)
+    re.compile(r"\b(?:said|says|reported)\s+((?:the\s+)?[A-Z][^,.;:\u2014]{0,80}?)(?=[,.;:\u2014]|\s*$)"),
+]
+_GENERIC = frozenset("""he she they it we i you officials official sources source analysts experts
+    lawmakers authorities a an the this that its his her their one some many reports report media
+    state people observers diplomats residents witnesses""".split())
+
+
+_TITLES = frozenset("""the of for and 's defence defense minister ministry spokesman spokeswoman spokesperson
+    chief president foreign secretary general director head deputy prime army intelligence agency service
+    military officer commander""".split())
+
+
+def attributions(sentence: str) -> list[str]:
+    """The named parties a sentence attributes its words to ("Ukrainian intelligence"); pronouns
+    and unnamed ones ("officials said") are left out: they may be anyone."""
+    out: list[str] = []
+    for pattern in _ATTRIBUTED:
+        for m in pattern.finditer(sentence):
+            party = m.group(1).strip(" \"'\u201c\u201d\u2019")
+            words = [w.strip("(),.'\u2019") for w in party.split()]
+            if pattern is _ATTRIBUTED[2] and not all(w[:1].isupper() or w.lower() in _TITLES for w in words):
+                continue  # "said North Korea would win": a clause, not a speaker
+            named = [w for w in words[1:] if w[:1].isupper()] + (
+                [words[0]] if words and words[0][:1].isupper() and words[0].lower() not in _GENERIC else [])
+            if named and party not in out:
+                out.append(party)
+    return out
+
+
+def _names(via: str, sentence: str) -> bool:
+    """The sentence names `via`: its words, or the initials of a run of capitalised words
+    ("National Intelligence Service" for NIS)."""
+    v = fold(via)
+    if find_folded(fold(sentence), v) >= 0:
+        return True
+    core = re.sub(r"\s*\(.*\)$", "", via).strip()  # "Lee Seong-kweun (NIS briefing)" -> "Lee Seong-kweun"
+    if core and core != via and find_folded(fold(sentence), fold(core)) >= 0:
+        return True
+    inner = re.findall(r"\(([^)]*)\)", via)
+    if any(find_folded(fold(sentence), fold(x.split()[0])) >= 0 for x in inner if x.split()):
+        return True
+    if via.isupper() and 2 <= len(via) <= 8:
+        caps = re.findall(r"[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+", sentence)
+        for run in caps:
+            initials = "".join(w[0] for w in run.split() if w[0].isupper())
+            if via in initials:
+                return True
+    return False
+
+
+@rule("FC116", "attribution-differs", Severity.WARNING, "The quote's own sentence attributes it to someone other than its `via`")
+def attribution_differs(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        For a claim with an origin (`via` on the claim, else on its source), the sentence of the
+        source its quote comes from: when that sentence attributes the words to a named party
+        ("according to Ukrainian intelligence", "Zelensky said") and names none of the claim's
+        origins, the claim's `via` is probably wrong. Unnamed attributions ("officials said",
+        "he said") are not judged. Corroboration that traces back to one origin is FC502's.
+    Why an editor cares:
+        A figure credited to South Korea's spy agency that the article credits to Kyiv changes
+        who the story says is making the claim, and which claims really corroborate each other.
+    Example:
+        quote = "about 11,000 soldiers"       # "About 11,000 soldiers are in Kursk, according
+        via = "NIS"                           #  to Ukrainian intelligence."
+    Passes:
+        via = "Ukrainian intelligence"
+    """
+    for c in story.claims:
+        vias = c.vias
+        if not vias or not c.quote_found or c.source is None or c.source.body is None:
+            continue
+        sentence = sentence_of(c.source.body, c.claim.quote or "")
+        if sentence is None:
+            continue
+        parties = attributions(sentence)
+        if not parties or any(_names(v, sentence) for v in vias):
+            continue
+        whose = "its" if c.claim.vias else f"its source's ({c.source.id})"
+        yield Hit(f"claim '{c.id}' gives {whose} origin as {', '.join(vias)}, but the sentence it quotes attributes "
+                  f"it to {' and '.join(parties)}",
+                  claims=[c.id], sources=[c.source.id], location=story.claim_loc(c, "via" if c.claim.vias else None),
+                  evidence=shorten(sentence, 240), figure=parties[0])
