@@ -320,3 +320,27 @@ def test_a_via_the_quoted_sentence_credits_to_someone_else_is_a_warning(tmp_path
                                    f'via = "{via}"\n', {"s.md": f"Earlier news.\n{sentence}\nLater news.\n"})
     report = verify_report(ledger, select=["FC116"])
     assert [f.severity.value for f in report.findings] == (["warning"] if flagged else [])
+
+
+@pytest.mark.parametrize(("quote", "found"), [
+    ("the army will follow.", True),      # punctuation inside the quotation marks
+    ("the army will follow,", True),
+    ("the army will follow!", True),
+    ("the army will follows,", False),
+])
+def test_punctuation_inside_the_quotation_marks_is_the_writers(quote: str, found: bool) -> None:
+    assert (match_quote(fold(_SPEECH), folded_paragraphs(_SPEECH), quote) is not None) == found
+
+
+def test_brackets_that_repeat_the_source_replace_nothing() -> None:
+    src = 'He said: "We have never seen water like this and we are not done counting."'
+    m = match_quote(fold(src), folded_paragraphs(src), "[We are] not done counting")
+    assert m is not None and m.insertions == ()
+    m2 = match_quote(fold(src), folded_paragraphs(src), "[The county has] never seen water")
+    assert m2 is not None and m2.insertions == (("[The county has]", "have"),)
+
+
+def test_a_bracket_ending_in_letters_of_the_source_word_still_replaces_it() -> None:
+    src = "Then in came the engineers."
+    m = match_quote(fold(src), folded_paragraphs(src), "[Putin] came the engineers")
+    assert m is not None and m.insertions == (("[Putin]", "in"),)

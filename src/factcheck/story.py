@@ -38,7 +38,7 @@ from factcheck.periods import (
     find_periods_many,
     parse_period,
 )
-from factcheck.text import Passage, closest_passage, find_folded, fold, is_plain_quote, match_quote
+from factcheck.text import Passage, closest_passage, find_folded, fold, match_quote
 from factcheck.validate import InvalidFields, field_names, validate
 
 T = TypeVar("T")
@@ -355,8 +355,9 @@ def _resolve_claims(story: Story) -> None:
             if q is None:
                 q = folded[cl.quote] = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
-            if not c.quote_found and not is_plain_quote(cl.quote):
-                # An ellipsis, [bracketed words] or [sic]: matched as reporters quote (text.py).
+            if not c.quote_found:
+                # An ellipsis, [bracketed words], [sic], a comma inside the quotation marks:
+                # matched as reporters quote (text.py).
                 m = match_quote(src.folded, src.folded_paragraphs, cl.quote)
                 c.quote_found = m is not None
                 c.quote_insertions = list(m.insertions) if m is not None else []

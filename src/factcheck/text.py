@@ -115,6 +115,10 @@ def match_quote(folded: str, paragraphs: Sequence[str] | None, quote: str) -> Qu
         return None
     if find_folded(folded, q) >= 0:
         return QuoteMatch()
+    # Punctuation a writer puts inside the quotation marks ("...like this," Ortiz said).
+    bare = q.strip(_EDGE_PUNCT.replace("(", "").replace(")", "").replace("[", "").replace("]", "") + " ")
+    if bare and bare != q and find_folded(folded, bare) >= 0:
+        return QuoteMatch()
     if is_plain_quote(quote) or paragraphs is None:
         return None
     text = _SIC.sub("", quote)
@@ -132,7 +136,11 @@ def match_quote(folded: str, paragraphs: Sequence[str] | None, quote: str) -> Qu
             m = pattern.search(para, pos)
             if m is None:
                 break
-            found.extend((f"[{b}]", m.group(n + 1) or "") for n, b in enumerate(brackets))
+            for n, b in enumerate(brackets):
+                words = (m.group(n + 1) or "").strip('"')
+                said = words.split()
+                if not said or fold(b).split()[-len(said):] != said:  # "[we are]" for "are" replaces nothing
+                    found.append((f"[{b}]", words))
             pos = m.end()
         else:
             return QuoteMatch(tuple(found))
@@ -170,12 +178,10 @@ def _piece_pattern(piece: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None
         space = False
     if not any(e[0] == "lit" for e in elements):
         return None  # a piece of brackets only would match anything
-    # A span of the source's words that does not run past the end of a sentence. One that opens
-    # a piece is one word: a search from the left would otherwise take the most words it can
-    # ("[Kim] said" stands for the "he" of "he said", not "and then he").
+    # A span of the source's words that does not run past the end of a sentence.
     word = r"[^ ]*[^ .!?;:]"
     span = r"(%s(?: %s){0,%d}?)" % (word, word, MAX_BRACKET_WORDS - 1)
-    lead_span = r"(%s)" % word
+    lead_word = r"[^ ]*[^ .!?;:,]"
     # One that closes a quote runs on to the end of its sentence ("[on June 29]" for "on Sunday.").
     tail_span = r"((?:%s ){0,%d}[^ ]+)" % (word, MAX_BRACKET_WORDS - 2)
     out: list[str] = []
@@ -191,11 +197,15 @@ def _piece_pattern(piece: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None
         nxt_space = i + 1 < len(elements) and elements[i + 1][2]
         if sep:
             out.append(f"(?: {tail_span if i == len(elements) - 1 else span})?")
-        elif nxt_space:
-            out.append(f"(?:{lead_span if not out else span} )?")  # "[He] said": its space goes with it
-            skip_space = True
         else:
-            out.append(f"(?:{lead_span if not out else span})?")
+            # A bracket that opens a piece stands for one word of the source, most often a pronoun
+            # ("[Kim] said" for "he said"): a search from the left would take all it could.
+            lead = r"(%s)" % lead_word
+            if nxt_space:
+                out.append(f"(?:{lead if not out else span} )?")  # "[He] said": its space goes with it
+                skip_space = True
+            else:
+                out.append(f"(?:{lead if not out else span})?")
     body = "".join(out)
     first_lit = elements[0][1] if elements[0][0] == "lit" else "x"
     last_lit = elements[-1][1] if elements[-1][0] == "lit" else "x"

@@ -13,7 +13,7 @@ from factcheck.model import Location, Severity
 from factcheck.periods import find_periods
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
-from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, is_plain_quote, match_quote, shorten
+from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, match_quote, shorten
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")
 _SMALL_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a"}
@@ -184,8 +184,6 @@ def _quoted_in(bodies: list[tuple[str, Source]], quote: str) -> tuple[str, Quote
     for sid, s in bodies:
         if find_folded(s.folded, q) >= 0:
             return sid, QuoteMatch()
-    if is_plain_quote(quote):
-        return None
     for sid, s in bodies:
         found = match_quote(s.folded, s.folded_paragraphs, quote)
         if found is not None:
