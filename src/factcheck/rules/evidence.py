@@ -407,10 +407,11 @@ def attribution_differs(story: Story) -> Iterator[Hit]:
         A figure credited to South Korea's spy agency that the article credits to Kyiv changes
         who the story says is making the claim, and which claims really corroborate each other.
     Example:
-        quote = "about 11,000 soldiers"       # "About 11,000 soldiers are in Kursk, according
-        via = "NIS"                           #  to Ukrainian intelligence."
+        # source: "About 11,000 soldiers are in Kursk, according to Ukrainian intelligence."
+        quote = "About 11,000 soldiers are in Kursk"
+        via = "NIS"
     Passes:
-        via = "Ukrainian intelligence"
+        via = "Ukrainian intelligence"    # or a sentence that names the NIS
     """
     for c in story.claims:
         vias = c.vias
