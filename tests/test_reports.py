@@ -204,7 +204,7 @@ def test_written_out_claim_line_is_what_json_writes(id_: str, source: str, statu
     from factcheck.model import _claim_row
     from factcheck.report.json_report import _claim_line
 
-    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, failed)
+    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, part_of_failed=failed)
     assert _claim_line(row) == json.dumps(_claim_row(row), ensure_ascii=False)
 
 

@@ -227,7 +227,7 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows,
             when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
     cl = c.claim  # positional arguments: this runs once per claim
     return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line,
-                       parts.get(cl.id) or [])
+                       part_of_failed=parts.get(cl.id) or [])
 
 
 def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus],
