@@ -142,7 +142,7 @@ def test_misspelt_keys_and_tables_are_errors_at_their_line(cli: CliRunner) -> No
         ("error", "claims.toml", 14, "claim 'installations' has an unknown field 'totals_of'"),
         ("error", "claims.toml", 25, "claim 'parks' has an unknown field 'qoute'"),
         ("error", "claims.toml", 28, "unknown table [[relations]]"),
-        ("warning", "council.md", 2, "source 'council' has an unknown key 'section'"),
+        ("warning", "council.md", 5, "source 'council' has an unknown key 'section'"),
     }
     assert not [f for f in doc["findings"] if f["code"] == "FC004"]  # 'racks' is FC002's alone
 

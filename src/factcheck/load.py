@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
 from factcheck.model import ID_RE, Location, SourceMeta
 from factcheck.model import error_text as _msg
+
+if TYPE_CHECKING:
+    from factcheck.text import Sentences
 
 SOURCE_SUFFIXES = (".md", ".txt", ".toml")
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -95,6 +98,13 @@ class Source:
         from factcheck.text import fold
 
         return fold(self.body or "")
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        """The body's sentences, for reading the one a quote comes from."""
+        from factcheck.text import sentences
+
+        return sentences(self.body or "")
 
     @cached_property
     def folded_paragraphs(self) -> list[str]:
@@ -435,7 +445,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
             msg = toml_error_message(e, p, text)
             return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
         data.setdefault("kind", "note")
-        meta = _meta(data, p, sid, problems, 1)
+        meta = _meta(data, p, sid, problems, 1, text)
         return Source(sid, p, meta, None)
     text = text.replace("\r\n", "\n")
     body, meta_text, body_line = split_front_matter(text)
@@ -448,7 +458,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
             problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
             data = {}
-        meta = _meta(data, p, sid, problems, 2)
+        meta = _meta(data, p, sid, problems, 2, meta_text)
     return Source(sid, p, meta, body, body_line)
 
 
@@ -459,14 +469,18 @@ def _loc_from_message(msg: str, p: Path) -> Location:
     return Location(path=str(p))
 
 
-def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int) -> SourceMeta:
+def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int,
+          text: str = "") -> SourceMeta:
+    """`first_line` is the file line of the first line of `text` (the front matter, or the note)."""
     from factcheck.model import SOURCE_FIELDS
     from factcheck.validate import InvalidFields, validate
 
     unknown = [k for k in data if k not in SOURCE_FIELDS]
     for k in unknown:
+        line = next((first_line + n for n, t in enumerate(text.split("\n"))
+                     if (km := _KEY_LINE.match(t)) is not None and km["key"].strip("\"'") == k), first_line)
         problems.append(Problem("unknown-field", f"source '{sid}' has an unknown key '{k}'"
-                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=first_line),
+                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=line),
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
     try:

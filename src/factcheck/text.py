@@ -352,10 +352,12 @@ def _aligned_run(q_text: str, keys: tuple[str, ...], lo: int, hi: int) -> tuple[
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+|\n[ \t]*\n")
 
 
-@lru_cache(maxsize=64)
-def _sentences(body: str) -> tuple[tuple[str, ...], str, tuple[int, ...]]:
+Sentences = tuple[tuple[str, ...], str, tuple[int, ...]]
+
+
+def sentences(body: str) -> Sentences:
     """A text's sentences as written, the folded sentences joined by spaces, and where each
-    starts in that join."""
+    starts in that join (a source keeps its own: Source.sentences)."""
     sents = tuple(x for x in (t.strip() for t in _SENTENCE_SPLIT.split(body)) if x)
     starts: list[int] = []
     pos = 0
@@ -368,11 +370,12 @@ def _sentences(body: str) -> tuple[tuple[str, ...], str, tuple[int, ...]]:
     return sents, " ".join(folded), tuple(starts)
 
 
-def sentence_of(body: str, quote: str) -> str | None:
-    """The sentence (or run of sentences) of `body`, as written, that holds the quote."""
+def sentence_of(split: Sentences, quote: str) -> str | None:
+    """The sentence (or run of sentences), as written, of a text split by `sentences` that
+    holds the quote."""
     from bisect import bisect_right
 
-    sents, joined, starts = _sentences(body)
+    sents, joined, starts = split
     q = fold(quote)
     i = find_folded(joined, q)
     if i < 0:

@@ -356,10 +356,17 @@ _TITLES = frozenset("""the of for and 's defence defense minister ministry spoke
     military officer commander""".split())
 
 
+# A word without which no pattern above can match: one search rules most sentences out.
+_TRIGGER = re.compile(r"according to|citing|quoting|said|says|told|report|estimate|claim|confirmed|stated|"
+                      r"announced", re.IGNORECASE)
+
+
 def attributions(sentence: str) -> list[str]:
     """The named parties a sentence attributes its words to ("Ukrainian intelligence"); pronouns
     and unnamed ones ("officials said") are left out: they may be anyone."""
     out: list[str] = []
+    if _TRIGGER.search(sentence) is None:
+        return out
     for pattern in _ATTRIBUTED:
         for m in pattern.finditer(sentence):
             party = m.group(1).strip(" \"'\u201c\u201d\u2019")
@@ -413,18 +420,27 @@ def attribution_differs(story: Story) -> Iterator[Hit]:
     Passes:
         via = "Ukrainian intelligence"    # or a sentence that names the NIS
     """
+    attributing: dict[str, bool] = {}  # source id -> does its text attribute anything at all?
+    parties_of: dict[str, list[str]] = {}  # sentence -> its named parties
     for c in story.claims:
         vias = c.vias
-        if not vias or not c.quote_found or c.source is None or c.source.body is None:
+        src = c.source
+        if not vias or not c.quote_found or src is None or src.body is None:
             continue
-        sentence = sentence_of(c.source.body, c.claim.quote or "")
+        if (any_ := attributing.get(src.id)) is None:
+            any_ = attributing[src.id] = _TRIGGER.search(src.body) is not None
+        if not any_:
+            continue
+        sentence = sentence_of(src.sentences, c.claim.quote or "")
         if sentence is None:
             continue
-        parties = attributions(sentence)
+        parties = parties_of.get(sentence)
+        if parties is None:
+            parties = parties_of[sentence] = attributions(sentence)
         if not parties or any(_names(v, sentence) for v in vias):
             continue
-        whose = "its" if c.claim.vias else f"its source's ({c.source.id})"
+        whose = "its" if c.claim.vias else f"its source's ({src.id})"
         yield Hit(f"claim '{c.id}' gives {whose} origin as {', '.join(vias)}, but the sentence it quotes attributes "
                   f"it to {' and '.join(parties)}",
-                  claims=[c.id], sources=[c.source.id], location=story.claim_loc(c, "via" if c.claim.vias else None),
+                  claims=[c.id], sources=[src.id], location=story.claim_loc(c, "via" if c.claim.vias else None),
                   evidence=shorten(sentence, 240), figure=parties[0])
