@@ -162,7 +162,7 @@ def draft_figure(story: Story) -> Iterator[Hit]:
             continue
         nearest: ClaimCtx | None = min(claims, key=lambda c: _distance(story, c, fig, known), default=None)
         hint = (f"; nearest: claim '{nearest.id}' {nearest.amount.describe()}"  # type: ignore[union-attr]
-                f" ({_why_not(story, nearest, fig, known)})"
+                f": {_why_not(story, nearest, fig, known)}"
                 if nearest is not None else "; the ledger has no figures")
         yield Hit(f"the draft's figure '{fig.text}' ({fig.interval.describe()}) is backed by no claim{hint}",
                   claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, fig.span[0]),
