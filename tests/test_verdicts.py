@@ -192,6 +192,10 @@ def test_toml_errors_carry_an_editors_hint(cli: CliRunner, tmp_path: Path, line:
     ("over 9 million shells", "shells", "It raised more than 2 million euros.", False),
     ("€40m", None, "A fine of $40m was paid.", False),
     ("53 percent", None, "Housing took 53% of it.", True),
+    # the word read after a figure may be an adjective: the claim's own quote settles it
+    ("more than 200 heavy artillery pieces", None, "It sent more than 200 heavy artillery pieces.", True),
+    ("more than 200 artillery pieces", None, "It sent more than 200 heavy artillery pieces.", True),
+    ("more than 200 artillery pieces", None, "It sent more than 200 heavy guns.", False),
 ])
 def test_a_draft_figure_is_backed_only_by_a_claim_that_implies_it(tmp_path: Path, claim_quote: str, unit: str | None,
                                                                   draft: str, backed: bool) -> None:

@@ -76,6 +76,10 @@ def ledger_units(story: Story) -> set[str]:
     return story.shared("draft-ledger-units", compute)
 
 
+def _word_keys(story: Story, text: str) -> set[str]:
+    return {k for w in fold(text).replace('"', " ").split() if (k := story.units.key(w.strip(".,;:!?()"))) is not None}
+
+
 def unit_mismatch(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str | None:
     """Why the claim's unit cannot back the draft's figure, or None when it can: a currency or %
     on either side must be the other's; a draft noun that names one of the ledger's units must be
@@ -93,9 +97,19 @@ def unit_mismatch(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> st
     if ck is not None and c.amount is not None and (_unbounded(c.amount.interval) or _unbounded(fig.interval)):
         # An open bound implies every weaker one: "over 9 million shells" says nothing of "more
         # than 2 million people". Between bounded figures a noun the ledger does not use
-        # ("14,000 North Korean troops") is prose, not a unit.
+        # ("14,000 North Korean troops") is prose, not a unit. The word read after a figure may
+        # be an adjective ("200 heavy artillery pieces"): the claim's quote holding it, or the
+        # draft naming the claim's unit just after the figure, is the same count.
+        if fk in _word_keys(story, c.claim.quote or "") or ck in _following(story, fig):
+            return None
         return f"the claim counts {cu}, the draft's figure {fu}"
     return None
+
+
+def _following(story: Story, fig: Amount) -> set[str]:
+    """The unit keys of the few words after a draft figure."""
+    text = story.draft_text or ""
+    return _word_keys(story, " ".join(text[fig.span[1]:fig.span[1] + 80].split()[:4]))
 
 
 def _unbounded(i: Interval) -> bool:
