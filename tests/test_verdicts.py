@@ -344,3 +344,14 @@ def test_a_bracket_ending_in_letters_of_the_source_word_still_replaces_it() -> N
     src = "Then in came the engineers."
     m = match_quote(fold(src), folded_paragraphs(src), "[Putin] came the engineers")
     assert m is not None and m.insertions == (("[Putin]", "in"),)
+
+
+def test_a_draft_quotation_joining_two_sentences_says_so(tmp_path: Path) -> None:
+    ledger = write_story(tmp_path, '[[claim]]\nid = "c"\nsource = "s"\nquote = "the army will follow"\nwhen = "2025"\n',
+                         {"s.md": _SPEECH})
+    (tmp_path / "draft.md").write_text('He said "about 6,000 troops. The army will follow."\n', encoding="utf-8")
+    report = verify_report(ledger, select=["FC602"])
+    (f,) = report.findings
+    assert f.derivation[0] == "the quotation joins sentences that are apart in s: mark the gap with an ellipsis (…)"
+    (tmp_path / "draft.md").write_text('He said "about 6,000 troops … the army will follow."\n', encoding="utf-8")
+    assert verify_report(ledger, select=["FC602"]).findings == []

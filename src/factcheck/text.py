@@ -147,6 +147,18 @@ def match_quote(folded: str, paragraphs: Sequence[str] | None, quote: str) -> Qu
     return None
 
 
+_INNER_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]*\s+(?=\S)")
+
+
+def joins_passages(folded: str, paragraphs: Sequence[str], quote: str) -> bool:
+    """A missing quote whose sentences are each in the source, in order, within one paragraph,
+    but not next to each other: two passages joined without an ellipsis."""
+    parts = _INNER_SENTENCE_END.split(quote.strip())
+    if len(parts) < 2:
+        return False
+    return match_quote(folded, paragraphs, " \u2026 ".join(parts)) is not None
+
+
 @lru_cache(maxsize=512)
 def _piece_pattern(piece: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
     """A regex over folded text for one piece of a quote, and the bracketed insertions in it."""

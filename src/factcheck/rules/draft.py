@@ -13,7 +13,7 @@ from factcheck.model import Location, Severity
 from factcheck.periods import find_periods
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
-from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, match_quote, shorten
+from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, joins_passages, match_quote, shorten
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")
 _SMALL_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a"}
@@ -233,11 +233,15 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         hint = ""
         evidence = None
         derivation: list[str] = []
+        joined = next((sid for sid, src in bodies if joins_passages(src.folded, src.folded_paragraphs, quote)), None)
+        if joined is not None:
+            derivation.append(f"the quotation joins sentences that are apart in {joined}: mark the gap with an "
+                              "ellipsis (…)")
         if best is not None:
             sid, src, p = best
             hint = f"; closest: {sid} line {p.line + src.body_line - 1}: \"{shorten(p.text, 120)}\""
             evidence = shorten(p.text, 240)
-            derivation = list(p.differences[:6])
+            derivation.extend(p.differences[:6])
         yield Hit(f"the draft quotes \"{shorten(quote, 100)}\", which no source contains{hint}",
                   sources=[best[0]] if best else [], location=_draft_loc(story, text, m.start()),
                   evidence=evidence, derivation=derivation)

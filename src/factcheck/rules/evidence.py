@@ -11,7 +11,7 @@ from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
-from factcheck.text import find_folded, fold, is_plain_quote, match_quote, sentence_of, shorten
+from factcheck.text import find_folded, fold, is_plain_quote, joins_passages, match_quote, sentence_of, shorten
 
 
 @rule("FC101", "unknown-source", Severity.ERROR, "A claim cites a source that is not in sources/",
@@ -68,6 +68,9 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         ):
             derivation.append("each piece of the quote is in the source, in order, but not within one paragraph: "
                               "an ellipsis may only skip words of the same paragraph")
+        elif c.source.body is not None and joins_passages(c.source.folded, c.source.folded_paragraphs, quote):
+            derivation.append("the quote joins sentences that are apart in the source: mark the gap with an "
+                              "ellipsis (…)")
         p = c.passage
         if p is not None:
             evidence = shorten(p.text, 240)
