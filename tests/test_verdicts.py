@@ -62,8 +62,14 @@ def test_text_md_html_list_the_failed_relation_under_a_part(cli: CliRunner, tmp_
             "$34.2 billion cannot be the total of housing, transport</small></td>") in html
 
 
-def test_claimreview_rates_parts_by_their_own_evidence(cli: CliRunner) -> None:
-    r = invoke(cli, ["verify", "--claims", str(BLAME), "--format", "claimreview"])
+def test_claimreview_rates_parts_by_their_own_evidence(cli: CliRunner, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(BLAME.parent, tmp_path / "blame")
+    ledger = tmp_path / "blame" / "claims.toml"
+    ledger.write_text('[story]\nurl = "https://example.org/story"\npublisher = "The Desk"\npublished = 2025-03-02\n\n'
+                      + BLAME.read_text(encoding="utf-8"), encoding="utf-8")
+    r = invoke(cli, ["verify", "--claims", str(ledger), "--format", "claimreview", "--all"])
     reviews = json.loads(r.stdout)
     by_quote = {x["claimReviewed"]: x["reviewRating"] for x in reviews}
     assert by_quote["$18 billion was to housing"]["ratingValue"] == 5

@@ -226,8 +226,8 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows,
         if when is None:
             when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
     cl = c.claim  # positional arguments: this runs once per claim
-    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line,
-                       part_of_failed=parts.get(cl.id) or [])
+    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, cl.text,
+                       cl.publish_review, part_of_failed=parts.get(cl.id) or [])
 
 
 def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus],
