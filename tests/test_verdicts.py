@@ -361,3 +361,30 @@ def test_a_draft_quotation_joining_two_sentences_says_so(tmp_path: Path) -> None
     assert f.derivation[0] == "the quotation joins sentences that are apart in s: mark the gap with an ellipsis (…)"
     (tmp_path / "draft.md").write_text('He said "about 6,000 troops … the army will follow."\n', encoding="utf-8")
     assert verify_report(ledger, select=["FC602"]).findings == []
+
+
+@st.composite
+def _interval(draw: st.DrawFn) -> Interval:
+    from factcheck.intervals import INF
+
+    a, b = sorted((draw(st.integers(0, 8)), draw(st.integers(0, 8))))
+    hi = INF if draw(st.integers(0, 5)) == 0 else D(b)
+    if a == hi:
+        return Interval(D(a), D(a))
+    return Interval(D(a), hi, draw(st.booleans()), draw(st.booleans()) or hi == INF)
+
+
+@given(_interval(), _interval(), _interval())
+def test_implication_is_containment(a: Interval, b: Interval, c: Interval) -> None:
+    from factcheck.rules.draft import implies
+
+    assert implies(a, a)
+    if implies(a, b):
+        assert a.overlaps(b)
+        # every end and midpoint a allows, b allows too
+        points = [x for x in (a.lo, a.hi, (a.lo + a.hi) / 2 if a.hi.is_finite() else a.lo + 1) if x.is_finite()]
+        assert all(b.contains(x) for x in points if a.contains(x))
+        if implies(b, c):
+            assert implies(a, c)
+    if implies(a, b) and implies(b, a):
+        assert a == b
