@@ -388,3 +388,11 @@ def test_implication_is_containment(a: Interval, b: Interval, c: Interval) -> No
             assert implies(a, c)
     if implies(a, b) and implies(b, a):
         assert a == b
+
+
+def test_an_origin_described_in_other_words_can_be_listed_as_another_via(tmp_path: Path) -> None:
+    sentence = "11,000 soldiers are in Kursk, according to South Korea's spy agency."
+    for via, flagged in (('"NIS"', True), ('["NIS", "South Korea\'s spy agency"]', False)):
+        ledger = write_story(tmp_path, f'[[claim]]\nid = "c"\nsource = "s"\nquote = "11,000 soldiers are in Kursk"\n'
+                                       f'via = {via}\n', {"s.md": sentence + "\n"})
+        assert bool(verify_report(ledger, select=["FC116"]).findings) == flagged
