@@ -123,16 +123,19 @@ def backs(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> bool:
 
 
 def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
+    """Every reason the claim does not back the figure: its unit, its interval."""
     assert c.amount is not None
-    why = unit_mismatch(story, c, fig, known)
-    if why is not None:
-        return why
+    reasons = []
+    if (why := unit_mismatch(story, c, fig, known)) is not None:
+        reasons.append(why)
     ci, fi = c.amount.interval, fig.interval
     if not ci.overlaps(fi):
-        return "the two do not overlap"
-    if c.amount.hedge is not Hedge.EXACT and fig.hedge is Hedge.EXACT and c.amount.value == fig.value:
-        return f"the draft drops the claim's hedge '{c.amount.hedge_words}'"
-    return f"the claim allows {ci.describe()}, which the draft's {fi.describe()} does not cover"
+        reasons.append("the two do not overlap")
+    elif c.amount.hedge is not Hedge.EXACT and fig.hedge is Hedge.EXACT and c.amount.value == fig.value:
+        reasons.append(f"the draft drops the claim's hedge '{c.amount.hedge_words}'")
+    elif not implies(ci, fi):
+        reasons.append(f"the claim allows {ci.describe()}, which the draft's {fi.describe()} does not cover")
+    return "; ".join(reasons)
 
 
 def _draft_figures(story: Story) -> Iterator[Amount]:
