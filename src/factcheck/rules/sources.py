@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import groupby
 
+from factcheck.dates import Period
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
@@ -222,8 +223,13 @@ def opposite_hedges(story: Story) -> Iterator[Hit]:
 
 
 def _days(c: ClaimCtx) -> Interval:
+    """A period as an interval of day numbers; an open end is the first or last day there is."""
     assert c.period is not None
     return Interval(Decimal(c.period.start.toordinal()), Decimal(c.period.end.toordinal()))
+
+
+def _span(p: Period) -> str:
+    return f"{p.start} to {p.end}" if not (p.open_start or p.open_end) else p.describe()
 
 
 @rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
@@ -262,9 +268,8 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
                       claims=[a.id, *(b.id for b in others)],
                       sources=sorted({a.claim.source, *(b.claim.source for b in others)}),
                       location=story.claim_loc(a, "when"),
-                      derivation=[f"{a.id}: {a.period.start} to {a.period.end}",
-                                  *(f"{b.id}: {b.period.start} to {b.period.end}"  # type: ignore[union-attr]
-                                    for b in others)],
+                      derivation=[f"{a.id}: {_span(a.period)}",
+                                  *(f"{b.id}: {_span(b.period)}" for b in others if b.period is not None)],
                       evidence=a.claim.quote, figure=a.claim.when if isinstance(a.claim.when, str) else None)
 
 
