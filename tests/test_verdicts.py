@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal as D
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -118,8 +119,12 @@ def test_an_outlier_names_every_consensus_claim_it_misses(raw: list[tuple[int, i
     from factcheck.rules.sources import outliers
 
     ivs = [Interval(D(a), INF if open_ else D(a + b), open_, open_) for a, b, open_ in raw]
-    items: list = [SimpleNamespace(claim=SimpleNamespace(source=f"s{n}"), iv=iv, n=n) for n, iv in enumerate(ivs)]
-    found = outliers(items, lambda c: c.iv)
+    items: list[Any] = [SimpleNamespace(claim=SimpleNamespace(source=f"s{n}"), iv=iv, n=n) for n, iv in enumerate(ivs)]
+
+    def iv_of(c: Any) -> Interval:
+        return c.iv  # type: ignore[no-any-return]
+
+    found: list[tuple[Any, list[Any]]] = outliers(items, iv_of)
     flagged = {c.n for c, _ in found}
     for c, against in found:
         assert against, "an outlier contradicts someone"

@@ -64,8 +64,15 @@ def _symbolic(unit: str | None) -> bool:
 
 
 def _claim_unit(c: ClaimCtx) -> str | None:
-    """What a claim counts, for backing: its unit, else the noun its figure was stated with."""
-    return c.unit or (c.amount.unit if c.amount is not None else None)
+    """What a claim counts, for backing: its unit, else the noun its figure was stated with, else
+    the noun of the same figure in its quote ("circa 22.1m homes" for amount = "circa 22.1m")."""
+    if c.unit:
+        return c.unit
+    if c.amount is None:
+        return None
+    if c.amount.unit:
+        return c.amount.unit
+    return next((q.unit for q in c.quote_amounts if q.unit and q.value == c.amount.value), None)
 
 
 def ledger_units(story: Story) -> set[str]:

@@ -414,7 +414,9 @@ _ATTRIBUTED = [
 ]
 _GENERIC = frozenset("""he she they it we i you officials official sources source analysts experts
     lawmakers authorities a an the this that its his her their one some many reports report media
-    state people observers diplomats residents witnesses""".split())
+    state people observers diplomats residents witnesses police prosecutors investigators doctors
+    researchers scientists economists spokesman spokeswoman spokesperson government ministry company
+    organisers organizers rescuers firefighters troops soldiers survivors family relatives""".split())
 
 
 _TITLES = frozenset("""the of for and 's defence defense minister ministry spokesman spokeswoman spokesperson
