@@ -401,3 +401,14 @@ def test_an_origin_described_in_other_words_can_be_listed_as_another_via(tmp_pat
         ledger = write_story(tmp_path, f'[[claim]]\nid = "c"\nsource = "s"\nquote = "11,000 soldiers are in Kursk"\n'
                                        f'via = {via}\n', {"s.md": sentence + "\n"})
         assert bool(verify_report(ledger, select=["FC116"]).findings) == flagged
+
+
+def test_a_claims_noun_may_come_from_its_quote(tmp_path: Path) -> None:
+    ledger = write_story(tmp_path, '[[claim]]\nid = "a"\nsource = "s"\nquote = "circa 22.1m homes were damaged"\n'
+                                   'amount = "circa 22.1m"\n\n[[claim]]\nid = "b"\nsource = "s"\n'
+                                   'quote = "12 homes were rebuilt"\nunit = "homes"\n',
+                         {"s.md": "By March, circa 22.1m homes were damaged and 12 homes were rebuilt.\n"})
+    (tmp_path / "draft.md").write_text("Circa 22.1m homes were damaged.\n", encoding="utf-8")
+    assert verify_report(ledger, select=["FC601"]).findings == []
+    (tmp_path / "draft.md").write_text("Circa 22.1m cars were damaged; 12 cars too.\n", encoding="utf-8")
+    assert [f.figure for f in verify_report(ledger, select=["FC601"]).findings] == []  # cars: not a ledger unit
