@@ -79,6 +79,10 @@ def _options(claims: Path | None, sources: Path | None, draft: Path | None, sele
              ignore: tuple[str, ...], strict: bool, fail_on: str) -> Any:
     from factcheck.engine import Options
 
+    if claims is not None:
+        from factcheck.workspace import require_ledger
+
+        _engine_call(require_ledger, claims)
     return Options(claims=claims or Path("claims.toml"), sources=sources, draft=draft,
                    select=_check_codes(select, "--select"), ignore=_check_codes(ignore, "--ignore"),
                    strict=strict, fail_on=fail_on)
@@ -169,7 +173,11 @@ def _console(stderr: bool = False) -> Any:
               help="Where to write ('-' for stdout). Default: reports/<story>-<date>.<ext> beside the ledger.")
 def report(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
            ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, output: str | None) -> None:
-    """Write the report to a file (atomically), for the editor or for other tools."""
+    """Write the report to a file (atomically), for the editor or for other tools.
+
+    The exit status follows --fail-on as verify's does: 1 when a finding at or above it is not
+    accepted, whether the report went to a file or to stdout.
+    """
     from factcheck import engine
     from factcheck.report import EXTENSIONS, render
     from factcheck.workspace import write_atomic
@@ -177,9 +185,10 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     rep = _engine_call(engine.run, opts)
     text = _engine_call(render, rep, fmt)
+    status = Exit.FINDINGS if rep.failing(fail_on) else Exit.OK
     if output == "-":
         _write(text)
-        return
+        sys.exit(status)
     if output is None:
         from datetime import date
 
@@ -192,6 +201,7 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
     except OSError as e:
         _fail(f"{target}: cannot write the report: {e.strerror or e}")
     click.echo(f"wrote {target}", err=True)
+    sys.exit(status)
 
 
 @main.command(name="rules")
@@ -266,19 +276,25 @@ def timeline(subject: str | None, claims: Path | None, sources: Path | None) -> 
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
-def init(directory: Path) -> None:
+@click.option("--example/--no-example", default=None,
+              help="Add the worked example (default: only in a folder that holds no ledger or sources yet).")
+def init(directory: Path, example: bool | None) -> None:
     """Start a story folder: claims.toml, sources/ and reports/ with a worked example.
 
-    Existing files are never overwritten: each one is left as it is and named.
+    In a folder that already holds a ledger or sources, only what is missing of that skeleton is
+    created, never the example (--example asks for it). Existing files are never overwritten:
+    each one is left as it is and named.
     """
     from factcheck.workspace import init_story
 
-    created, kept = _engine_call(init_story, directory)
+    created, kept = _engine_call(init_story, directory, example)
     for p in created:
-        click.echo(f"created {p}")
+        click.echo(f"created {p}{'/' if p.is_dir() else ''}")
     for p in kept:
         click.echo(f"kept {p} (it exists; not overwritten)", err=True)
-    if created:
+    if not created:
+        click.echo(f"{directory} already holds a story folder; nothing to create", err=True)
+    else:
         click.echo(f"next: cd {directory} && factcheck verify" if str(directory) != "." else "next: factcheck verify")
 
 

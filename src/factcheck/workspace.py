@@ -1,7 +1,8 @@
 """Writing files for the editor, safely: never over an existing file, reports atomically.
 
-``init_story`` creates a story folder from the bundled example with exclusive creation, so a file
-that exists (or appears meanwhile) is left untouched. ``write_atomic`` writes to a temporary file
+``init_story`` creates a story folder (the bundled example in a new folder, only the missing
+skeleton in an existing story) with exclusive creation, so a file that exists (or appears
+meanwhile) is left untouched. ``write_atomic`` writes to a temporary file
 beside the target and renames it into place, so a report is either the old one or the new one,
 never half written.
 """
@@ -26,14 +27,58 @@ def _example_files() -> list[tuple[str, bytes]]:
     return out
 
 
-def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
-    """(created, kept): the example files written, and those left because they exist."""
+# The ledger `init` writes into a folder that already holds sources: the shape of an entry, no claim.
+SKELETON_LEDGER = """\
+# The claim ledger: one [[claim]] for each figure or date the story relies on.
+# `factcheck extract sources/<file>` proposes entries; `factcheck explain FC101` shows the rules.
+
+[story]
+title = ""
+# published = 2026-01-31   # the story's own date: anchors "this year", "last month"
+
+# [[claim]]
+# id = "budget-total"            # unique; letters, digits, '-', '_', '.'
+# subject = "city.budget"        # claims sharing a subject are cross-checked
+# source = "council-minutes"     # sources/council-minutes.md
+# quote = "a budget of $4.2 million"
+# amount = "$4.2 million"
+# when = "2026"
+"""
+
+
+def is_story(directory: Path) -> bool:
+    """Whether the folder already holds an editor's story: a ledger, or a sources/ with files in it."""
+    if (directory / "claims.toml").exists():
+        return True
+    sources = directory / "sources"
+    try:
+        return sources.is_dir() and any(sources.iterdir())
+    except OSError:
+        return True  # a sources/ we cannot list is the editor's, not ours to fill
+
+
+def init_story(directory: Path, example: bool | None = None) -> tuple[list[Path], list[Path]]:
+    """(created, kept): the files and folders written, and those left because they exist.
+
+    A new or empty folder gets the worked example. A folder that already holds a story (see
+    `is_story`) gets only what its skeleton lacks (sources/, reports/, a ledger with no claims)
+    and never the example's files, unless `example` is True; `example=False` never writes it.
+    """
+    if example is None:
+        example = not is_story(directory)
     created: list[Path] = []
     kept: list[Path] = []
     try:
-        for sub in ("", "sources", "reports"):
-            (directory / sub).mkdir(parents=True, exist_ok=True)
-        for rel, data in _example_files():
+        directory.mkdir(parents=True, exist_ok=True)
+        for sub in ("sources", "reports"):
+            try:
+                (directory / sub).mkdir()
+                created.append(directory / sub)
+            except FileExistsError:
+                if not (directory / sub).is_dir():
+                    raise LoadError(f"{directory / sub}: exists and is not a folder") from None
+        files = _example_files() if example else [("claims.toml", SKELETON_LEDGER.encode("utf-8"))]
+        for rel, data in files:
             target = directory / rel
             try:
                 with open(target, "xb") as fh:  # exclusive: fails if the file exists
@@ -44,6 +89,13 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
     except OSError as e:
         raise LoadError(f"{getattr(e, 'filename', None) or directory}: cannot write: {e.strerror or e}") from None
     return created, kept
+
+
+def require_ledger(path: Path) -> None:
+    """The ledger named by --claims must exist: say which path was tried, not how to pass one."""
+    if not path.exists():
+        tried = path if path.is_absolute() else Path.cwd() / path
+        raise LoadError(f"{path}: no such ledger (--claims; tried {tried})")
 
 
 def _mode_for(path: Path) -> int:
