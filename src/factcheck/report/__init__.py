@@ -25,3 +25,24 @@ def render(report: Report, fmt: str) -> str:
     module = importlib.import_module(FORMATS[fmt])
     out: str = module.render(report)
     return out
+
+
+def figure_with_unit(text: str, unit: str | None) -> str:
+    """A claim's figure as a report shows it: its own words, with its unit added when they do not
+    already name it ("over 9 million" + rounds, "between 412 million and 415 million" + EUR;
+    "$34.2bn" and "53 percent" stay as they are)."""
+    if not unit or unit == "%":
+        return text
+    low = text.lower()
+    if unit.lower() in low:
+        return text
+    if len(unit) == 3 and unit.isupper():  # a currency code: its sign or its name may stand for it
+        from factcheck.amounts import CURRENCY_SIGNS, CURRENCY_WORDS
+
+        names = [s for s, code in CURRENCY_SIGNS.items() if code == unit] + \
+                [w for w, code in CURRENCY_WORDS.items() if code == unit]
+        if any(n in low for n in names) or (unit.endswith("D") and "$" in low):  # C$, A$, HK$ for CAD, AUD, HKD
+            return text
+    elif unit.lower() in ("percent", "per cent", "percentage points") and "%" in low:
+        return text
+    return f"{text} {unit}"
