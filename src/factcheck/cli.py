@@ -123,12 +123,18 @@ def main() -> None:
               help="text for people; json for machines.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only.")
 @click.option("--verbose", "-v", is_flag=True, help="Every claim with its evidence.")
+@click.option("--watch", is_flag=True,
+              help="Run again whenever the ledger, a source or the draft changes; Ctrl-C stops (status 0).")
 def verify(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
-           ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, quiet: bool, verbose: bool) -> None:
+           ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, quiet: bool, verbose: bool,
+           watch: bool) -> None:
     """Run every rule and print the report."""
     from factcheck import engine
 
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
+    if watch:
+        _watch(opts, fmt, quiet, verbose)
+        sys.exit(Exit.OK)
     report = _engine_call(engine.run, opts)
     if fmt in ("text", "github"):
         from factcheck.report.text import print_report
@@ -141,6 +147,50 @@ def verify(claims: Path | None, sources: Path | None, draft: Path | None, select
 
         _write(_engine_call(render, report, fmt))
     sys.exit(Exit.FINDINGS if report.failing(fail_on) else Exit.OK)
+
+
+def _watch(opts: Any, fmt: str, quiet: bool, verbose: bool) -> None:
+    """verify --watch: redraw the report after every change; a run that cannot happen says why in
+    one line and the watch goes on. Ctrl-C ends it (the caller exits 0)."""
+    from datetime import datetime
+
+    from rich.text import Text
+
+    from factcheck import engine
+    from factcheck.load import LoadError
+    from factcheck.watch import watch
+
+    out, err = _console(), _console(stderr=True)
+
+    def once(changed: str | None) -> None:
+        if out.is_terminal:
+            out.clear()
+        try:
+            report = engine.run(opts)
+        except LoadError as e:
+            err.print(Text(f"factcheck: {e}"))
+        except Exception as e:  # a crash is reported and the watch goes on: the next save may fix it
+            err.print(Text(f"factcheck: internal error: {type(e).__name__}: {e} (this is a bug in factcheck; "
+                           "please report it with the command you ran)"))
+        else:
+            if fmt in ("text", "github"):
+                from factcheck.report.text import print_report
+
+                print_report(report, out, quiet, verbose)
+            else:
+                from factcheck.report import render
+
+                _write(render(report, fmt))
+        when = datetime.now().strftime("%H:%M:%S")
+        err.print(Text(f"{when} {changed or 'first run'} · watching the ledger, sources and draft; Ctrl-C stops",
+                       style="dim"))
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+    try:
+        watch(opts, once)
+    except KeyboardInterrupt:
+        pass
 
 
 def _github(report: Any) -> None:
