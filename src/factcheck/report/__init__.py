@@ -46,3 +46,33 @@ def figure_with_unit(text: str, unit: str | None) -> str:
     elif unit.lower() in ("percent", "per cent", "percentage points") and "%" in low:
         return text
     return f"{text} {unit}"
+
+
+# Findings about time: the claims they fault are drawn red (and marked ✗) on a timeline.
+TIMING_CODES = frozenset({"FC107", "FC205", "FC206", "FC303", "FC401", "FC402", "FC404"})
+# Findings that report one claim outside a subject's consensus against a consensus claim: the
+# first claim named is the outlier, the others are the consensus it contradicts.
+CONFLICT_CODES = frozenset({"FC301", "FC302", "FC303", "FC305"})
+
+
+def claims_at_fault(report: Report, codes: frozenset[str] | None = None, exclude: frozenset[str] = frozenset()) -> set[str]:
+    """The claims charts draw red: for each unaccepted error or warning (of `codes`, when given,
+    and not of `exclude`), the outlier of a conflict, else the claims it names whose own
+    evidence does not support them, else the claim it is about. The consensus a conflict is
+    measured against, and the parts of a total that do not add up, stay as they are."""
+    from factcheck.model import ClaimStatus, Severity
+
+    status = {c.id: c.status for c in report.claims}
+    out: set[str] = set()
+    for f in report.findings:
+        if f.accepted is not None or f.severity is Severity.INFO or not f.claims:
+            continue
+        if (codes is not None and f.code not in codes) or f.code in exclude:
+            continue
+        if f.code in CONFLICT_CODES:
+            out.add(f.claims[0])
+            continue
+        weak = [cid for cid in f.claims if status.get(cid, ClaimStatus.SUPPORTED) not in
+                (ClaimStatus.SUPPORTED, ClaimStatus.CONFLICTING)]
+        out.update(weak or f.claims[:1])
+    return out
