@@ -142,3 +142,23 @@ def test_bundled_story_through_the_cli_at_columns(cli: CliRunner, monkeypatch: p
     assert any("first-deployment-jd" in line and "contradicted" in line for line in lines)
     assert sum(line.startswith("FC501 ") for line in lines) == 1
     assert "4 errors block publication" in lines
+
+
+def test_readme_shows_the_bundled_story_as_it_prints_at_80_columns(cli: CliRunner,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import re
+
+    monkeypatch.setenv("COLUMNS", "80")
+    r = invoke(cli, ["verify"], cwd=ROOT)
+    printed = "\n".join(line.rstrip() for line in r.output.splitlines())
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    block = re.compile(r"(<!-- verify-80:[^\n]*-->\n```\n)(.*?)(```\n<!-- /verify-80 -->)", re.S)
+    m = block.search(text)
+    assert m is not None, "the README has lost its verify-80 block"
+    if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
+        readme.write_text(text[:m.start(2)] + printed + "\n" + text[m.end(2):], encoding="utf-8")
+        m = block.search(readme.read_text(encoding="utf-8"))
+        assert m is not None
+    assert m[2] == printed + "\n"
