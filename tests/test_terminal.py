@@ -35,12 +35,14 @@ def bundled() -> Report:
     return run(Options(claims=BUNDLED))
 
 
+@pytest.mark.parametrize("verbose", [False, True], ids=["", "verbose"])
 @pytest.mark.parametrize("width", [60, 80, 120])
-def test_ids_figures_and_statuses_stay_whole(bundled: Report, width: int) -> None:
-    lines = _render(bundled, width)
+def test_ids_figures_and_statuses_stay_whole(bundled: Report, width: int, verbose: bool) -> None:
+    lines = _render(bundled, width, verbose)
     assert all(len(line) <= width for line in lines)
-    listed = [c for c in bundled.claims if c.status.value != "supported"]
-    assert len(listed) == 10
+    listed = [c for c in bundled.claims if verbose or c.status.value != "supported"]
+    assert len(listed) == (44 if verbose else 10)
+    assert any("“10,900 soldiers in late" in line for line in lines) is verbose  # --verbose: each quote
     for c in listed:  # the id and its status on one line, never broken
         assert any(c.id in line and c.status.value in line for line in lines), (width, c.id)
         if c.amount is not None:

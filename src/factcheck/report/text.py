@@ -126,9 +126,8 @@ def claims_table(report: Report, verbose: bool, width: int = 200) -> tuple[Rende
         if published:
             s_text.append("\n" + published, style="dim")
         table.add_row(Text(sym, style=style), Text(c.id), fig, s_text, Text(c.status.value, style=style))
-        if verbose and c.quote:
-            table.add_row(Text(""), Text(""), Text(f"“{c.quote}”", style="italic", overflow="fold"), Text(""),
-                          Text(""))
+        if verbose and c.quote:  # under the source, the one column that may fold
+            table.add_row(Text(""), Text(""), Text(""), Text(f"“{c.quote}”", style="italic"), Text(""))
     return table, hidden
 
 
