@@ -192,3 +192,16 @@ def test_any_axis_has_distinct_labels_apart(amounts: list[tuple[float | None, fl
             assert xb - xa >= (len(a) + len(b)) * CHAR_PX / 2 + TICK_GAP_PX, (key, a, b)
         if key[0] == "number-line" and unit in ("USD", "EUR"):
             assert all(t.lstrip("-").startswith("$" if unit == "USD" else "€") for _, t in ticks), ticks
+
+
+def test_claims_table_status_is_red_where_the_charts_fault_the_claim(wildfire: str, bundled: str) -> None:
+    def status_class(html: str, cid: str) -> str:
+        m = re.search(rf'<code>{re.escape(cid)}</code>.*?<td class="([^"]+)">\w+</td></tr>', html)
+        assert m is not None, cid
+        return m[1]
+
+    assert status_class(wildfire, "acres-radio") == "s-conflicting at-fault"  # the outlier
+    assert status_class(wildfire, "acres-cal-fire") == "s-conflicting"  # the consensus it is measured against
+    assert status_class(bundled, "shells-jd") == "s-conflicting at-fault"
+    assert status_class(bundled, "shells-2023") == "s-conflicting"
+    assert status_class(bundled, "troops-batch-1") == "s-supported"

@@ -27,7 +27,7 @@ h3{font-size:1em;margin:1.2em 0 .3em;font-family:Menlo,Consolas,monospace}
 .loc{font-family:Menlo,Consolas,monospace;color:#666;font-size:.9em}
 .deriv{margin:.2em 0 .2em 1.2em;padding:0;color:#333;font-size:.95em}blockquote{margin:.3em 0 .3em 1.2em;font-style:italic;color:#444}
 table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid #e5e5e5;padding:.3em .4em;text-align:left;vertical-align:top}
-th{background:#f3f3f3}.s-supported{color:#1e6b3a}.s-contradicted,.s-unsupported,.s-conflicting{color:#c81e1e;font-weight:bold}
+th{background:#f3f3f3}.s-supported{color:#1e6b3a}.s-contradicted,.s-unsupported,.at-fault{color:#c81e1e;font-weight:bold}.s-conflicting{color:#b45309;font-weight:bold}
 .s-unverifiable{color:#8a6100}td code{white-space:nowrap}.key-red{color:#c81e1e;font-weight:bold}.key-blue{color:#3f6fb5;font-weight:bold}
 svg.chart{max-width:100%;height:auto;display:block;margin:.4em 0 1em}summary{cursor:pointer;margin-top:1.6em}mark{background:#fff3a3}svg text{font:12px Menlo,Consolas,monospace;fill:#333}
 """
@@ -344,7 +344,8 @@ def render(report: Report) -> str:
                 f"<tr><td>{c.status.symbol}</td><td><code>{escape(c.id)}</code></td>"
                 f"<td>{escape(figure_with_unit(c.amount.text, c.unit)) if c.amount else ''}</td><td>{escape(c.when.text) if c.when else ''}</td>"
                 f"<td>{src_text}</td><td><q>{escape(c.quote or '')}</q></td>"
-                f"<td class=\"s-{c.status.value}\">{escape(c.status.value)}</td></tr>")
+                f"<td class=\"s-{c.status.value}{' at-fault' if c.id in late or c.id in off else ''}\">"
+                f"{escape(c.status.value)}</td></tr>")
         body.append("<h2>Claims</h2><table><tr><th></th><th>claim</th><th>figure</th><th>when</th><th>source</th>"
                     "<th>quote</th><th>status</th></tr>" + "".join(rows) + "</table>")
     if report.sources:
