@@ -184,3 +184,14 @@ def test_describe_names_what_changed(tmp_path: Path) -> None:
     assert describe([str(root / "claims.toml")], opts) == "claims.toml changed"
     assert describe([str(root / "sources" / "b.md"), str(root / "sources" / "a.md"), str(root / "sources" / "a.md")],
                     opts) == "sources/a.md and 1 more changed"
+
+
+def test_watch_without_watchfiles_is_one_clear_line(story: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from tests.conftest import invoke
+
+    monkeypatch.setitem(sys.modules, "watchfiles", None)  # as if it were not installed
+    r = invoke(CliRunner(), ["verify", "--watch"], cwd=story)
+    assert r.exit_code == 2
+    assert r.output == "factcheck: --watch needs the watchfiles package, which is not installed (pip install watchfiles)\n"

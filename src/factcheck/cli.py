@@ -160,6 +160,10 @@ def _watch(opts: Any, fmt: str, quiet: bool, verbose: bool) -> None:
     from factcheck.load import LoadError
     from factcheck.watch import watch
 
+    try:
+        import watchfiles  # noqa: F401
+    except ImportError:
+        _fail("--watch needs the watchfiles package, which is not installed (pip install watchfiles)")
     out, err = _console(), _console(stderr=True)
 
     def once(changed: str | None) -> None:
