@@ -205,3 +205,26 @@ def test_claims_table_status_is_red_where_the_charts_fault_the_claim(wildfire: s
     assert status_class(bundled, "shells-jd") == "s-conflicting at-fault"
     assert status_class(bundled, "shells-2023") == "s-conflicting"
     assert status_class(bundled, "troops-batch-1") == "s-supported"
+
+
+@pytest.mark.parametrize(("code", "severity", "claims", "at_fault"), [
+    ("FC301", "error", ["b", "a"], {"b"}),  # the outlier, not the consensus
+    ("FC303", "error", ["a", "b"], {"a"}),
+    ("FC401", "error", ["a", "b"], {"b"}),  # b's own evidence does not support it
+    ("FC202", "warning", ["a", "b"], {"a"}),  # a total: the claim the finding is about, not its parts
+    ("FC601", "error", ["a"], set()),  # the draft is at fault, not the nearest claim it names
+    ("FC501", "warning", ["a", "b"], set()),  # one source: nothing is wrong with the figure
+    ("FC108", "info", ["a"], set()),
+])
+def test_claims_at_fault(code: str, severity: str, claims: list[str], at_fault: set[str]) -> None:
+    from factcheck.model import Finding, Severity
+    from factcheck.report import claims_at_fault
+
+    rows = [ClaimResult(id="a", status=ClaimStatus.SUPPORTED, source="s"),
+            ClaimResult(id="b", status=ClaimStatus.CONTRADICTED if code == "FC401" else ClaimStatus.CONFLICTING,
+                        source="s")]
+    finding = Finding(code=code, severity=Severity(severity), message="m", claims=claims)
+    report = Report(summary=Summary(claims=2, sources=1, error=0, warning=0, info=0), claims=rows, findings=[finding])
+    assert claims_at_fault(report) == at_fault
+    finding.accepted = "the desk's decision"
+    assert claims_at_fault(report) == set()

@@ -59,13 +59,15 @@ def claims_at_fault(report: Report, codes: frozenset[str] | None = None, exclude
     """The claims charts draw red: for each unaccepted error or warning (of `codes`, when given,
     and not of `exclude`), the outlier of a conflict, else the claims it names whose own
     evidence does not support them, else the claim it is about. The consensus a conflict is
-    measured against, and the parts of a total that do not add up, stay as they are."""
+    measured against, and the parts of a total that do not add up, stay as they are. Sourcing
+    (FC5xx) and draft (FC6xx) findings fault no claim: a thin source or a draft's figure is not a
+    claim's figure being wrong, though a draft finding names the nearest claim."""
     from factcheck.model import ClaimStatus, Severity
 
     status = {c.id: c.status for c in report.claims}
     out: set[str] = set()
     for f in report.findings:
-        if f.accepted is not None or f.severity is Severity.INFO or not f.claims:
+        if f.accepted is not None or f.severity is Severity.INFO or not f.claims or f.code[:3] in ("FC5", "FC6"):
             continue
         if (codes is not None and f.code not in codes) or f.code in exclude:
             continue
