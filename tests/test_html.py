@@ -173,7 +173,7 @@ _day = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 @given(amounts=st.lists(_amount, min_size=2, max_size=5),
        unit=st.sampled_from([None, "USD", "EUR", "CHF", "%", "soldiers"]),
        periods=st.lists(st.tuples(_day, st.integers(0, 4000)), min_size=2, max_size=5))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 def test_any_axis_has_distinct_labels_apart(amounts: list[tuple[float | None, float | None]], unit: str | None,
                                             periods: list[tuple[date, int]]) -> None:
     claims = [ClaimResult(id=f"c{n}", status=ClaimStatus.SUPPORTED, source="s", subject="x", unit=unit,

@@ -113,7 +113,7 @@ class _Frame:
 
 def _spaced(candidates: list[tuple[float, str]], plot: float) -> bool:
     """Whether labels centred at these x positions stay apart."""
-    return all(b[0] - a[0] >= (_text_px(a[1]) + _text_px(b[1])) / 2 + TICK_GAP_PX
+    return all(b[0] - a[0] >= (_text_px(a[1]) + _text_px(b[1])) / 2 + TICK_GAP_PX + 0.5  # x is printed to 0.1
                for a, b in zip(candidates, candidates[1:], strict=False)) and len(candidates) <= max(2, int(plot // 60))
 
 
@@ -193,10 +193,14 @@ def _num_label(v: float, step: float, top: float, unit: str | None) -> str:
     div, word = next((d, w) for d, w in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1.0, ""))
                      if top >= d * 0.999 or d == 1.0)
     scaled_step = step / div
-    decimals = 0 if scaled_step >= 1 else min(6, -math.floor(math.log10(scaled_step) + 1e-9))
-    if v == 0:
+    if abs(v) < step * 1e-6:
         return prefix + "0" + suffix
-    text = f"{abs(v) / div:,.{decimals}f}{word}"
+    if scaled_step >= 1e-6:
+        decimals = 0 if scaled_step >= 1 else -math.floor(math.log10(scaled_step) + 1e-9)
+        text = f"{abs(v) / div:,.{decimals}f}{word}"
+    else:  # figures too small for decimals: as many significant digits as the step needs
+        digits = max(1, math.ceil(math.log10(max(abs(v), step) / step)) + 1)
+        text = f"{abs(v):.{digits}g}"
     return ("-" if v < 0 else "") + prefix + text + suffix
 
 
@@ -206,12 +210,12 @@ def _num_ticks(lo: float, hi: float, x: Callable[[float], float], plot: float, u
     raw = (hi - lo) / 6
     mag = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
     for step in [m * mag * k for k in (1, 10, 100) for m in (1, 2, 5)]:
-        first = math.ceil(lo / step) * step
+        first = math.ceil(lo / step)
         ticks = []
-        v = first
-        while v <= hi + step * 1e-9:
-            ticks.append((x(v), _num_label(v, step, top, unit)))
-            v += step
+        k = first
+        while k * step <= hi + step * 1e-9:
+            ticks.append((x(k * step), _num_label(k * step, step, top, unit)))
+            k += 1
         if len({t for _, t in ticks}) == len(ticks) and _spaced(ticks, plot):
             return ticks
     return [(x((lo + hi) / 2), _num_label((lo + hi) / 2, (hi - lo) or 1.0, top, unit))]
@@ -235,7 +239,11 @@ def _number_line(subject: str, unit: str | None, with_amounts: list[ClaimResult]
     if not finite:
         return ""
     lo, hi = min(finite), max(finite)
-    pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
+    scale = max(abs(lo), abs(hi))
+    if hi - lo > scale * 1e-9:
+        pad = (hi - lo) * 0.08
+    else:  # one value (or as good as): a tenth of it either side
+        pad = scale * 0.1 if scale > 1e-300 else 1.0
     lo, hi = lo - pad, hi + pad
     if min(finite) >= 0 > lo:
         lo = 0.0 if min(finite) == 0 else lo
