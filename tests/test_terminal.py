@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.engine import Options, run
-from factcheck.model import Report
+from factcheck.model import AmountOut, ClaimResult, ClaimStatus, Report, SourceResult, Summary, WhenOut
 from factcheck.report.text import print_report
 from tests.conftest import console, invoke, write_story
 
@@ -164,3 +166,33 @@ def test_readme_shows_the_bundled_story_as_it_prints_at_80_columns(cli: CliRunne
         m = block.search(readme.read_text(encoding="utf-8"))
         assert m is not None
     assert m[2] == printed + "\n"
+
+
+_id = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_.", min_size=1, max_size=36)
+_fig = st.sampled_from(["12", "about 1,500 soldiers", "as many as nine million rounds", "$34.2 billion",
+                        "between 412 million and 415 million", "62%", "more than 3,000 residents"])
+
+
+@given(rows=st.lists(st.tuples(_id, st.none() | _fig, st.none() | st.sampled_from(["late 2023", "on Tuesday",
+                                                                                   "between January and March"]),
+                               st.sampled_from(list(ClaimStatus))), min_size=1, max_size=8, unique_by=lambda r: r[0]),
+       outlet=st.sampled_from(["Wire", "Spotlight Nepal (relaying the NIS briefing)", "Korea JoongAng Daily"]),
+       width=st.integers(40, 160))
+@settings(max_examples=150, deadline=None)
+def test_any_claim_list_keeps_ids_figures_and_statuses_whole(rows: list[tuple[str, str | None, str | None,
+                                                                                ClaimStatus]],
+                                                             outlet: str, width: int) -> None:
+    claims = [ClaimResult(id=cid, status=status, source="s", amount=AmountOut(fig, 1, 2) if fig else None,
+                          when=WhenOut(when, "2023-09-01", "2023-12-31") if when else None)
+              for cid, fig, when, status in rows]
+    report = Report(summary=Summary(claims=len(claims), sources=1, error=0, warning=0, info=0), claims=claims,
+                    sources=[SourceResult(id="s", path="sources/s.md", outlet=outlet, published="2025-06-20")],
+                    findings=[])
+    lines = _render(report, width)
+    assert all(len(line) <= width for line in lines)
+    for c in claims:
+        if len(c.id) + 2 <= width:  # an id that fits the terminal is never broken
+            assert any(c.id in line for line in lines), c.id
+        assert any(c.status.value in line for line in lines)
+        if c.amount is not None and len(c.amount.text) + 2 <= width:
+            assert any(c.amount.text in line for line in lines), c.amount.text
