@@ -195,3 +195,15 @@ def test_watch_without_watchfiles_is_one_clear_line(story: Path, monkeypatch: py
     r = invoke(CliRunner(), ["verify", "--watch"], cwd=story)
     assert r.exit_code == 2
     assert r.output == "factcheck: --watch needs the watchfiles package, which is not installed (pip install watchfiles)\n"
+
+
+def test_watch_watches_one_story(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tests.conftest import invoke
+
+    for name in ("a", "b"):
+        write_story(tmp_path / name, LEDGER, {"port-authority.md": SOURCE})
+    r = invoke(CliRunner(), ["verify", "--watch", "a", "b"], cwd=tmp_path)
+    assert r.exit_code == 2
+    assert "--watch watches one story; name one story folder" in r.output

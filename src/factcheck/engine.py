@@ -210,7 +210,8 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
         if when is None:
             when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
     cl = c.claim  # positional arguments: this runs once per claim
-    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line)
+    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, cl.text,
+                       cl.publish_review)
 
 
 def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus], opts: Options) -> Report:
