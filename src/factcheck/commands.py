@@ -5,7 +5,6 @@ Each function takes plain arguments and a Rich console; domain errors are LoadEr
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from rich.console import Console
@@ -13,11 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.load import (
-    LoadError,
     Problem,
     decode_text,
     read_ledger,
     read_sources,
+    read_story_file,
     split_front_matter,
 )
 from factcheck.model import Report
@@ -25,16 +24,25 @@ from factcheck.text import shorten
 
 
 def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> None:
+    """List FILE's figures and dates; with `append`, add the new ones to the ledger, holding the
+    ledger's lock from reading it (for the ids and figures it has) to writing it."""
+    if not append:
+        _run_extract(file, ledger, append, console)
+        return
+    from factcheck.workspace import ledger_lock
+
+    with ledger_lock(ledger):
+        _run_extract(file, ledger, append, console)
+
+
+def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> None:
     from factcheck import extract
     from factcheck.model import SOURCE_FIELDS, SourceMeta
     from factcheck.story import resolve
     from factcheck.validate import validate
     from factcheck.workspace import append_to_ledger
 
-    try:
-        raw = file.read_bytes()
-    except OSError as e:
-        raise LoadError(f"{file}: cannot be read: {e.strerror or e}") from None
+    raw = read_story_file(file, None)  # the editor names it: any regular file, under the size cap
     text = decode_text(raw, file).replace("\r\n", "\n")
     body, meta_text, body_line = split_front_matter(text)
     anchor = None
@@ -53,7 +61,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
              for f in found]
     taken: set[str] = set()
     recorded: set[tuple[str, str]] = set()
-    if ledger.exists():
+    if ledger.exists() or ledger.is_symlink():
         problems: list[Problem] = []
         story = resolve(read_ledger(ledger), read_sources(sources_dir, ledger.parent, problems), problems)
         taken = {c.id for c in story.claims}
@@ -69,7 +77,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
         if f.amount is not None:
             detail = f.amount.unit or ""
         elif f.period is not None:
-            detail = f"{f.period.start} to {f.period.end}"
+            detail = f.period.describe()  # the days it means: "on or before 2024-06-30"
         style = "dim" if known else ""
         table.add_row(Text(str(f.line)), Text(f.kind), Text(f.text, style=style),
                       Text(detail + (" (in the ledger)" if known else ""), style=style),
@@ -83,7 +91,9 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
     toml = extract.as_toml(entries)
     if not append:
         if toml:
-            sys.stdout.write(toml)
+            from factcheck.output import write_stdout
+
+            write_stdout(toml)
         console.print(Text(f"{len(entries)} entries" + (f"; {skipped} already in the ledger" if skipped else ""),
                            style="dim"))
         return

@@ -10,10 +10,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import date, timedelta
-from html import escape
+from html import escape as _html_escape
 
 from factcheck.model import ClaimResult, Finding, Report, Severity
 from factcheck.report import TIMING_CODES, claims_at_fault, figure_with_unit
+from factcheck.report.timeline import date_axis
+from factcheck.safe_text import for_terminal
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, without control characters or bidi overrides (invisible in a page, and
+    obeyed by a terminal when the page is printed with -o -)."""
+    return _html_escape(for_terminal(text))
 
 CSS = """
 body{font:15px/1.45 Georgia,'Times New Roman',serif;color:#1d1d1f;max-width:980px;margin:2em auto;padding:0 1em}
@@ -139,12 +147,10 @@ def _date_ticks(lo: date, hi: date, x: Callable[[date], float], plot: float) -> 
 
 
 def _timeline_svg(subject: str, claims: list[ClaimResult], red: set[str]) -> str:
-    dated = sorted((c for c in claims if c.when is not None), key=lambda x: (x.when.start if x.when else "", x.id))
+    dated = sorted((c for c in claims if c.when is not None), key=lambda x: (x.when.start or "" if x.when else "", x.id))
     if len(dated) < 2:
         return ""
-    starts = [date.fromisoformat(c.when.start) for c in dated if c.when]
-    ends = [date.fromisoformat(c.when.end) for c in dated if c.when]
-    first, last = min(starts), max(ends)
+    first, last = date_axis(dated)
     pad = timedelta(days=max(3, (last - first).days // 20))
     lo, hi = first - pad, last + pad
     span = max(1, (hi - lo).days)
@@ -157,13 +163,18 @@ def _timeline_svg(subject: str, claims: list[ClaimResult], red: set[str]) -> str
     for n, c in enumerate(dated):
         assert c.when is not None
         y = 8 + n * ROW + 9
-        x0 = x(date.fromisoformat(c.when.start))
-        x1 = x(date.fromisoformat(c.when.end) + timedelta(days=1))  # a period runs to the end of its last day
+        # A period runs to the end of its last day; an open end ("by June 2024") to the axis's edge.
+        x0 = x(date.fromisoformat(c.when.start)) if c.when.start else f.x0
+        x1 = x(date.fromisoformat(c.when.end) + timedelta(days=1)) if c.when.end else f.x0 + f.plot
         bad = c.id in red
-        tip = f"{c.id}: {c.when.text} = {c.when.start} to {c.when.end}"
+        color = RED if bad else BLUE
+        tip = f"{c.id} · {c.when.text}: {c.when.start or 'any time'} to {c.when.end or 'any time'}"
         out.append(f'<rect class="bar{" at-fault" if bad else ""}" data-claim="{escape(c.id)}" x="{x0:.1f}" '
-                   f'y="{y - 6}" width="{max(4.0, x1 - x0):.1f}" height="12" rx="2" fill="{RED if bad else BLUE}">'
+                   f'y="{y - 6}" width="{max(4.0, x1 - x0):.1f}" height="12" rx="2" fill="{color}">'
                    f"<title>{escape(tip)}</title></rect>")
+        for open_end, xv, d in ((c.when.start is None, x0, -1), (c.when.end is None, x1, 1)):
+            if open_end:  # an arrowhead at the edge, as on a number line
+                out.append(f'<path d="M{xv + 8 * d:.1f},{y} l{-8 * d},-7 v14 z" fill="{color}"/>')
         out.extend(f.row(y, c.id, ("✗ " if bad else "") + c.when.text, tip))
     y = 8 + len(dated) * ROW + 4
     out.extend(f.axis(y, _date_ticks(lo, hi, x, f.plot)))
