@@ -227,3 +227,23 @@ def test_large_clean_story_prints_no_empty_table(tmp_path: Path) -> None:
     out = buf.getvalue()
     assert f"All {n} claims are supported; --verbose lists them" in out
     assert "┏" not in out and "claim ┃" not in out  # no table of no rows
+
+
+@pytest.mark.parametrize(("text", "unit", "shown"), [
+    ("over 9 million", "rounds", "over 9 million rounds"),
+    ("10,900 soldiers", "soldiers", "10,900 soldiers"),
+    ("between 412 million and 415 million", "EUR", "between 412 million and 415 million EUR"),
+    ("between 412 million and 415 million euros", "EUR", "between 412 million and 415 million euros"),
+    ("$34.2bn", "USD", "$34.2bn"),
+    ("HK$10.05 billion", "HKD", "HK$10.05 billion"),
+    ("€40m", "EUR", "€40m"),
+    ("53 percent", "%", "53 percent"),
+    ("62%", "%", "62%"),
+    ("2", "%", "2%"),
+    ("1.5 percentage points", "pp", "1.5 percentage points"),
+    ("12", None, "12"),
+])
+def test_a_figure_keeps_its_unit_once(text: str, unit: str | None, shown: str) -> None:
+    from factcheck.report import figure_with_unit
+
+    assert figure_with_unit(text, unit) == shown

@@ -81,7 +81,7 @@ def test_stacked_layout_puts_figure_and_date_on_separate_lines_rather_than_break
     lines = _render(report, 60)
     assert lines[5:9] == [
         "✓ council-budget-approved-for-the-fiscal-year  supported",
-        "  between 412 million and 415 million EUR",  # the unit kept, the figure never broken
+        "  between 412 million and 415 million euros",  # the currency in its words: no code added
         "  first half of 2026",
         "  Town hall minutes, 2026-07-01",
     ]

@@ -53,6 +53,12 @@ def _sane_tolerance(v: Decimal) -> Decimal:
     return v
 
 
+def _currency_code(v: str) -> str:
+    if not (len(v) == 3 and v.isascii() and v.isalpha()):
+        raise ValueError('the dollar is a three-letter currency code, such as "USD", "CAD" or "AUD"')
+    return v.upper()
+
+
 def _month_day(v: str) -> str:
     """`fiscal_year_start`: "MM-DD", a day every year has."""
     m = re.fullmatch(r"(\d\d)-(\d\d)", v)
@@ -123,6 +129,8 @@ class Settings:
     tolerances: dict[str, Decimal] = field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
+    dollar: Annotated[str, Check(_currency_code)] = "USD"  # the currency a bare "$" or "dollars" means
+    decimal_comma: bool = False  # "1,5 million" is 1.5 million (else it is refused, never guessed)
     fiscal_year_start: Annotated[str, Check(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
     hemisphere: Literal["north", "south"] = "north"  # which months "spring 2023" means
 

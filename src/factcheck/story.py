@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
 from factcheck.dates import (
     Conventions,
     NeedsAnchor,
@@ -23,6 +22,7 @@ from factcheck.dates import (
     parse_period,
     speaks_of_future,
 )
+from factcheck.figures import Amount, AmountError, UnitTable, find_amounts, is_symbolic, parse_amount
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,
@@ -210,7 +210,12 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
                 problems.append(Problem("invalid-field", f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
 
     claims = _claims(raw, sources, problems)
-    story = Story(raw, info, settings, UnitTable(units), subjects, sources, claims, [], [], problems, strict)
+    unit_table = UnitTable(units, settings.dollar)
+    for word, first, second in unit_table.conflicts:
+        problems.append(Problem("unit-two-groups", f"[units]: '{word}' is listed under both '{first}' and "
+                                f"'{second}'; a word can name only one unit, so keep it in one group",
+                                loc0(raw.section_lines.get("units"))))
+    story = Story(raw, info, settings, unit_table, subjects, sources, claims, [], [], problems, strict)
     _resolve_claims(story)
     _check_references(story)
     story.relations = _relations(story)
@@ -326,6 +331,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
 def _resolve_claims(story: Story) -> None:
     tol = story.settings.tolerances
     dt = story.settings.tolerance
+    dollar, dcomma = story.settings.dollar, story.settings.decimal_comma
     conv = story.conventions
     quoted = [c for c in story.claims if c.claim.quote]
     for c, periods in zip(quoted, find_periods_many([c.claim.quote or "" for c in quoted],
@@ -349,9 +355,10 @@ def _resolve_claims(story: Story) -> None:
                                               story.claim_loc(c, "when"), claims=[c.id]))
         if cl.amount is not None:
             try:
-                c.amount = parse_amount(cl.amount, tol, dt)
+                c.amount = parse_amount(cl.amount, tol, dt, dollar=dollar, decimal_comma=dcomma)
             except AmountError as e:
-                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\": {e}",
+                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\" was not "
+                                              f"checked: {e}",
                                               story.claim_loc(c, "amount"), claims=[c.id]))
         if cl.quote and src is not None and src.body is not None and not src.is_note:
             q = folded.get(cl.quote)
@@ -359,7 +366,8 @@ def _resolve_claims(story: Story) -> None:
                 q = folded[cl.quote] = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
         if cl.quote:
-            c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods])
+            c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods], dollar=dollar,
+                                           decimal_comma=dcomma)
             if not c.quote_amounts and c.amount is not None:
                 # "the 79th anniversary" states 79 for a claim of 79; an ordinal only ever confirms a
                 # figure ("a third batch" does not say 3 troops), so only an equal one is kept.
@@ -390,7 +398,7 @@ def _counts_as_unit(c: ClaimCtx) -> bool:
     currency or %, since "shells" and "rounds" in two quotes are often the same thing."""
     assert c.amount is not None
     u = c.amount.unit or ""
-    return not c.amount_from_quote or u == "%" or (u.isupper() and len(u) == 3)
+    return not c.amount_from_quote or is_symbolic(u)
 
 
 def _check_references(story: Story) -> None:

@@ -51,21 +51,25 @@ def render_many(reports: Sequence[Report], fmt: str, options: Mapping[str, Any] 
 def figure_with_unit(text: str, unit: str | None) -> str:
     """A claim's figure as a report shows it: its own words, with its unit added when they do not
     already name it ("over 9 million" + rounds, "between 412 million and 415 million" + EUR;
-    "$34.2bn" and "53 percent" stay as they are)."""
-    if not unit or unit == "%":
+    "$34.2bn", "53 percent" and "2 points" stay as they are)."""
+    if not unit:
         return text
     low = text.lower()
     if unit.lower() in low:
         return text
-    if len(unit) == 3 and unit.isupper():  # a currency code: its sign or its name may stand for it
-        from factcheck.amounts import CURRENCY_SIGNS, CURRENCY_WORDS
+    from factcheck.figures.units import UnitKind, kind_of
+    from factcheck.lexicon import CURRENCY_NAMES, CURRENCY_SIGNS, PERCENT_WORDS, POINT_WORDS
 
-        names = [s for s, code in CURRENCY_SIGNS.items() if code == unit] + \
-                [w for w, code in CURRENCY_WORDS.items() if code == unit]
-        if any(n in low for n in names) or (unit.endswith("D") and "$" in low):  # C$, A$, HK$ for CAD, AUD, HKD
+    kind = kind_of(unit)
+    if kind is UnitKind.CURRENCY:  # its sign or its name may stand for the code
+        names = [n for n, code in (*CURRENCY_SIGNS.items(), *CURRENCY_NAMES.items()) if code == unit]
+        if any(n in low for n in names) or ("$" in low and unit.endswith("D")):  # $, C$, HK$: a dollar
             return text
-    elif unit.lower() in ("percent", "per cent", "percentage points") and "%" in low:
-        return text
+    elif kind is UnitKind.PERCENT:
+        return text if any(w in low for w in PERCENT_WORDS) else f"{text}%"
+    elif kind is UnitKind.POINTS:
+        if any(w in low for w in POINT_WORDS):
+            return text
     return f"{text} {unit}"
 
 

@@ -187,14 +187,16 @@ def _unit_style(unit: str | None) -> tuple[str, str, str]:
     percent, a code after the number for another currency, and a noun as the axis caption."""
     if not unit:
         return "", "", ""
-    from factcheck.amounts import SIGN_FOR_CODE
+    from factcheck.figures.units import UnitKind, kind_of
+    from factcheck.lexicon import SIGN_FOR_CODE
 
-    if unit in SIGN_FOR_CODE:
-        return SIGN_FOR_CODE[unit], "", unit
-    if len(unit) == 3 and unit.isupper():
-        return "", f" {unit}", unit
-    if unit in ("%", "percent", "per cent"):
+    kind = kind_of(unit)
+    if kind is UnitKind.CURRENCY:
+        return (SIGN_FOR_CODE[unit], "", unit) if unit in SIGN_FOR_CODE else ("", f" {unit}", unit)
+    if kind is UnitKind.PERCENT:
         return "", "%", "percent"
+    if kind is UnitKind.POINTS:
+        return "", " pp", "percentage points"
     return "", "", unit
 
 
