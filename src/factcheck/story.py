@@ -36,12 +36,12 @@ from factcheck.model import (
     Settings,
     StoryInfo,
     SubjectInfo,
+    ValidationError,
 )
 from factcheck.model import (
     error_text as _msg,
 )
 from factcheck.text import Passage, closest_passage, find_folded, fold
-from factcheck.validate import InvalidFields, field_names, validate
 
 T = TypeVar("T")
 
@@ -188,6 +188,7 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
                                     loc0(raw.section_lines.get(key))))
     info = _section(raw, "story", StoryInfo, problems) or StoryInfo()
     settings = _section(raw, "settings", Settings, problems) or Settings()
+    settings = _known_codes(raw, settings, problems)
     units_raw = data.get("units", {})
     units: dict[str, list[str]] = {}
     if isinstance(units_raw, dict):
@@ -205,8 +206,8 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
         for k, v in subj_raw.items():
             line = raw.section_lines.get(f"subject.{k}")
             try:
-                subjects[k] = validate(SubjectInfo, v)
-            except InvalidFields as e:
+                subjects[k] = SubjectInfo.model_validate(v)
+            except ValidationError as e:
                 problems.append(Problem("invalid-field", f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
 
     claims = _claims(raw, sources, problems)
@@ -223,6 +224,23 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
     return story
 
 
+def _known_codes(raw: RawLedger, settings: Settings, problems: list[Problem]) -> Settings:
+    """[settings] severity names only registered rules; an unknown code is reported and dropped."""
+    if not settings.severity:
+        return settings
+    from factcheck.rules import REGISTRY, load_rules
+
+    load_rules()
+    unknown = [code for code in settings.severity if code not in REGISTRY]
+    for code in unknown:
+        problems.append(Problem("invalid-field", f"[settings]: 'severity': no rule has the code {code} "
+                                "(factcheck rules lists them)", raw.location(raw.section_lines.get("settings"))))
+    if not unknown:
+        return settings
+    known = {code: sev for code, sev in settings.severity.items() if code not in unknown}
+    return settings.model_copy(update={"severity": known})
+
+
 def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> Any:
     value = raw.data.get(name)
     if value is None:
@@ -231,7 +249,7 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
     if not isinstance(value, dict):
         problems.append(Problem("invalid-field", f"[{name}] must be a table", raw.location(line)))
         return None
-    fields = set(field_names(model))
+    fields = set(model.model_fields)
     clean = {}
     for k, v in value.items():
         if k in fields:
@@ -240,17 +258,17 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
             problems.append(Problem("unknown-field", f"[{name}] has an unknown key '{k}'" + did_you_mean(k, fields),
                                     raw.location(line)))
     try:
-        return validate(model, clean)
-    except InvalidFields as e:
+        return model.model_validate(clean)
+    except ValidationError as e:
         problems.append(Problem("invalid-field", f"[{name}]: {_first_error(e)}", raw.location(line)))
         bad = {str(err["loc"][0]) for err in e.errors() if err["loc"]}
         try:
-            return validate(model, {k: v for k, v in clean.items() if k not in bad})
-        except InvalidFields:
+            return model.model_validate({k: v for k, v in clean.items() if k not in bad})
+        except ValidationError:
             return None
 
 
-def _first_error(e: InvalidFields) -> str:
+def _first_error(e: ValidationError) -> str:
     errs = e.errors()
     parts = []
     for err in errs[:3]:
@@ -285,8 +303,8 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                                             claims=[cid] if cid else []))
         claim: Claim | None = None
         try:
-            claim = validate(Claim, clean)
-        except InvalidFields as e:
+            claim = Claim.model_validate(clean)
+        except ValidationError as e:
             clean = dict(clean)  # never the table itself: fields are dropped below
             fatal = False
             seen_keys: set[str] = set()
@@ -304,8 +322,8 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                 clean.pop(key, None)
             if not fatal:
                 try:
-                    claim = validate(Claim, clean)
-                except InvalidFields:
+                    claim = Claim.model_validate(clean)
+                except ValidationError:
                     claim = None
         if claim is None:
             continue
@@ -467,8 +485,8 @@ def _table(story: Story, table: Table, kind: str, model: Any, fields: frozenset[
             story.problems.append(Problem("unknown-field", f"a {kind} has an unknown field '{k}'"
                                           + did_you_mean(k, fields), story.loc(table, k)))
     try:
-        return validate(model, {k: v for k, v in data.items() if k in fields})
-    except InvalidFields as e:
+        return model.model_validate({k: v for k, v in data.items() if k in fields})
+    except ValidationError as e:
         story.problems.append(Problem("invalid-field", f"{kind}: {_first_error(e)}", story.loc(table)))
         return None
 

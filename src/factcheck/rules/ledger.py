@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import Story
 
 
@@ -223,7 +223,7 @@ def bad_relation(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC010", "unreadable-source", Severity.ERROR, "A source file cannot be used (binary, not UTF-8, bad front matter, a link outside the story)",
-      status=ClaimStatus.UNSUPPORTED, status_scope="all")
+      status=ClaimStatus.UNSUPPORTED, status_scope=StatusScope.ALL)
 def unreadable_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
