@@ -91,7 +91,7 @@ def init_story(directory: Path, example: bool | None = None) -> tuple[list[Path]
                 created.append(folder)
             except FileExistsError:
                 if not folder.is_dir():
-                    raise LoadError(f"{visible(str(folder))}: exists and is not a folder") from None
+                    raise CannotRun(f"{visible(str(folder))}: exists and is not a folder") from None
         files = _example_files() if example else [("claims.toml", SKELETON_LEDGER.encode("utf-8"))]
         for rel, data in files:
             target = directory / rel
@@ -109,7 +109,7 @@ def require_ledger(path: Path) -> None:
     """The ledger named by --claims must exist: say which path was tried, not how to pass one."""
     if not path.exists():
         tried = path if path.is_absolute() else Path.cwd() / path
-        raise LoadError(f"{path}: no such ledger (--claims; tried {tried})")
+        raise CannotRun(f"{visible(str(path))}: no such ledger (--claims; tried {visible(str(tried))})")
 
 
 def _create_new(target: Path, data: bytes) -> bool:
