@@ -265,6 +265,15 @@ class WhenOut:
     end: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class FailedCheck:
+    """A failed total or relation a claim is a part of (not its stated result): the finding's
+    code and its index in the report's findings."""
+
+    code: str
+    finding: int
+
+
 @dataclass(slots=True)
 class ClaimResult:
     """One claim's row in a report."""
@@ -280,6 +289,8 @@ class ClaimResult:
     line: int | None = None
     text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
     publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
+    # failed totals and relations this claim is a part of; its status is its own evidence's
+    part_of_failed: list[FailedCheck] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -327,7 +338,9 @@ class RuleInfo:
     severity: Severity
     summary: str
     sections: dict[str, str]  # the docstring's sections: "What it checks", "Example", ...
-    tags: tuple[str, ...] = ()  # what kind of finding it makes: "timing" (a claim's period is at fault)
+    tags: tuple[str, ...] = ()  # what kind of finding it makes: "timing", "conflict" (rules.TAGS)
+    about: str = "claim"  # what one finding is about: "claim", "subject" or "source"
+    grouped: str = ""  # the terminal's line for several of its informational findings: "{n} subjects ..."
 
     @property
     def family(self) -> str:

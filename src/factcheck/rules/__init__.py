@@ -37,8 +37,10 @@ FAMILIES = {
 }
 DOC_SECTIONS = ("What it checks", "Why an editor cares", "Example", "Passes")
 # What a rule's findings are about, for the reporters that treat a kind of finding alike:
-# "timing": a claim's period is at fault (the timeline draws its row red).
-TAGS = frozenset({"timing"})
+# "timing": a claim's period is at fault (the timeline draws its row red); "conflict": the first
+# claim named is the outlier, the others the consensus it is measured against (charts draw only
+# the outlier red).
+TAGS = frozenset({"timing", "conflict"})
 
 
 @dataclass
@@ -54,6 +56,10 @@ class Hit:
     figure: str | None = None
     severity: Severity | None = None  # only for rules whose severity depends on the case
     strict_error: bool = False  # a hedged discrepancy that --strict turns into an error
+    # The claims whose status the finding sets, when that is not the rule's scope: a failed total
+    # or relation blames only its stated result (none when it has none); its other claims are the
+    # parts, which keep their own status and list the finding in the report.
+    blame: list[str] | None = None
 
 
 RuleFn = Callable[["Story"], Iterable[Hit]]
@@ -81,6 +87,12 @@ class Rule:
     status_scope: StatusScope = StatusScope.FIRST
     status_min: Severity = Severity.ERROR  # findings below this severity leave statuses alone
     tags: tuple[str, ...] = ()  # see TAGS
+    # What one finding is about ("claim": its first claim, "subject": that claim's subject,
+    # "source": its first source), and the line the terminal prints for several informational
+    # findings of this rule at once: "{n} subjects rest on one source" (a list of what they are
+    # about follows). Without it the summary is used.
+    about: str = "claim"
+    grouped: str = ""
 
     @property
     def family(self) -> str:
@@ -92,7 +104,8 @@ class Rule:
     @cached_property
     def info(self) -> RuleInfo:
         """The rule's metadata as a report carries it."""
-        return RuleInfo(self.code, self.name, self.severity, self.summary, self.sections(), self.tags)
+        return RuleInfo(self.code, self.name, self.severity, self.summary, self.sections(), self.tags, self.about,
+                        self.grouped)
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -107,6 +120,8 @@ def rule(
     status_scope: StatusScope = StatusScope.FIRST,
     status_min: Severity = Severity.ERROR,
     tags: Iterable[str] = (),
+    about: str = "claim",
+    grouped: str = "",
 ) -> Callable[[RuleFn], RuleFn]:
     def deco(fn: RuleFn) -> RuleFn:
         if not CODE_RE.match(code):
@@ -124,7 +139,12 @@ def rule(
         unknown = sorted(set(tags) - TAGS)
         if unknown:
             raise ValueError(f"{code}: unknown tag {', '.join(unknown)} (known: {', '.join(sorted(TAGS))})")
-        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min, tuple(tags))
+        if about not in ("claim", "subject", "source"):
+            raise ValueError(f"{code}: about is 'claim', 'subject' or 'source', not {about!r}")
+        if grouped and "{n}" not in grouped:
+            raise ValueError(f"{code}: the grouped line counts its findings with {{n}}")
+        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min,
+                              tuple(tags), about, grouped)
         return fn
 
     return deco
