@@ -174,7 +174,7 @@ def test_written_out_claim_row_matches_the_general_conversion() -> None:
 
     full = ClaimResult(id="a", status=ClaimStatus.CONFLICTING, source="s", amount=AmountOut("about 3", 2, 3.5),
                        when=WhenOut("June 2024", "2024-06-01", "2024-06-30"), subject="x", unit="troops",
-                       quote="about 3 troops", line=7)
+                       quote="about 3 troops", line=7, found_in="report.pdf p. 14")
     bare = ClaimResult(id="b", status=ClaimStatus.SUPPORTED, source="s")
     for row in (full, bare):
         general = {name: getattr(row, name) for name in ClaimResult.__dataclass_fields__}
@@ -193,17 +193,17 @@ _json_num = st.none() | st.integers(-10**20, 10**20) | st.floats(allow_nan=True,
        amount=st.none() | st.builds(AmountOut, _json_text, _json_num, _json_num),
        when=st.none() | st.builds(WhenOut, _json_text, _json_text, _json_text),
        subject=st.none() | _json_text, unit=st.none() | _json_text, quote=st.none() | _json_text,
-       line=st.none() | st.integers(0, 10**6))
+       line=st.none() | st.integers(0, 10**6), found_in=st.none() | _json_text)
 @example(id_="a", source="s", status=ClaimStatus.SUPPORTED, amount=AmountOut("x", float("-inf"), float("nan")),
-         when=None, subject=None, unit=None, quote=None, line=None)
+         when=None, subject=None, unit=None, quote=None, line=None, found_in=None)
 def test_written_out_claim_line_is_what_json_writes(id_: str, source: str, status: ClaimStatus,
                                                     amount: AmountOut | None, when: WhenOut | None,
                                                     subject: str | None, unit: str | None, quote: str | None,
-                                                    line: int | None) -> None:
+                                                    line: int | None, found_in: str | None) -> None:
     from factcheck.model import _claim_row
     from factcheck.report.json_report import _claim_line
 
-    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line)
+    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, found_in)
     assert _claim_line(row) == json.dumps(_claim_row(row), ensure_ascii=False)
 
 

@@ -16,14 +16,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
 from factcheck.model import ID_RE, Location, SourceMeta
 from factcheck.model import error_text as _msg
 
-SOURCE_SUFFIXES = (".md", ".txt", ".toml")
+if TYPE_CHECKING:
+    from factcheck.documents import LineIndex
+
+SOURCE_SUFFIXES = (".md", ".txt", ".toml", ".html", ".htm", ".pdf")
+DOCUMENT_SUFFIXES = (".html", ".htm", ".pdf")  # read by factcheck.documents, imported only for them
+META_SUFFIX = ".meta.toml"  # sources/<id>.meta.toml: keys that override what <id>.html or .pdf declares
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 
 
@@ -85,6 +90,25 @@ class Source:
     body: str | None  # None for a note or an unreadable file
     body_line: int = 1  # the file line where the body starts
     error: str | None = None  # why the file could not be read
+    # A page or a PDF: where each part of the body stands, (first body line, "p. 14" or "paragraph 4")
+    places: list[tuple[int, str]] = field(default_factory=list)
+    no_text: str | None = None  # a page or a PDF with no text to check against, and why
+    saved: dict[str, Any] = field(default_factory=dict)  # from <id>.meta.toml: retrieved, sha256
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        """The body's lines folded, to find where a quote stands (pages and PDFs only)."""
+        from factcheck.documents import LineIndex
+
+        return LineIndex(self.body or "")
+
+    def where(self, line: int) -> str:
+        """'report.pdf p. 14', 'page.html paragraph 4' or 'notes.md line 12' for a body line."""
+        if self.places:
+            from factcheck.documents import place_of
+
+            return f"{self.path.name} {place_of(self.places, line)}"
+        return f"{self.path.name} line {line}"
 
     @property
     def is_note(self) -> bool:
@@ -322,10 +346,18 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
                                 Location(path=str(sources_dir))))
         return out
     root = story_root.resolve()
+    names = {e.name for e in entries}
     for entry in entries:
         name = entry.name
         stem, dot, suffix = name.rpartition(".")
         if name.startswith(".") or not dot or "." + suffix.lower() not in SOURCE_SUFFIXES:
+            continue
+        if name.lower().endswith(META_SUFFIX):
+            base = name[: -len(META_SUFFIX)]
+            if not any(f"{base}{s}" in names for s in SOURCE_SUFFIXES):
+                problems.append(Problem("unreadable-source", f"{name} has no source beside it ({base}.html, "
+                                        f"{base}.pdf, ...); its keys apply to nothing", Location(path=str(sources_dir / name)),
+                                        sources=[]))
             continue
         sid = stem
         p = sources_dir / name
@@ -353,6 +385,9 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
                                     sources=[sid]))
             continue
         out[sid] = _read_source(p, sid, problems)
+        meta_name = sid + META_SUFFIX
+        if meta_name in names and out[sid].error is None and not out[sid].is_note:
+            _apply_meta_toml(out[sid], sources_dir / meta_name, root, problems)
     return out
 
 
@@ -371,6 +406,8 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
         raw = p.read_bytes()
     except OSError as e:
         return broken(f"{p.name} cannot be read: {e.strerror or e}")
+    if p.suffix.lower() in DOCUMENT_SUFFIXES:
+        return _read_document(p, sid, raw, problems)
     if b"\x00" in raw[:65536]:
         return broken(f"{p.name} is a binary file, not text; save the article as UTF-8 text")
     try:
@@ -399,6 +436,63 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
             data = {}
         meta = _meta(data, p, sid, problems, 2)
     return Source(sid, p, meta, body, body_line)
+
+
+def _read_document(p: Path, sid: str, raw: bytes, problems: list[Problem]) -> Source:
+    """A saved page or a PDF: its text, and what it declares about itself as front matter."""
+    from factcheck.documents import DocumentError, read_document
+
+    try:
+        doc = read_document(p, raw)
+    except DocumentError as e:
+        why = f"{p.name}: {e}"
+        problems.append(Problem("unreadable-source", why, Location(path=str(p)), sources=[sid]))
+        return Source(sid, p, SourceMeta(), None, error=why)
+    meta = _meta(doc.declared(), p, sid, problems, 1)
+    if doc.empty_why is not None:
+        return Source(sid, p, meta, None, no_text=doc.empty_why)
+    return Source(sid, p, meta, doc.text, 1, places=doc.places)
+
+
+# What `sources add` records in <id>.meta.toml besides the front-matter keys.
+SAVED_KEYS = frozenset({"retrieved", "sha256"})
+
+
+def _apply_meta_toml(src: Source, p: Path, root: Path, problems: list[Problem]) -> None:
+    """Keys of sources/<id>.meta.toml override what the source declares; a key it does not name
+    is kept from the source."""
+    loc = Location(path=str(p))
+    try:
+        if p.is_symlink() and not p.resolve(strict=True).is_relative_to(root):
+            problems.append(Problem("unreadable-source", f"{p.name} links outside the story folder; not read", loc,
+                                    sources=[src.id]))
+            return
+        if not p.is_file() or p.stat().st_size > 1024 * 1024:
+            problems.append(Problem("unreadable-source", f"{p.name} is not a small regular file; not read", loc,
+                                    sources=[src.id]))
+            return
+        text = decode_text(p.read_bytes(), p)
+    except (OSError, RuntimeError) as e:
+        problems.append(Problem("unreadable-source", f"{p.name} cannot be read: {getattr(e, 'strerror', None) or e}",
+                                loc, sources=[src.id]))
+        return
+    except LoadError as e:
+        problems.append(Problem("unreadable-source", str(e).split(": ", 1)[-1], _loc_from_message(str(e), p),
+                                sources=[src.id]))
+        return
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as e:
+        msg = toml_error_message(e, p, text)
+        problems.append(Problem("unreadable-source", msg.split(": ", 1)[1], _loc_from_message(msg, p),
+                                sources=[src.id]))
+        return
+    src.saved = {k: data.pop(k) for k in SAVED_KEYS & data.keys()}
+    from factcheck.model import SOURCE_FIELDS
+
+    declared = {k: getattr(src.meta, k) for k in SOURCE_FIELDS if getattr(src.meta, k) not in (None, [])}
+    declared.pop("kind", None)
+    src.meta = _meta({**declared, **data}, p, src.id, problems, 1)
 
 
 def _loc_from_message(msg: str, p: Path) -> Location:

@@ -252,6 +252,7 @@ class ClaimResult:
     unit: str | None = None
     quote: str | None = None
     line: int | None = None
+    found_in: str | None = None  # where the quote stands in a page or a PDF: "report.pdf p. 14"
 
 
 @dataclass(slots=True)
@@ -374,4 +375,4 @@ def _claim_row(r: ClaimResult) -> dict[str, Any]:
     return {"id": r.id, "status": r.status.value, "source": r.source,
             "amount": None if a is None else {"text": a.text, "low": a.low, "high": a.high},
             "when": None if w is None else {"text": w.text, "start": w.start, "end": w.end},
-            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line}
+            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line, "found_in": r.found_in}

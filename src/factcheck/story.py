@@ -44,6 +44,7 @@ from factcheck.validate import InvalidFields, field_names, validate
 T = TypeVar("T")
 
 if TYPE_CHECKING:  # relations are parsed only by ledgers that have some (see _relations)
+    from factcheck.documents import Located
     from factcheck.expr import Comparison
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
@@ -92,6 +93,16 @@ class ClaimCtx:
         if p is None:
             return None
         return Passage(p.text, p.line + self.source.body_line - 1, p.score, p.differences)
+
+    @cached_property
+    def located(self) -> Located | None:
+        """Where the quote stands in a page or a PDF ("p. 14", "paragraph 4"); None for a text
+        source or a quote that is not there."""
+        s = self.source
+        if s is None or not s.places or not self.quote_found or not self.claim.quote:
+            return None
+        pdf = s.path.suffix.lower() == ".pdf"  # a printed line is short: show the lines around it
+        return s.line_index.locate(self.claim.quote, s.places, context=1 if pdf else 0)
 
     def date_for_order(self) -> date | None:
         """When a figure was true: the claim's own period end, else its source's date."""

@@ -65,4 +65,4 @@ def _claim_line(r: ClaimResult) -> str:
     text = encode_basestring  # id, status and source are never None
     return (f'{{"id": {text(r.id)}, "status": {text(r.status.value)}, "source": {text(r.source)}, '
             f'"amount": {_amount(r.amount)}, "when": {_when(r.when)}, "subject": {_text(r.subject)}, '
-            f'"unit": {_text(r.unit)}, "quote": {_text(r.quote)}, "line": {line}}}')
+            f'"unit": {_text(r.unit)}, "quote": {_text(r.quote)}, "line": {line}, "found_in": {_text(r.found_in)}}}')

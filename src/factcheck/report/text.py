@@ -96,7 +96,10 @@ def claims_table(report: Report, verbose: bool) -> tuple[Table, int]:
         row = [Text(sym, style=style), Text(c.id), fig, s_text, Text(c.status.value, style=style)]
         table.add_row(*row)
         if verbose and c.quote:
-            table.add_row(Text(""), Text(""), Text(f"“{c.quote}”", style="italic"), Text(""), Text(""))
+            quote = Text(f"“{c.quote}”", style="italic")
+            if c.found_in:
+                quote.append(f"\n{c.found_in}", style="dim")
+            table.add_row(Text(""), Text(""), quote, Text(""), Text(""))
     return table, hidden
 
 
