@@ -14,13 +14,16 @@ from datetime import date
 from factcheck.documents import Document, DocumentError, clean_text
 
 
+MIN_SENTENCE_WORDS = 6  # an article has at least one paragraph this long; a menu has none
+
+
 def read_html(raw: bytes) -> Document:
     import htmldate
     import trafilatura
 
     html = _decode(raw)
     if not html.strip():
-        return Document("", "html", empty_why="the page is empty: no text to check against")
+        return Document("", "html", empty_why="the page is empty: nothing to check against")
     try:
         # favor_recall: a paragraph left out would make a quote look missing, a false alarm;
         # a stray line kept costs nothing, since a quote must still match word for word.
@@ -40,8 +43,10 @@ def read_html(raw: bytes) -> Document:
         url = _one_line(getattr(doc, "url", None))
         out.url = url if url and url.startswith(("http://", "https://")) else None
     out.published = _published(html, htmldate)
-    if not paragraphs:
-        out.empty_why = "no article text found in the page: nothing to check against"
+    if not any(len(p.split()) >= MIN_SENTENCE_WORDS for p in paragraphs):
+        # Menus and buttons only ("Home", "Enable JavaScript."): a page whose article is drawn by
+        # a script after it loads, or a page saved before it had finished loading.
+        out.empty_why = "no article text found in the page (only menus or buttons): nothing to check against"
     return out
 
 
