@@ -13,7 +13,6 @@ from datetime import date
 
 from factcheck.documents import Document, DocumentError, clean_text
 
-
 MIN_SENTENCE_WORDS = 6  # an article has at least one paragraph this long; a menu has none
 
 
