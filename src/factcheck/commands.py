@@ -248,7 +248,8 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
     ext = "html" if kind == "html" else kind
     target = sources_dir / f"{sid}.{ext}"
     meta_path = sources_dir / f"{sid}{META_SUFFIX}"
-    taken = [p.name for p in sources_dir.iterdir() if p.name.rpartition(".")[0] == sid or p.name == meta_path.name]
+    taken = sorted((p.name for p in sources_dir.iterdir() if p.name.rpartition(".")[0] == sid
+                    or p.name == meta_path.name), key=lambda n: (n.endswith(META_SUFFIX), n))
     if taken:
         raise LoadError(f"{sources_dir / taken[0]}: exists; nothing is overwritten (pass --id to save it under "
                         "another id)")

@@ -191,6 +191,24 @@ def quote_gone_from_page(story: Story) -> Iterator[Hit]:
                   derivation=derivation, evidence=evidence)
 
 
+def _corrections(story: Story) -> dict[str, list[str]]:
+    """The correction notices each refetched source has that its saved copy does not."""
+    return story.shared("corrections", lambda: _find_corrections(story))
+
+
+def _find_corrections(story: Story) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for sid, r in sorted(_refetched(story).items()):
+        src = story.sources.get(sid)
+        if r.text is None or src is None:
+            continue
+        saved = src.folded
+        notices = [line for line in r.text.split("\n") if _CORRECTION.search(line.strip()) and fold(line) not in saved]
+        if notices:
+            out[sid] = notices
+    return out
+
+
 @rule("FC505", "correction-added", Severity.WARNING,
       "The page at a source's URL now carries a correction notice (sources check)")
 def correction_added(story: Story) -> Iterator[Hit]:
@@ -207,13 +225,9 @@ def correction_added(story: Story) -> Iterator[Hit]:
     Passes:
         the page as it was saved
     """
-    for sid, r in sorted(_refetched(story).items()):
-        src = story.sources.get(sid)
-        if r.text is None or src is None:
-            continue
-        saved = src.folded
-        notices = [line for line in r.text.split("\n")
-                   if _CORRECTION.search(line.strip()) and fold(line) not in saved]
+    for sid, notices in _corrections(story).items():
+        src = story.sources[sid]
+        r = _refetched(story)[sid]
         if notices:
             yield Hit(f"source '{sid}': the page at {r.url} now carries a correction notice the saved copy "
                       "does not have", claims=_citing(story).get(sid, []), sources=[sid],
@@ -252,7 +266,8 @@ def page_changed(story: Story) -> Iterator[Hit]:
     What it checks:
         With `factcheck sources check`: whether the article text of a saved page or PDF differs
         from what its URL serves now, when every quote the ledger takes from it is still there.
-        Text sources (.md, .txt) hold excerpts, so only their quotes are compared (FC504).
+        Text sources (.md, .txt) hold excerpts, so only their quotes are compared (FC504). A
+        page with a quote gone (FC504) or a new correction (FC505) is reported by those alone.
     Why an editor cares:
         An article updated since it was saved may say more, or less, than the story assumes.
     Example:
@@ -260,7 +275,7 @@ def page_changed(story: Story) -> Iterator[Hit]:
     Passes:
         the page serves the same article text as the saved copy
     """
-    gone = {c.claim.source for c, _ in _gone(story)}
+    gone = {c.claim.source for c, _ in _gone(story)} | set(_corrections(story))  # reported already
     for sid, r in sorted(_refetched(story).items()):
         src = story.sources.get(sid)
         if r.text is None or src is None or not src.places or sid in gone:
