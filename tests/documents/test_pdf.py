@@ -206,3 +206,23 @@ def test_no_ligature_survives(text: str) -> None:
 def test_a_hyphen_before_a_capital_or_a_digit_is_the_words_own() -> None:
     assert clean_pages(["cases of COVID-\n19 rose in the Asia-\nPacific region, a well-\nknown trend"]) == [
         ["cases of COVID-19 rose in the Asia-Pacific region, a wellknown trend"]]
+
+
+def test_a_number_alone_on_a_line_is_text_unless_it_counts_the_pages() -> None:
+    """A year or a figure that a sentence wraps onto a line of its own stays; page numbers go."""
+    pages = ["Report to the Board, meeting of 11 September\n2024.\nThe list stood at\n96,250.\n1",
+             "Of those waiting, the longest waits totalled\n7,412.\n2"]
+    assert clean_pages(pages) == [
+        ["Report to the Board, meeting of 11 September", "2024.", "The list stood at", "96,250."],
+        ["Of those waiting, the longest waits totalled", "7,412."],
+    ]
+    assert clean_pages(["The count was\n120."]) == [["The count was", "120."]]  # one page: nothing to compare
+    # Figures ending each page that do not count up with the pages are the text's own.
+    assert clean_pages(["rose to\n120.", "fell to\n95."]) == [["rose to", "120."], ["fell to", "95."]]
+
+
+def test_a_year_wrapped_onto_its_own_line_in_a_generated_report(tmp_path: Path) -> None:
+    pdf = make_report(tmp_path / "y.pdf", [["Performance Report to the Board, Meeting of 11 September 2024."],
+                                           ["Elective care figures follow."]], width=105)
+    doc = read_document(pdf, pdf.read_bytes())
+    assert "Meeting of 11 September 2024." in " ".join(doc.text.split())

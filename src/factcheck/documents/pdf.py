@@ -26,7 +26,7 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
 SCANNED = "scanned: no text to check against (a PDF of page images; save its text, or run OCR first)"
 
 _EDGE = 3  # lines at the top and at the bottom of a page where headers and footers stand
-_PAGE_NUMBER = re.compile(r"^[\W_]*(?:page|p\.|pg\.?)?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?[\W_]*$", re.I)
+_PAGE_NUMBER = re.compile(r"^[\W_]*(?:page|p\.|pg\.?)?\s*(\d{1,4})\s*(?:(?:of|/)\s*\d{1,4})?[\W_]*$", re.I)
 # A hyphen PDFium judged to be a line-end break (U+FFFE), or a hard hyphen ending a line, between
 # word characters: the word continues on the next line.
 _SOFT_BREAK = re.compile(r"(\w)\ufffe[ \t]*\n?[ \t]*(\S?)")
@@ -74,16 +74,47 @@ def clean_pages(pages: list[str]) -> list[list[str]]:
     footers and page numbers dropped, empty lines gone."""
     split = [_page_lines(p) for p in pages]
     repeated = _repeated_edges(split)
+    offsets = _page_number_offsets(split)
     out: list[list[str]] = []
-    for lines in split:
+    for n, lines in enumerate(split):
         keep = []
+        last = len(lines) - 1
         for i, line in enumerate(lines):
-            at_edge = i < _EDGE or i >= len(lines) - _EDGE
-            if at_edge and (_edge_key(line) in repeated or _PAGE_NUMBER.match(line)):
-                continue
+            if i < _EDGE or i > last - _EDGE:
+                if _edge_key(line) in repeated:
+                    continue
+                m = _PAGE_NUMBER.match(line) if i in (0, last) else None
+                if m is not None and int(m.group(1)) - n in offsets:
+                    continue
             keep.append(line)
         out.append(keep)
     return out
+
+
+def _needed(pages: int) -> int:
+    """On how many pages a line must repeat to be the document's, not the text's: every page of a
+    short document, half the pages (and at least three) of a longer one."""
+    return pages if pages <= 3 else max(3, (pages + 1) // 2)
+
+
+def _page_number_offsets(pages: list[list[str]]) -> set[int]:
+    """A number alone on the first or last line of a page is its page number when, page after
+    page, it counts up with the pages ("3", "4", "5" or "Page 3 of 40"...); a number that ends a
+    sentence wrapped onto a line of its own ("...rose to" / "120.") does not, and is kept."""
+    with_text = [(n, p) for n, p in enumerate(pages) if p]
+    if len(with_text) < 2:
+        return set()
+    counts: dict[int, int] = {}
+    for n, lines in with_text:
+        seen = set()
+        for line in {lines[0], lines[-1]}:
+            m = _PAGE_NUMBER.match(line)
+            if m is not None:
+                seen.add(int(m.group(1)) - n)
+        for off in seen:
+            counts[off] = counts.get(off, 0) + 1
+    need = _needed(len(with_text))
+    return {off for off, k in counts.items() if k >= need}
 
 
 def _page_lines(text: str) -> list[str]:
@@ -112,16 +143,15 @@ def _edge_key(line: str) -> str:
 
 
 def _repeated_edges(pages: list[list[str]]) -> set[str]:
-    """Lines (digits aside) at the top or bottom of every page of a short document, of half the
-    pages (and at least three) of a longer one."""
+    """Lines (digits aside) at the top or bottom of enough pages (see _needed)."""
     with_text = [p for p in pages if p]
     if len(with_text) < 2:
         return set()
     counts: dict[str, int] = {}
     for lines in with_text:
         edge = set(lines[:_EDGE]) | set(lines[-_EDGE:])
-        for key in {_edge_key(x) for x in edge}:
+        # A line of numbers alone is a page number or part of the text, never a header: see above.
+        for key in {_edge_key(x) for x in edge if any(ch.isalpha() for ch in x) and not _PAGE_NUMBER.match(x)}:
             counts[key] = counts.get(key, 0) + 1
-    n = len(with_text)
-    need = n if n <= 3 else max(3, (n + 1) // 2)
+    need = _needed(len(with_text))
     return {k for k, n in counts.items() if n >= need}
