@@ -17,8 +17,15 @@ MIN_SENTENCE_WORDS = 6  # an article has at least one paragraph this long; a men
 
 
 def read_html(raw: bytes) -> Document:
+    import logging
+
     import htmldate
     import trafilatura
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        # Their warnings about a page are not for the editor's terminal (with no handler of
+        # its own, a logger's warning would reach stderr); what matters becomes a finding.
+        logging.getLogger(name).addHandler(logging.NullHandler())
 
     html = _decode(raw)
     if not html.strip():
