@@ -306,7 +306,7 @@ def extract(file: Path, claims: Path | None, append: bool) -> None:
               help="The folder of sources (default: sources/ beside the ledger).")
 @click.pass_context
 def sources_cmd(ctx: click.Context, claims: Path | None, sources: Path | None) -> None:
-    """List the sources; show, add or check one (see 'sources --help')."""
+    """List the sources; show the text read from one, add one, check them."""
     ctx.obj = (claims, sources)
     if ctx.invoked_subcommand is not None:
         return
