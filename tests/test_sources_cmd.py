@@ -326,3 +326,27 @@ def test_a_story_of_a_saved_page_a_pdf_and_a_fetched_url(httpserver: HTTPServer,
         ("FC503", "source 'wire' has no publication date"),
     ]
     assert status == 0
+
+
+def test_check_a_text_source_compares_its_quotes_only(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """A .md source holds excerpts: its quotes are looked for on the page, its text is not compared."""
+    url = httpserver.url_for("/tram")
+    ledger = write_story(tmp_path, CLAIMS.replace('"tribune"', '"wire"'), {
+        "wire.md": f'+++\nurl = "{url}"\n+++\nThe city has ordered 48 new low-floor vehicles.\n'
+                   "The line would carry 38,000 daily riders by 2030.\n"})
+    page = TRIBUNE.replace(b"would carry 38,000 daily riders by 2030", b"would carry 35,000 daily riders by 2031")
+    code, doc = _check(httpserver, ledger, page)
+    assert (code, _codes(doc)) == (1, [("FC504", ["riders"])])
+
+
+def test_extract_reads_a_page_as_verify_does(tmp_path: Path) -> None:
+    ledger = write_story(tmp_path, "")
+    (tmp_path / "sources" / "tribune.html").write_bytes(TRIBUNE)
+    r = CliRunner().invoke(main, ["extract", str(tmp_path / "sources" / "tribune.html"), "--claims", str(ledger)])
+    assert r.exit_code == 0, r.output
+    entries = tomllib.loads(r.stdout)["claim"]
+    assert {e["source"] for e in entries} == {"tribune"}
+    quotes = " | ".join(e["quote"] for e in entries)
+    assert "48 new" in quotes and "<p>" not in quotes and "partners" not in quotes
+    # "last year" in the page is resolved against the page's own date (2025-05-08)
+    assert "last year" in quotes and "2024-01-01" in r.stderr

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.load import (
+    DOCUMENT_SUFFIXES,
     LoadError,
     Problem,
     Source,
@@ -39,9 +40,18 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
         raw = file.read_bytes()
     except OSError as e:
         raise LoadError(f"{file}: cannot be read: {e.strerror or e}") from None
-    text = decode_text(raw, file).replace("\r\n", "\n")
-    body, meta_text, body_line = split_front_matter(text)
     anchor = None
+    if file.suffix.lower() in DOCUMENT_SUFFIXES:  # a page or a PDF: its text, as verify reads it
+        from factcheck.documents import DocumentError, read_document
+
+        try:
+            doc = read_document(file, raw)
+        except DocumentError as e:
+            raise LoadError(f"{file}: {e}") from None
+        body, meta_text, body_line, anchor = doc.text, None, 1, doc.published
+    else:
+        text = decode_text(raw, file).replace("\r\n", "\n")
+        body, meta_text, body_line = split_front_matter(text)
     if meta_text is not None:
         import tomli
 
