@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.documents import read_document
 
@@ -97,3 +99,25 @@ def test_control_characters_never_reach_the_text() -> None:
 def test_a_page_without_article_text_says_so(raw: bytes) -> None:
     doc = read_document(Path("p.html"), raw)
     assert doc.empty_why is not None and "nothing to check against" in doc.empty_why
+
+
+_VOCABULARY = ("the council said that about 4,500 residents had been moved from homes near river after "
+               "flood warnings were issued on Tuesday officials expect more rain this week and schools will "
+               "stay closed while engineers inspect 12 bridges across region according to a statement").split()
+_sentence = st.lists(st.sampled_from(_VOCABULARY), min_size=8, max_size=30)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_sentence, min_size=1, max_size=6, unique_by=tuple))
+def test_every_paragraph_of_an_article_is_one_line_of_the_text(paragraphs: list[list[str]]) -> None:
+    """Whatever the article says, each <p> is read whole, as one line, in order, and the
+    boilerplate around it is not."""
+    texts = [" ".join(words) + "." for words in paragraphs]
+    html = ("<html><head><meta charset='utf-8'><title>T</title></head><body>"
+            "<div class='cookie-banner'><p>We use cookies and similar technologies on this site.</p></div>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Headline</h1>"
+            + "".join(f"<p>{t}</p>" for t in texts)
+            + "</article><footer>© Example News Ltd</footer></body></html>")
+    doc = read_document(Path("p.html"), html.encode("utf-8"))
+    lines = doc.text.split("\n")
+    assert [line for line in lines if line in texts] == texts
