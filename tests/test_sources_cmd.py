@@ -51,15 +51,31 @@ def test_add_a_url_saves_the_page_and_its_provenance(httpserver: HTTPServer, tmp
 
 def test_add_never_overwrites(httpserver: HTTPServer, tmp_path: Path) -> None:
     httpserver.expect_request("/a").respond_with_data(TRIBUNE, content_type=HTML)
+    httpserver.expect_request("/b").respond_with_data(TRIBUNE.replace(b"48 new", b"46 new"), content_type=HTML)
     sources = tmp_path / "sources"
     assert cli("sources", "--sources", str(sources), "add", httpserver.url_for("/a"), "--id", "tribune")[0] == 0
-    (sources / "tribune.meta.toml").write_text('outlet = "Valley Tribune (print)"\n', encoding="utf-8")
     before = _listing(sources)
-    status, out, err = cli("sources", "--sources", str(sources), "add", httpserver.url_for("/a"), "--id", "tribune")
+    status, out, err = cli("sources", "--sources", str(sources), "add", httpserver.url_for("/b"), "--id", "tribune")
     assert status == 2 and out == ""
     assert err.strip() == (f"factcheck: {sources / 'tribune.html'}: exists; nothing is overwritten (pass --id to "
                            "save it under another id)")
+    status, out, err = cli("sources", "--sources", str(sources), "add", httpserver.url_for("/a"))
+    assert status == 2 and err.strip() == (f"factcheck: {sources / 'tribune.html'}: these bytes are saved already "
+                                           "(the same SHA-256); nothing written")
     assert _listing(sources) == before
+
+
+def test_two_articles_of_one_outlet_and_day(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """The second gets the next free id; nothing of the first is touched."""
+    other = TRIBUNE.replace(b"The city has ordered 48", b"The city has now ordered 48")
+    httpserver.expect_request("/a").respond_with_data(TRIBUNE, content_type=HTML)
+    httpserver.expect_request("/b").respond_with_data(other, content_type=HTML)
+    sources = tmp_path / "sources"
+    assert cli("sources", "--sources", str(sources), "add", httpserver.url_for("/a"))[0] == 0
+    status, out, _ = cli("sources", "--sources", str(sources), "add", httpserver.url_for("/b"))
+    assert status == 0 and out.startswith(f"saved {sources / 'valley-tribune-2025-05-08-2.html'}")
+    assert (sources / "valley-tribune-2025-05-08.html").read_bytes() == TRIBUNE
+    assert (sources / "valley-tribune-2025-05-08-2.html").read_bytes() == other
 
 
 @pytest.mark.parametrize(("given", "why"), [

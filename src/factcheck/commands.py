@@ -245,6 +245,7 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
         except documents.DocumentError as e:
             raise LoadError(f"{what}: {e}; not saved") from None
         warning = doc.empty_why
+    derived = sid is None
     if sid is None:
         sid = documents.derive_id(doc, url, fallback) if kind in ("html", "pdf") else fallback
     if not is_plain_id(sid) or sid.endswith(".meta"):
@@ -255,11 +256,19 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
         raise LoadError(f"{sources_dir}: cannot create: {e.strerror or e}") from None
     if sources_dir.is_symlink() or not sources_dir.is_dir():
         raise LoadError(f"{sources_dir}: not a plain folder; nothing written")
+    digest = hashlib.sha256(raw).hexdigest()
+    same = _saved_with(sources_dir, digest)
+    if same is not None:
+        raise LoadError(f"{sources_dir / same}: these bytes are saved already (the same SHA-256); nothing written")
+    base = sid
+    for n in range(2, 100):
+        taken = _files_of(sources_dir, sid)
+        if not taken or not derived:
+            break
+        sid = f"{base}-{n}"  # another article of the same outlet and day
     ext = "html" if kind == "html" else kind
     target = sources_dir / f"{sid}.{ext}"
     meta_path = sources_dir / f"{sid}{META_SUFFIX}"
-    taken = sorted((p.name for p in sources_dir.iterdir() if p.name.rpartition(".")[0] == sid
-                    or p.name == meta_path.name), key=lambda n: (n.endswith(META_SUFFIX), n))
     if taken:
         raise LoadError(f"{sources_dir / taken[0]}: exists; nothing is overwritten (pass --id to save it under "
                         "another id)")
@@ -267,7 +276,7 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
     if url:
         meta["url"] = url
     meta["retrieved"] = datetime.now(timezone.utc).replace(microsecond=0)
-    meta["sha256"] = hashlib.sha256(raw).hexdigest()
+    meta["sha256"] = digest
     import tomli_w
 
     hint = "# Written by `factcheck sources add`. Keys added here (outlet, published, author, via, ...)\n" \
@@ -290,6 +299,33 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
             unit = "page" if kind == "pdf" else "paragraph"
             parts.append(f"{n} {unit}{'s' if n != 1 else ''} of text")
     return Saved(sid, target, meta_path, kind, "; ".join(parts), warning)
+
+
+def _files_of(sources_dir: Path, sid: str) -> list[str]:
+    """The files in sources/ that belong to source `sid`, the source itself first."""
+    from factcheck.load import META_SUFFIX
+
+    names = [p.name for p in sources_dir.iterdir()
+             if p.name.rpartition(".")[0] == sid or p.name == f"{sid}{META_SUFFIX}"]
+    return sorted(names, key=lambda n: (n.endswith(META_SUFFIX), n))
+
+
+def _saved_with(sources_dir: Path, digest: str) -> str | None:
+    """The source file whose meta.toml records this SHA-256, if any."""
+    import tomli
+
+    from factcheck.load import META_SUFFIX
+
+    for meta in sorted(sources_dir.glob(f"*{META_SUFFIX}")):
+        try:
+            if not meta.is_file() or meta.is_symlink() or meta.stat().st_size > 1024 * 1024:
+                continue
+            if tomli.loads(meta.read_text(encoding="utf-8")).get("sha256") == digest:
+                sid = meta.name[: -len(META_SUFFIX)]
+                return next((n for n in _files_of(sources_dir, sid) if not n.endswith(META_SUFFIX)), meta.name)
+        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
+            continue
+    return None
 
 
 def _write_new(target: Path, data: bytes) -> None:
