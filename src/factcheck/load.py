@@ -444,8 +444,12 @@ def _read_document(p: Path, sid: str, raw: bytes, problems: list[Problem]) -> So
 
     try:
         doc = read_document(p, raw)
-    except DocumentError as e:
-        why = f"{p.name}: {e}"
+    except (DocumentError, ImportError) as e:
+        # ImportError: an installation without the page or PDF readers; the rest of the story is
+        # still checked.
+        why = f"{p.name}: {e}" if isinstance(e, DocumentError) else (
+            f"{p.name}: the reader for this kind of file is not installed ({e.name or e}); "
+            "reinstall factcheck-ledger with its dependencies")
         problems.append(Problem("unreadable-source", why, Location(path=str(p)), sources=[sid]))
         return Source(sid, p, SourceMeta(), None, error=why)
     meta = _meta(doc.declared(), p, sid, problems, 1)

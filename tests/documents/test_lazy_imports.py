@@ -34,3 +34,24 @@ def test_a_story_of_markdown_sources_loads_none_of_them() -> None:
 
 def test_a_story_of_pages_loads_the_page_readers_only() -> None:
     assert _loaded_after(_run("pages")) == {"trafilatura", "htmldate", "lxml", "factcheck.documents"}
+
+
+def test_without_the_readers_installed_a_page_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    """Block the import of trafilatura: the page is FC010, every other source is still checked."""
+    ledger = STORIES / "pages" / "claims.toml"
+    code = ("import sys, json, io, contextlib\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name.split('.')[0] in ('trafilatura', 'htmldate'): raise ImportError(name=name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "from factcheck.engine import Options, run\n"
+            f"r = run(Options(claims=__import__('pathlib').Path({str(ledger)!r})))\n"
+            "print(json.dumps(sorted({(f.code, f.message) for f in r.findings})))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    import json
+
+    findings = json.loads(out)
+    unread = [m for code, m in findings if code == "FC010"]
+    assert unread == [f"{name}.html: the reader for this kind of file is not installed (htmldate); reinstall "
+                      "factcheck-ledger with its dependencies" for name in ("city-portal", "metro-wire", "valley-tribune")]
+    assert any(code == "FC103" for code, _ in findings)  # the claims themselves are still checked
