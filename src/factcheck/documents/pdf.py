@@ -49,6 +49,8 @@ def read_pdf(raw: bytes) -> Document:
             textpage.close()
             page.close()
         meta = pdf.get_metadata_dict(skip_empty=True)
+    except Exception as e:  # a page PDFium cannot read: the file's problem, not the run's
+        raise DocumentError(f"a page cannot be read: {e}") from None
     finally:
         pdf.close()
     lines = clean_pages(pages)
