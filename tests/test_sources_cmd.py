@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
 
 from factcheck.cli import main
-from factcheck.documents.fetch import FetchError, fetch
+from factcheck.documents.fetch import FetchError, check_url, fetch
 from tests.conftest import STORIES, write_story
 from tests.documents.pdfmaker import make_report
 
@@ -366,3 +366,13 @@ def test_extract_reads_a_page_as_verify_does(tmp_path: Path) -> None:
     assert "48 new" in quotes and "<p>" not in quotes and "partners" not in quotes
     # "last year" in the page is resolved against the page's own date (2025-05-08)
     assert "last year" in quotes and "2024-01-01" in r.stderr
+
+
+def test_a_redirect_with_control_characters_is_shown_escaped(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/r").respond_with_data("", status=302, headers={"Location": "gopher://x/\x1b[2J"})
+    status, _, err = cli("sources", "--sources", str(tmp_path / "s"), "add", httpserver.url_for("/r"))
+    assert status == 2 and "\x1b" not in err
+    assert err.startswith("factcheck: gopher://x/") and err.strip().endswith(": only http and https addresses are fetched")
+    with pytest.raises(FetchError) as e:
+        check_url("gopher://x/\x1b[2J")
+    assert str(e.value) == "gopher://x/\\x1b[2J: only http and https addresses are fetched"

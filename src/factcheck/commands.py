@@ -298,7 +298,7 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
         if doc.text:
             unit = "page" if kind == "pdf" else "paragraph"
             parts.append(f"{n} {unit}{'s' if n != 1 else ''} of text")
-    return Saved(sid, target, meta_path, kind, "; ".join(parts), warning)
+    return Saved(sid, target, meta_path, kind, _printable("; ".join(parts)), warning)
 
 
 def _files_of(sources_dir: Path, sid: str) -> list[str]:

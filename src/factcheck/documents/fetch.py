@@ -35,13 +35,23 @@ class Fetched:
         return hashlib.sha256(self.body).hexdigest()
 
 
+def shown(url: str) -> str:
+    """An address for a message: a character that is not printable (a server's redirect may hold
+    anything) is shown as its escape, never sent to the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in url)
+
+
 def check_url(url: str) -> str:
     """The URL itself when it is an http or https address with a host; FetchError otherwise."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise FetchError(f"{shown(url)}: not a web address") from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"{url}: only http and https addresses are fetched")
-    if not parts.hostname:
-        raise FetchError(f"{url}: no host in the address")
+        raise FetchError(f"{shown(url)}: only http and https addresses are fetched")
+    if not host:
+        raise FetchError(f"{shown(url)}: no host in the address")
     return url
 
 
@@ -57,31 +67,31 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
                     if r.is_redirect:
                         location = r.headers.get("location", "")
                         if not location:
-                            raise FetchError(f"{current}: redirect ({r.status_code}) without an address")
+                            raise FetchError(f"{shown(current)}: redirect ({r.status_code}) without an address")
                         current = check_url(urljoin(current, location))
                         continue
                     if r.status_code >= 400:
-                        raise FetchError(f"{current}: the server answered {r.status_code} {r.reason_phrase}")
+                        raise FetchError(f"{shown(current)}: the server answered {r.status_code} {r.reason_phrase}")
                     ctype = r.headers.get("content-type", "").split(";")[0].strip().lower()
                     kind = ACCEPTED.get(ctype)
                     if kind is None:
-                        raise FetchError(f"{current}: not a web page or a PDF (content type "
+                        raise FetchError(f"{shown(current)}: not a web page or a PDF (content type "
                                          f"'{ctype or 'none'}')")
                     declared = r.headers.get("content-length", "")
                     if declared.isdigit() and int(declared) > max_bytes:
-                        raise FetchError(f"{current}: {int(declared) // (1024 * 1024)} MB, over the "
+                        raise FetchError(f"{shown(current)}: {int(declared) // (1024 * 1024)} MB, over the "
                                          f"{max_bytes // (1024 * 1024)} MB a source may be")
                     chunks: list[bytes] = []
                     size = 0
                     for chunk in r.iter_bytes():
                         size += len(chunk)
                         if size > max_bytes:
-                            raise FetchError(f"{current}: over the {max_bytes // (1024 * 1024)} MB a source may "
+                            raise FetchError(f"{shown(current)}: over the {max_bytes // (1024 * 1024)} MB a source may "
                                              "be; stopped reading")
                         chunks.append(chunk)
                     return Fetched(str(current), kind, b"".join(chunks), ctype)
-            raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+            raise FetchError(f"{shown(url)}: more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException:
-        raise FetchError(f"{current}: no answer within {timeout:g} seconds") from None
+        raise FetchError(f"{shown(current)}: no answer within {timeout:g} seconds") from None
     except httpx.HTTPError as e:
-        raise FetchError(f"{current}: cannot be fetched: {e}") from None
+        raise FetchError(f"{shown(current)}: cannot be fetched: {e}") from None
