@@ -376,3 +376,17 @@ def test_a_redirect_with_control_characters_is_shown_escaped(httpserver: HTTPSer
     with pytest.raises(FetchError) as e:
         check_url("gopher://x/\x1b[2J")
     assert str(e.value) == "gopher://x/\\x1b[2J: only http and https addresses are fetched"
+
+
+@pytest.mark.parametrize(("notice", "codes"), [
+    (b"Clarification: the cost figure refers to the whole line.", ["FC505"]),
+    (b"Editor\xe2\x80\x99s note: this story was amended to correct the number of stations.", ["FC505"]),
+    (b"This article was amended on 9 May 2025 to give the correct length of the line.", ["FC505"]),
+    (b"Updated: 10:32, 9 May 2025. Council members met the mayor on Friday afternoon.", ["FC507"]),
+], ids=["clarification", "editors-note", "amended", "an-update-is-not-a-correction"])
+def test_what_counts_as_a_correction(httpserver: HTTPServer, tmp_path: Path, notice: bytes, codes: list[str]) -> None:
+    ledger = _saved_story(httpserver, tmp_path)
+    page = TRIBUNE.replace(b"</div>\n      <div class=\"newsletter",
+                           b"<p>" + notice + b"</p></div>\n      <div class=\"newsletter")
+    _, doc = _check(httpserver, ledger, page)
+    assert [c for c, _ in _codes(doc)] == codes

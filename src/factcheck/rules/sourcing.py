@@ -114,9 +114,10 @@ def source_incomplete(story: Story) -> Iterator[Hit]:
 # the network, so for it they find nothing.
 REFETCH_CODES = ("FC504", "FC505", "FC506", "FC507")
 
+# A correction, not an update: "Updated: 10:32" heads live pages and changes every hour.
 _CORRECTION = re.compile(
-    r"^(?:correction|clarification|editor'?s note|update|updated|amended)\b\s*[:\-–—(]"
-    r"|\b(?:this|the) (?:article|story|report|page) (?:has been|was) (?:corrected|amended|updated|changed)"
+    r"^(?:correction|corrections|clarification|editor['’]?s note)\b\s*[:\-–—(]"
+    r"|\b(?:this|the) (?:article|story|report|page) (?:has been|was) (?:corrected|amended)"
     r"|\ban earlier version of this (?:article|story|report)"
     r"|\bwe (?:have )?corrected\b",
     re.IGNORECASE,
@@ -215,8 +216,9 @@ def correction_added(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         With `factcheck sources check`: whether the page a source's URL serves now has a
-        correction, clarification, update or editor's note that the saved copy did not have
-        ("Correction: an earlier version of this article...").
+        correction, clarification or editor's note that the saved copy did not have
+        ("Correction: an earlier version of this article...", "This article was amended").
+        An "Updated: 10:32" line is not a correction: a changed text is FC507's.
     Why an editor cares:
         A correction is the outlet saying its own story was wrong; the claims resting on it need
         a second look even when the quoted words are unchanged.
