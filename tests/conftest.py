@@ -13,6 +13,21 @@ from factcheck.engine import Options, run
 from factcheck.model import Report
 
 STORIES = Path(__file__).parent / "stories"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _no_github_workspace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Machine formats give paths from the repository root, $GITHUB_WORKSPACE first: a test run
+    on a GitHub runner must not see the runner's. Tests that need a root set it (at_repo_root)."""
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+
+
+@pytest.fixture
+def at_repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Paths from this checkout's top, as in a git clone, an unpacked archive or on a runner."""
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(REPO))
+    return REPO
 
 
 def write_story(root: Path, claims: str, sources: dict[str, str] | None = None) -> Path:

@@ -81,7 +81,7 @@ def test_sources_option(cli: CliRunner, tmp_path: Path) -> None:
     assert r.exit_code == 2 and "no such folder" in r.output
 
 
-def test_json_shape(cli: CliRunner) -> None:
+def test_json_shape(cli: CliRunner, at_repo_root: Path) -> None:
     r = invoke(cli, ["verify", "--format", "json"], cwd=ONE_GOOD_ONE_BAD)
     assert r.exit_code == 1
     doc = json.loads(r.output)
@@ -96,7 +96,8 @@ def test_json_shape(cli: CliRunner) -> None:
     assert set(f) >= {"code", "severity", "message", "claims", "sources", "accepted", "location"}
     assert (f["code"], f["severity"], f["claims"], f["sources"], f["accepted"]) == (
         "FC102", "error", ["bad"], ["joongang"], None)
-    assert f["location"] == {"path": "claims.toml", "line": 9, "column": None}
+    # from the repository root, whatever folder the command ran in
+    assert f["location"] == {"path": "tests/stories/quote-found-and-missing/claims.toml", "line": 9, "column": None}
 
 
 def test_json_unbounded_ends_are_null(cli: CliRunner) -> None:

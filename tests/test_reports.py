@@ -33,7 +33,7 @@ def _check_golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize(("fmt", "name"), [("md", "report.md"), ("json", "report.json"), ("sarif", "report.sarif"),
                                            ("claimreview", "report.jsonld")])
-def test_report_golden(cli: CliRunner, fmt: str, name: str) -> None:
+def test_report_golden(cli: CliRunner, fmt: str, name: str, at_repo_root: Path) -> None:
     r = invoke(cli, ["report", "--format", fmt, "-o", "-"], cwd=STORY)
     assert r.exit_code == 0
     _check_golden(name, r.output)
@@ -72,9 +72,9 @@ def test_sarif_structure() -> None:
         assert res["level"] in ("error", "warning", "note")
         assert res["message"]["text"]
         loc = res["locations"][0]["physicalLocation"]
-        assert loc["artifactLocation"]["uri"] in ("claims.toml", "sources/briefing.toml", "sources/agency.md")
+        assert loc["artifactLocation"] == {"uri": "tests/golden/story/claims.toml", "uriBaseId": "%SRCROOT%"}
         assert loc["region"]["startLine"] >= 1
-    accepted = [r for r in run_["results"] if "suppressions" in r]
+    accepted = [r for r in run_["results"] if r["suppressions"]]
     assert [r["ruleId"] for r in accepted] == ["FC202"]
     assert accepted[0]["suppressions"][0]["justification"].startswith("the agency's own rounding")
 
@@ -82,14 +82,17 @@ def test_sarif_structure() -> None:
 def test_claimreview_ratings() -> None:
     reviews = json.loads((GOLDEN / "report.jsonld").read_text(encoding="utf-8"))
     by = {r["claimReviewed"]: r for r in reviews}
+    assert len(reviews) == 4  # only the claims marked publish_review = true
     assert all(r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org" for r in reviews)
     ok = by["10,900 soldiers | *late* 2023"]
     assert ok["reviewRating"]["ratingValue"] == 5
     assert ok["itemReviewed"]["author"] == {"@type": "Person", "name": "A. Writer"}
-    assert ok["itemReviewed"]["appearance"]["url"] == "https://agency.example/report"
-    assert ok["author"] == {"@type": "Organization", "name": "Example Desk"}
+    assert ok["itemReviewed"]["appearance"][0]["url"] == "https://agency.example/report"
+    assert ok["author"] == {"@type": "Organization", "name": "Example Desk", "url": "https://news.example"}
     assert by["12,000 soldiers"]["reviewRating"]["alternateName"] == "Not supported by its source"
     assert by["over 9 million `shells`"]["reviewRating"]["alternateName"] == "Sources disagree"
+    assert by["Officials put the shells shipped at as many as nine million"]["url"] == (
+        "https://news.example/golden#claim-shells-b")
 
 
 def test_html_is_self_contained_and_escaped() -> None:
@@ -103,13 +106,14 @@ def test_html_is_self_contained_and_escaped() -> None:
     assert "Golden | story_*with* `marks`" in html
 
 
-def test_github_annotations(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_annotations(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                            at_repo_root: Path) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     r = invoke(cli, ["verify", "--format", "github"], cwd=STORY)
     assert r.exit_code == 1
     lines = r.output.splitlines()
-    assert lines[0].startswith("::error file=claims.toml,line=")
+    assert lines[0].startswith("::error file=tests/golden/story/claims.toml,line=")  # from the repository root
     assert any(line.startswith("::notice ") for line in lines)
     assert not any("FC202" in line and line.startswith("::") for line in lines)  # accepted: no annotation
     assert "Golden" in r.output  # the full report follows the annotations
@@ -203,7 +207,7 @@ def test_written_out_claim_line_is_what_json_writes(id_: str, source: str, statu
     from factcheck.model import _claim_row
     from factcheck.report.json_report import _claim_line
 
-    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, found_in)
+    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, found_in=found_in)
     assert _claim_line(row) == json.dumps(_claim_row(row), ensure_ascii=False)
 
 

@@ -47,10 +47,11 @@ def _write(text: str) -> None:
 def _engine_call(fn: Any, *args: Any) -> Any:
     """Run engine work, translating domain errors into one line and exit status 2."""
     from factcheck.load import LoadError
+    from factcheck.report import RenderError
 
     try:
         return fn(*args)
-    except LoadError as e:
+    except (LoadError, RenderError) as e:
         _fail(str(e))
     except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
         raise
@@ -115,42 +116,106 @@ def main() -> None:
 
 @main.command()
 @story_options
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
 @click.option("--format", "fmt", type=click.Choice(VERIFY_FORMATS), default="text", show_default=True,
               help="text for people; json for machines.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only.")
 @click.option("--verbose", "-v", is_flag=True, help="Every claim with its evidence.")
+@click.option("--skip-outside", is_flag=True,
+              help="Pass over a PATH that belongs to no story instead of refusing it (for hooks).")
+@click.option("--all", "all_claims", is_flag=True,
+              help="claimreview: a review of every claim, not only those with publish_review = true.")
 def verify(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
-           ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, quiet: bool, verbose: bool) -> None:
-    """Run every rule and print the report."""
-    from factcheck import engine
+           ignore: tuple[str, ...], strict: bool, fail_on: str, paths: tuple[Path, ...], fmt: str, quiet: bool,
+           verbose: bool, skip_outside: bool, all_claims: bool) -> None:
+    """Run every rule and print the report.
 
+    PATH: story folders, folders of stories, or files inside a story (each checks the story whose
+    claims.toml is nearest above it). Every story is checked once. Default: this folder.
+    """
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
-    report = _engine_call(engine.run, opts)
+    runs = _story_runs(opts, paths, skip_outside, {"--claims": claims, "--sources": sources, "--draft": draft})
+    if fmt == "html" and len(runs) > 1:
+        raise click.UsageError("--format html shows one story; name one story, or run 'factcheck report' in each")
+    ran = [_engine_call(_run_story, run_opts) for run_opts in runs]
+    reports = [r for r in ran if r is not None]  # a story that cannot run said why; the others still run
+    if fmt in ("json", "sarif", "github"):  # paths GitHub and other tools can place: the repository's
+        from factcheck.repo import rebase, repo_root
+
+        rebase(reports, repo_root())
+    _show(reports, fmt, quiet, verbose, all_claims, several=len(runs) > 1)
+    if len(reports) < len(ran):
+        sys.exit(Exit.CANNOT_RUN)
+    sys.exit(Exit.FINDINGS if any(r.failing(fail_on) for r in reports) else Exit.OK)
+
+
+def _story_runs(opts: Any, paths: tuple[Path, ...], skip_outside: bool, one_story: dict[str, Path | None]) -> list[Any]:
+    """The engine options of each story the PATH arguments name (this folder's without them).
+    `one_story`: the options that name one story's files, which PATH arguments exclude."""
+    if not paths:
+        return [opts]
+    from dataclasses import replace
+
+    from factcheck.repo import select_stories
+
+    for name, given in one_story.items():
+        if given is not None:
+            raise click.UsageError(f"{name} names one story's file; with PATH arguments, each story uses "
+                                   "its own (claims.toml, sources/, draft.md)")
+    chosen = _engine_call(select_stories, list(paths), skip_outside)
+    if not chosen.ledgers:
+        click.echo("factcheck: no story among the paths given; nothing to check", err=True)
+        sys.exit(Exit.OK)
+    return [replace(opts, claims=ledger) for ledger in chosen.ledgers]
+
+
+def _run_story(opts: Any) -> Any:
+    """engine.run, or None when the story cannot run (its one-line reason on stderr)."""
+    from factcheck import engine
+    from factcheck.load import LoadError
+
+    try:
+        return engine.run(opts)
+    except LoadError as e:
+        click.echo(f"factcheck: {e}", err=True)
+        return None
+
+
+def _show(reports: list[Any], fmt: str, quiet: bool, verbose: bool, all_claims: bool, several: bool) -> None:
+    """Print the reports: the terminal's (after GitHub's annotations), or one document for all."""
     if fmt in ("text", "github"):
+        from rich.text import Text
+
         from factcheck.report.text import print_report
 
         if fmt == "github":
-            _github(report)
-        _engine_call(print_report, report, _console(), quiet, verbose)
-    else:
-        from factcheck.report import render
+            _github(reports)
+        for n, report in enumerate(reports):
+            if several:  # each story's report opens with its ledger's path
+                _console().print(Text(("\n" if n else "") + f"== {report.ledger}", style="bold"))
+            _engine_call(print_report, report, _console(), quiet, verbose)
+    elif reports:
+        from factcheck.report import render_many
 
-        _write(_engine_call(render, report, fmt))
-    sys.exit(Exit.FINDINGS if report.failing(fail_on) else Exit.OK)
+        _write(_engine_call(render_many, reports, fmt, {"all_claims": all_claims}))
+        if fmt == "claimreview" and not all_claims and not any(c.publish_review for r in reports for c in r.claims):
+            click.echo("factcheck: no claim has publish_review = true, so no review was written "
+                       "(--all writes one for every claim)", err=True)
 
 
-def _github(report: Any) -> None:
+def _github(reports: list[Any]) -> None:
     """Annotations first; the memo to the step summary when GitHub provides one."""
     import os
 
     from factcheck.report import render
 
-    _write(render(report, "github"))
+    _write("".join(render(r, "github") for r in reports))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         try:
             with open(summary, "a", encoding="utf-8") as fh:  # GitHub's own file: appended to
-                fh.write(render(report, "md") + "\n")
+                for r in reports:
+                    fh.write(render(r, "md") + "\n")
         except OSError as e:
             click.echo(f"factcheck: cannot write the step summary {summary}: {e.strerror or e}", err=True)
 
@@ -167,8 +232,11 @@ def _console(stderr: bool = False) -> Any:
               help="md: the memo; html: a self-contained page; json, sarif, claimreview for tools.")
 @click.option("-o", "--output", type=str, default=None, metavar="PATH",
               help="Where to write ('-' for stdout). Default: reports/<story>-<date>.<ext> beside the ledger.")
+@click.option("--all", "all_claims", is_flag=True,
+              help="claimreview: a review of every claim, not only those with publish_review = true.")
 def report(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
-           ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, output: str | None) -> None:
+           ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, output: str | None,
+           all_claims: bool) -> None:
     """Write the report to a file (atomically), for the editor or for other tools."""
     from factcheck import engine
     from factcheck.report import EXTENSIONS, render
@@ -176,7 +244,12 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
 
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     rep = _engine_call(engine.run, opts)
-    text = _engine_call(render, rep, fmt)
+    slug = rep.slug()  # from the ledger's path as given, before paths are made the repository's
+    if fmt in ("json", "sarif"):
+        from factcheck.repo import rebase, repo_root
+
+        rebase([rep], repo_root())
+    text = _engine_call(render, rep, fmt, {"all_claims": all_claims})
     if output == "-":
         _write(text)
         return
@@ -184,7 +257,7 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
         from datetime import date
 
         day = rep.published or date.today().isoformat()
-        target = opts.claims.parent / "reports" / f"{rep.slug()}-{day}.{EXTENSIONS[fmt]}"
+        target = opts.claims.parent / "reports" / f"{slug}-{day}.{EXTENSIONS[fmt]}"
     else:
         target = Path(output)
     try:

@@ -244,7 +244,8 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
     found_in = None
     if c.source is not None and c.source.places and (at := c.located) is not None:
         found_in = f"{c.source.path.name} {at.place}"
-    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, found_in)
+    return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, cl.text,
+                       cl.publish_review, found_in)
 
 
 def _kind(s: Source) -> str:

@@ -72,6 +72,7 @@ class Claim:
     total_of: list[str] = field(default_factory=list)
     text: str | None = None
     note: str | None = None
+    publish_review: bool = False  # the desk publishes a verdict on this claim (ClaimReview)
 
     @property
     def vias(self) -> list[str]:
@@ -252,6 +253,8 @@ class ClaimResult:
     unit: str | None = None
     quote: str | None = None
     line: int | None = None
+    text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
+    publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
     found_in: str | None = None  # where the quote stands in a page or a PDF: "report.pdf p. 14"
 
 
@@ -281,6 +284,13 @@ class Summary:
     warning: int
     info: int
     accepted: int = 0
+
+    @classmethod
+    def total(cls, summaries: "list[Summary]") -> "Summary":
+        """The counts of several stories added up (a repository's report)."""
+        return cls(claims=sum(s.claims for s in summaries), sources=sum(s.sources for s in summaries),
+                   error=sum(s.error for s in summaries), warning=sum(s.warning for s in summaries),
+                   info=sum(s.info for s in summaries), accepted=sum(s.accepted for s in summaries))
 
 
 @dataclass(slots=True, kw_only=True)
@@ -375,4 +385,5 @@ def _claim_row(r: ClaimResult) -> dict[str, Any]:
     return {"id": r.id, "status": r.status.value, "source": r.source,
             "amount": None if a is None else {"text": a.text, "low": a.low, "high": a.high},
             "when": None if w is None else {"text": w.text, "start": w.start, "end": w.end},
-            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line, "found_in": r.found_in}
+            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line, "text": r.text,
+            "publish_review": r.publish_review, "found_in": r.found_in}

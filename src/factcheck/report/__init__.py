@@ -7,6 +7,8 @@ reporter writes to a Rich console instead (see :mod:`factcheck.report.text`).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from factcheck.model import Report
 
@@ -21,7 +23,26 @@ FORMATS = {
 EXTENSIONS = {"json": "json", "md": "md", "html": "html", "sarif": "sarif", "claimreview": "jsonld"}
 
 
-def render(report: Report, fmt: str) -> str:
+class RenderError(Exception):
+    """The report cannot be written in this format (a field it requires is missing); str() is one
+    line for the editor, naming the ledger field that would fill it."""
+
+
+# Formats whose document for several stories is not the documents of each, one after the other.
+_MANY = {"json", "sarif", "claimreview"}
+
+
+def render(report: Report, fmt: str, options: Mapping[str, Any] | None = None) -> str:
+    """One story's document. `options` (all_claims) go to the formats that take them."""
+    return render_many([report], fmt, options)
+
+
+def render_many(reports: Sequence[Report], fmt: str, options: Mapping[str, Any] | None = None) -> str:
+    """One document for several stories (a repository's): one JSON document, one SARIF log with
+    a run per story, one ClaimReview list; the other formats give each story's in turn."""
     module = importlib.import_module(FORMATS[fmt])
-    out: str = module.render(report)
-    return out
+    kw = dict(options or {}) if fmt == "claimreview" else {}
+    if fmt in _MANY and len(reports) != 1:
+        many: str = module.render_many(reports, **kw)
+        return many
+    return ("\n" if fmt == "md" else "").join(module.render(r, **kw) for r in reports)

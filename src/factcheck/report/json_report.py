@@ -8,10 +8,12 @@ rows, the bulk of a large report, are written out field by field (see _claim_lin
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import asdict
 from json.encoder import encode_basestring  # the C function json itself escapes strings with
 from typing import Any
 
-from factcheck.model import AmountOut, ClaimResult, Report, WhenOut
+from factcheck.model import AmountOut, ClaimResult, Report, Summary, WhenOut
 
 _dump = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
 
@@ -30,6 +32,16 @@ def render(report: Report) -> str:
         inner = ",\n".join(f"    {row}" for row in rows)
         parts.append(f"  {_dump(key)}: [\n{inner}\n  ]" if rows else f"  {_dump(key)}: []")
     return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def render_many(reports: Sequence[Report]) -> str:
+    """Several stories: the version, the summary of them all, and each story's own document (as
+    `render` writes it) in `stories`. docs/json.md describes both shapes."""
+    total = Summary.total([r.summary for r in reports])
+    docs = ["\n".join("    " + line for line in render(r).rstrip("\n").splitlines()) for r in reports]
+    stories = "[\n" + ",\n".join(docs) + "\n  ]" if docs else "[]"
+    return (f'{{\n  "version": {_dump(reports[0].version if reports else 1)},\n'
+            f'  "summary": {_dump(asdict(total))},\n  "stories": {stories}\n}}\n')
 
 
 def _text(v: str | None) -> str:
@@ -65,4 +77,5 @@ def _claim_line(r: ClaimResult) -> str:
     text = encode_basestring  # id, status and source are never None
     return (f'{{"id": {text(r.id)}, "status": {text(r.status.value)}, "source": {text(r.source)}, '
             f'"amount": {_amount(r.amount)}, "when": {_when(r.when)}, "subject": {_text(r.subject)}, '
-            f'"unit": {_text(r.unit)}, "quote": {_text(r.quote)}, "line": {line}, "found_in": {_text(r.found_in)}}}')
+            f'"unit": {_text(r.unit)}, "quote": {_text(r.quote)}, "line": {line}, "text": {_text(r.text)}, '
+            f'"publish_review": {"true" if r.publish_review else "false"}, "found_in": {_text(r.found_in)}}}')

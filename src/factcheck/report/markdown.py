@@ -1,6 +1,6 @@
 """`--format md`: the memo for the editor, GitHub-flavoured Markdown.
 
-Text from the ledger and the sources is escaped so `|`, `*`, `_`, backticks, brackets and angle
+Text from the ledger and the sources is escaped so `|`, `*`, `_`, `&`, backticks, brackets and angle
 brackets print as themselves on GitHub, in tables and in prose alike.
 """
 
@@ -16,7 +16,7 @@ SECTIONS = [
     (Severity.WARNING, "Look at before publication"),
     (Severity.INFO, "For information"),
 ]
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
 def esc(text: str) -> str:
