@@ -174,7 +174,7 @@ def _spell(n: int) -> str:
 def test_find_amounts_in_a_sentence() -> None:
     text = ("North Korea has dispatched approximately 14,000 troops — 10,900 soldiers in late 2023 and "
             "around 3,000 more in 2025, the 79th anniversary; 1,500 left.")
-    from factcheck.periods import find_periods
+    from factcheck.dates import find_periods
 
     spans = [p.span for p in find_periods(text)]
     got = [(a.text, a.hedge) for a in find_amounts(text, skip_spans=spans)]
@@ -231,7 +231,7 @@ _DATED = st.lists(st.sampled_from(
 def test_figures_inside_dates_are_dropped_alike_with_and_without_the_shortcut(
         text: str, spans: list[tuple[int, int]]) -> None:
     from factcheck.amounts import DEFAULT_TOLERANCE, _find_amounts
-    from factcheck.periods import find_periods
+    from factcheck.dates import find_periods
 
     skip = tuple(p.span for p in find_periods(text)) + tuple((a, a + w) for a, w in spans)
     fast = _find_amounts.__wrapped__(text, (), DEFAULT_TOLERANCE, skip)

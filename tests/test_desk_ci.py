@@ -124,6 +124,10 @@ def _run_workflow(root: Path, tmp_path: Path) -> tuple[list[subprocess.Completed
     return done, summary
 
 
+# Annotation commands; the text report after them is fenced by ::stop-commands:: lines.
+_ANNOTATION = ("::error ", "::warning ", "::notice ")
+
+
 def test_the_readme_workflow_fails_on_the_story_with_an_error(desk: Path, tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     (sarif_step, check_step), summary = _run_workflow(desk, tmp_path)
@@ -135,7 +139,7 @@ def test_the_readme_workflow_fails_on_the_story_with_an_error(desk: Path, tmp_pa
                                                                   "factcheck/stories/mill/"]
     assert [len(r["results"]) for r in doc["runs"]] == [0, 1]
     assert check_step.returncode == 1, check_step.stderr
-    annotations = [line for line in check_step.stdout.splitlines() if line.startswith("::")]
+    annotations = [line for line in check_step.stdout.splitlines() if line.startswith(_ANNOTATION)]
     assert len(annotations) == 1 and annotations[0].startswith("::error file=stories/mill/claims.toml,line=")
     memo = summary.read_text(encoding="utf-8")
     assert memo.count("# Fact-check memo") == 2 and "Mill closure" in memo and "Harbour dredging" in memo
@@ -145,7 +149,7 @@ def test_the_readme_workflow_passes_when_every_story_does(desk: Path, tmp_path: 
     _fix_mill(desk)
     (sarif_step, check_step), _ = _run_workflow(desk, tmp_path)
     assert (sarif_step.returncode, check_step.returncode) == (0, 0), check_step.stdout + check_step.stderr
-    assert not [line for line in check_step.stdout.splitlines() if line.startswith("::")]
+    assert not [line for line in check_step.stdout.splitlines() if line.startswith(_ANNOTATION)]
 
 
 # -- pre-commit -----------------------------------------------------------------------------------

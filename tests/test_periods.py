@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.periods import (
+from factcheck.dates import (
     NeedsAnchor,
     PeriodError,
     find_periods,
@@ -48,7 +48,7 @@ TABLE = [
     ("last week", "2025-06-09", "2025-06-15"),
     ("on Wednesday", "2025-06-18", "2025-06-18"),
     ("on Friday", "2025-06-20", "2025-06-20"),
-    ("last Friday", "2025-06-13", "2025-06-13"),
+    ("last Friday", "2025-06-13", "2025-06-13"),  # said on a Friday: the Friday before
     ("May 9", "2025-05-09", "2025-05-09"),
     ("in April", "2025-04-01", "2025-04-30"),
     ("between 2024-09-01 and 2024-12-31", "2024-09-01", "2024-12-31"),
@@ -66,13 +66,13 @@ def test_stated_weekday_is_kept_for_the_weekday_rule() -> None:
     assert date(2025, 2, 12).weekday() == 2  # it was a Wednesday
 
 
-@pytest.mark.parametrize("text", ["this year", "last month", "on Wednesday", "since May 2024", "May 9"])
+@pytest.mark.parametrize("text", ["this year", "last month", "on Wednesday", "May 9"])
 def test_relative_forms_need_an_anchor(text: str) -> None:
     with pytest.raises(NeedsAnchor, match="no publication date"):
         parse_period(text, None)
 
 
-@pytest.mark.parametrize("text", ["sometime after the summit", "February 30, 2025", "2024-13", "", "between March and January 2025"])
+@pytest.mark.parametrize("text", ["sometime after the summit", "February 30, 2025", "2024-13", "", "between 2018 and 2014", "February 6-3, 2023"])
 def test_unreadable_periods(text: str) -> None:
     with pytest.raises(PeriodError):
         parse_period(text, ANCHOR)
@@ -138,7 +138,7 @@ def test_parser_returns_or_raises_its_own_error(text: str, anchor: date | None) 
     ["in late 2023", "on Thursday", "June", "19, 2024", "between January and", "March of this year",
      "Friday, February 12, 2025", "last week"]), st.one_of(st.none(), DAYS)), max_size=6))
 def test_scanning_many_texts_at_once_equals_one_by_one(items: list[tuple[str, date | None]]) -> None:
-    from factcheck.periods import find_periods_many
+    from factcheck.dates import find_periods_many
 
     texts = [t for t, _ in items]
     anchors = [a for _, a in items]
@@ -154,41 +154,35 @@ DATE_TEXTS = st.lists(st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" 
     lambda parts: "".join((w.upper() if up else w) + sep for w, sep, up in parts))
 
 
-@given(st.lists(st.tuples(DATE_TEXTS, st.one_of(st.none(), DAYS)), max_size=5))
-def test_skipping_forms_a_text_cannot_hold_changes_nothing(items: list[tuple[str, date | None]]) -> None:
-    from factcheck.periods import find_periods_many
-
-    texts = [t for t, _ in items]
-    anchors = [a for _, a in items]
-    assert find_periods_many(texts, anchors) == find_periods_many(texts, anchors, gate=False)
-
-
-@settings(max_examples=25)
-@given(st.lists(DATE_TEXTS, min_size=40, max_size=90), st.sampled_from(["in June 2024", "19 June", "Q1 2024", "2024"]))
-def test_skipping_forms_changes_nothing_when_most_texts_hold_one(texts: list[str], common: str) -> None:
-    """With many texts holding a form's core, the gate stops sorting them out (see _containing)."""
-    from factcheck.periods import find_periods_many
-
-    texts = [f"{t} {common}" if k % 4 else t for k, t in enumerate(texts)]
-    anchors = [ANCHOR] * len(texts)
-    assert find_periods_many(texts, anchors) == find_periods_many(texts, anchors, gate=False)
-
-
-@given(DATE_TEXTS)
-def test_a_core_said_to_hold_another_does(text: str) -> None:
-    import re
-
-    from factcheck.periods import _ASCII_LOWER, _CORES, _WITHIN
-
-    low = text.translate(_ASCII_LOWER)
-    for longer, shorter in _WITHIN.items():
-        if re.search(_CORES[longer][0], low):
-            assert re.search(_CORES[shorter][0], low)
+@given(DATE_TEXTS, st.one_of(st.none(), DAYS))
+def test_what_the_scan_finds_reads_alike_as_a_when(text: str, anchor: date | None) -> None:
+    """The one-pass scanner and the `when` reader share one table of forms: every span found in
+    running text, read back as a `when`, means the same days."""
+    for p in find_periods(text, anchor, future=False):
+        again = parse_period(p.text, anchor)
+        assert (again.start, again.end, again.open_start, again.open_end) == (p.start, p.end, p.open_start, p.open_end)
 
 
 def test_repeated_texts_are_found_alike_with_their_own_anchor() -> None:
-    from factcheck.periods import find_periods_many
+    from factcheck.dates import find_periods_many
 
     got = find_periods_many(["on Thursday", "on Thursday", "on Thursday"], [ANCHOR, None, ANCHOR])
     assert [[p.start.isoformat() for p in ps] for ps in got] == [["2025-06-19"], [], ["2025-06-19"]]
     assert got[0] is not got[2]  # each claim owns its list
+
+
+def test_each_form_reads_its_own_example() -> None:
+    """No form is hidden by one before it in the table: each example is read by its own row."""
+    from factcheck.dates import grammar
+
+    for i, form in enumerate(grammar.FORMS):
+        m = grammar.field_pattern().fullmatch(form.example.lower())
+        assert m is not None and m.lastgroup == f"f{i}", form.name
+
+
+@pytest.mark.parametrize("text", ["He scored in the first half of the match", "Sales in the third quarter rose",
+                                  "Prices may be higher", "A fall in prices", "She is 45 and has 3 children",
+                                  "The Sunday Times reported", "Christmas trees sold out", "It rose 2,024 points",
+                                  "The union may strike again", "The reason may matter"])
+def test_ordinary_words_are_not_dates_in_running_text(text: str) -> None:
+    assert find_periods(text, ANCHOR) == []

@@ -9,7 +9,8 @@ decimals throughout; nothing here knows about claims, rules or files.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -257,12 +258,31 @@ def _spell(value: Decimal, mantissa: str, scale_word: str) -> str:
 # -- parsing ------------------------------------------------------------------------------------
 
 
+# A figure of a thousand digits or more is a slip or an attack, not something a story states;
+# far enough above that, its exact integer could not even be printed (Python's int-to-text limit
+# is 4,300 digits), so json and html would fail on it.
+MAX_EXPONENT = 1000
+
+
 def parse_amount(
     text: str | int | Decimal,
     tolerances: Mapping[str, Decimal] | None = None,
     default_tolerance: Decimal = DEFAULT_TOLERANCE,
 ) -> Amount:
     """Parse one amount; trailing words are its unit. Raises AmountError."""
+    amount = _parse_amount(text, tolerances, default_tolerance)
+    for v in (amount.value, amount.high_value):
+        if v is not None and v.is_finite() and v and v.adjusted() >= MAX_EXPONENT:
+            raise AmountError(f"a figure of {v.adjusted() + 1:,} digits is larger than any factcheck "
+                              f"checks (under 10^{MAX_EXPONENT})")
+    return amount
+
+
+def _parse_amount(
+    text: str | int | Decimal,
+    tolerances: Mapping[str, Decimal] | None,
+    default_tolerance: Decimal,
+) -> Amount:
     if isinstance(text, bool):
         raise AmountError("a true/false value is not an amount")
     if isinstance(text, float):
@@ -280,7 +300,7 @@ def parse_amount(
     stripped = text.strip()
     if stripped[:1] in ("-", "\u2212") and stripped[1:2].isdigit():
         # A negative figure ("-5%", "−0.3 percent"): the same grammar, mirrored.
-        pos = parse_amount(stripped[1:], tolerances, default_tolerance)
+        pos = _parse_amount(stripped[1:], tolerances, default_tolerance)
         if pos.hedge in (Hedge.RANGE, Hedge.VAGUE):
             raise AmountError(f"'{text}': a negative range or vague count cannot be read; write it as a figure")
         neg = _negated(pos, " " + stripped[1:])
@@ -340,6 +360,7 @@ def _find_amounts(
     (`shortcut=False` parses even the figures a date holds, for the tests.)"""
     tolerances = dict(tolerances_items)
     tokens = tokenize(text)
+    skipped = _Spans(skip)  # each test a binary search: a text may hold thousands of dates
     out: list[Amount] = []
     i = 0
     n = len(tokens)
@@ -348,9 +369,7 @@ def _find_amounts(
         if t.kind == "word" and t.text not in _STARTERS or t.kind in _NEVER_START:
             i += 1  # _parse_at would say no at once; most tokens of a quote are these
             continue
-        if shortcut and t.kind == "num" and (i + 1 == n or _ends_figure(tokens[i + 1])) and any(
-            a <= t.start < b for a, b in skip
-        ):
+        if shortcut and t.kind == "num" and (i + 1 == n or _ends_figure(tokens[i + 1])) and skipped.holds(t.start):
             # A figure alone, inside a date ("2025" in "February 2025"): what _parse_at would
             # read is this one token, and the skip below would drop it.
             i += 1
@@ -361,7 +380,7 @@ def _find_amounts(
             continue
         amount, nxt = parsed
         s, e = amount.span
-        if any(s < b and a < e for a, b in skip) or _looks_like_year(amount) or _is_list_number(tokens, i, text):
+        if skipped.meets(s, e) or _looks_like_year(amount) or _is_list_number(tokens, i, text):
             i = nxt
             continue
         if amount.unit is None:
@@ -373,6 +392,32 @@ def _find_amounts(
         out.append(amount)
         i = nxt
     return tuple(out)
+
+
+class _Spans:
+    """Character spans, merged and sorted, asked whether they hold a point or meet a span."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(x for x in spans if x[0] < x[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def holds(self, pos: int) -> bool:
+        """Some span has start <= pos < end."""
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+    def meets(self, s: int, e: int) -> bool:
+        """Some span overlaps [s, e)."""
+        k = bisect_right(self.ends, s)  # the first span ending after s
+        return k < len(self.starts) and self.starts[k] < e
 
 
 # After a number token, what can make it more than that one token in _parse_at: a scale word,

@@ -26,7 +26,9 @@ FAIL_ON = ["error", "warning", "info", "never"]
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"factcheck: {message}", err=True)
+    from factcheck.safe_text import visible
+
+    click.echo(f"factcheck: {visible(message)}", err=True)  # a path or a setting may hold anything
     sys.exit(Exit.CANNOT_RUN)
 
 
@@ -47,13 +49,14 @@ def _write(text: str) -> None:
 def _engine_call(fn: Any, *args: Any) -> Any:
     """Run engine work, translating domain errors into one line and exit status 2."""
     from factcheck.load import LoadError
+    from factcheck.output import OutputError
     from factcheck.report import RenderError
 
     try:
         return fn(*args)
     except (LoadError, RenderError) as e:
         _fail(str(e))
-    except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
+    except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException, OutputError):
         raise
     except Exception as e:  # no traceback ever reaches the editor
         _fail(f"internal error: {type(e).__name__}: {e} (this is a bug in factcheck; please report it "
@@ -177,7 +180,9 @@ def _run_story(opts: Any) -> Any:
     try:
         return engine.run(opts)
     except LoadError as e:
-        click.echo(f"factcheck: {e}", err=True)
+        from factcheck.safe_text import visible
+
+        click.echo(f"factcheck: {visible(str(e))}", err=True)
         return None
 
 
@@ -186,14 +191,21 @@ def _show(reports: list[Any], fmt: str, quiet: bool, verbose: bool, all_claims: 
     if fmt in ("text", "github"):
         from rich.text import Text
 
+        from factcheck.report.github import stop_commands
         from factcheck.report.text import print_report
 
         if fmt == "github":
             _github(reports)
+        # The human report quotes the files; GitHub must not run a line of it as a command.
+        fence = stop_commands() if fmt == "github" and reports else None
+        if fence is not None:
+            _write(fence.start)
         for n, report in enumerate(reports):
             if several:  # each story's report opens with its ledger's path
                 _console().print(Text(("\n" if n else "") + f"== {report.ledger}", style="bold"))
             _engine_call(print_report, report, _console(), quiet, verbose)
+        if fence is not None:
+            _write(fence.end)
     elif reports:
         from factcheck.report import render_many
 
@@ -223,7 +235,22 @@ def _github(reports: list[Any]) -> None:
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(highlight=False, emoji=False, soft_wrap=False, stderr=stderr)
+    from factcheck.output import Output
+    from factcheck.safe_text import guard
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # The reader stopped early (`factcheck verify | head -1`): print nothing more, and let
+            # the command finish with its own status (Rich's default exits 1, the findings status).
+            import os
+
+            self.quiet = True
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self.file.fileno())
+
+    stream = sys.stderr if stderr else sys.stdout
+    # guard: no control character from the editor's files reaches the terminal
+    out: Any = Output(stream)  # a text stream in every way Rich uses one
+    return guard(_Console(file=out, highlight=False, emoji=False, soft_wrap=False, stderr=stderr))
 
 
 @main.command()
@@ -240,10 +267,10 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
     """Write the report to a file (atomically), for the editor or for other tools."""
     from factcheck import engine
     from factcheck.report import EXTENSIONS, render
-    from factcheck.workspace import write_atomic
+    from factcheck.workspace import report_target, write_atomic
 
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
-    rep = _engine_call(engine.run, opts)
+    rep, inputs = _engine_call(engine.run_with_inputs, opts)
     slug = rep.slug()  # from the ledger's path as given, before paths are made the repository's
     if fmt in ("json", "sarif"):
         from factcheck.repo import rebase, repo_root
@@ -257,13 +284,17 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
         from datetime import date
 
         day = rep.published or date.today().isoformat()
-        target = opts.claims.parent / "reports" / f"{slug}-{day}.{EXTENSIONS[fmt]}"
+        asked = opts.claims.parent / "reports" / f"{slug}-{day}.{EXTENSIONS[fmt]}"
     else:
-        target = Path(output)
+        asked = Path(output)
+    # Only a new path or a regular file, never the story's own files; the default reports/ stays
+    # inside the story.
+    target = _engine_call(report_target, asked, inputs, opts.claims.parent if output is None else None)
     try:
         write_atomic(target, text)
     except OSError as e:
-        _fail(f"{target}: cannot write the report: {e.strerror or e}")
+        _fail(f"{asked}: cannot write the report: {e.strerror or e}")
+    target = asked
     click.echo(f"wrote {target}", err=True)
 
 

@@ -6,7 +6,6 @@ Each function takes plain arguments and a Rich console; domain errors are LoadEr
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,15 @@ from rich.text import Text
 
 from factcheck.load import (
     DOCUMENT_SUFFIXES,
+    MAX_DOCUMENT_BYTES,
+    MAX_FILE_BYTES,
     LoadError,
     Problem,
     Source,
     decode_text,
     read_ledger,
     read_sources,
+    read_story_file,
     split_front_matter,
 )
 from factcheck.model import Report
@@ -30,18 +32,29 @@ from factcheck.text import shorten
 
 
 def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> None:
+    """List FILE's figures and dates; with `append`, add the new ones to the ledger, holding the
+    ledger's lock from reading it (for the ids and figures it has) to writing it."""
+    if not append:
+        _run_extract(file, ledger, append, console)
+        return
+    from factcheck.workspace import ledger_lock
+
+    with ledger_lock(ledger):
+        _run_extract(file, ledger, append, console)
+
+
+def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> None:
     from factcheck import extract
     from factcheck.model import SOURCE_FIELDS, SourceMeta
     from factcheck.story import resolve
     from factcheck.validate import validate
     from factcheck.workspace import append_to_ledger
 
-    try:
-        raw = file.read_bytes()
-    except OSError as e:
-        raise LoadError(f"{file}: cannot be read: {e.strerror or e}") from None
+    document = file.suffix.lower() in DOCUMENT_SUFFIXES
+    # The editor names it: any regular file, under the size cap (a PDF's images make it larger).
+    raw = read_story_file(file, None, MAX_DOCUMENT_BYTES if document else MAX_FILE_BYTES)
     anchor = None
-    if file.suffix.lower() in DOCUMENT_SUFFIXES:  # a page or a PDF: its text, as verify reads it
+    if document:  # a page or a PDF: its text, as verify reads it
         from factcheck.documents import DocumentError, read_document
 
         try:
@@ -67,7 +80,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
              for f in found]
     taken: set[str] = set()
     recorded: set[tuple[str, str]] = set()
-    if ledger.exists():
+    if ledger.exists() or ledger.is_symlink():
         problems: list[Problem] = []
         story = resolve(read_ledger(ledger), read_sources(sources_dir, ledger.parent, problems), problems)
         taken = {c.id for c in story.claims}
@@ -83,7 +96,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
         if f.amount is not None:
             detail = f.amount.unit or ""
         elif f.period is not None:
-            detail = f"{f.period.start} to {f.period.end}"
+            detail = f.period.describe()  # the days it means: "on or before 2024-06-30"
         style = "dim" if known else ""
         table.add_row(Text(str(f.line)), Text(f.kind), Text(f.text, style=style),
                       Text(detail + (" (in the ledger)" if known else ""), style=style),
@@ -97,7 +110,9 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
     toml = extract.as_toml(entries)
     if not append:
         if toml:
-            sys.stdout.write(toml)
+            from factcheck.output import write_stdout
+
+            write_stdout(toml)
         console.print(Text(f"{len(entries)} entries" + (f"; {skipped} already in the ledger" if skipped else ""),
                            style="dim"))
         return
@@ -208,7 +223,7 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
     from datetime import datetime, timezone
 
     from factcheck import documents
-    from factcheck.load import MAX_SOURCE_BYTES, META_SUFFIX, is_plain_id
+    from factcheck.load import META_SUFFIX, is_plain_id
 
     url: str | None = None
     if "://" in what:
@@ -226,14 +241,10 @@ def add_source(what: str, sources_dir: Path, sid: str | None, fetch: Any = None)
         kind = _TEXT_SUFFIXES.get(path.suffix.lower(), "")
         if not kind:
             raise LoadError(f"{path}: not a page (.html), a PDF (.pdf) or a text (.md, .txt)")
-        try:
-            if not path.is_file():
-                raise LoadError(f"{path}: no such file (sources add takes a file or an http(s) address)")
-            if path.stat().st_size > MAX_SOURCE_BYTES:
-                raise LoadError(f"{path}: over the {MAX_SOURCE_BYTES // (1024 * 1024)} MB a source may be")
-            raw = path.read_bytes()
-        except OSError as e:
-            raise LoadError(f"{path}: cannot be read: {e.strerror or e}") from None
+        if not path.exists():
+            raise LoadError(f"{path}: no such file (sources add takes a file or an http(s) address)")
+        # Only a regular file, under the cap verify itself reads a source of that kind with.
+        raw = read_story_file(path, None, MAX_DOCUMENT_BYTES if kind in ("html", "pdf") else MAX_FILE_BYTES)
         if kind == "html" and documents.sniff_kind(raw) == "pdf":
             kind = "pdf"
         fallback = path.stem

@@ -7,9 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from factcheck.load import LoadError, Problem, Source, decode_text, read_ledger, read_sources
+from factcheck.load import (
+    FileRefused,
+    LoadError,
+    Problem,
+    Source,
+    confined,
+    decode_text,
+    read_ledger,
+    read_sources,
+    read_story_file,
+)
 from factcheck.model import (
     AmountOut,
     ClaimResult,
@@ -57,40 +68,84 @@ def load_story(opts: Options) -> Story:
         raise LoadError(f"{opts.sources}: no such folder (--sources takes the folder of source files)")
     problems: list[Problem] = []
     # --sources may point outside the story folder on purpose; links inside it may not leave it.
+    # The default sources/ is part of the story: the folder itself must not lead out of it.
+    if opts.sources is None and (sources_dir.is_dir() or sources_dir.is_symlink()):
+        try:
+            confined(sources_dir, root)
+        except FileRefused as e:
+            raise LoadError(str(e).replace("(copy the file into the story folder)",
+                                           "(copy the sources into it, or name the folder with --sources)")) from None
     boundary = root if opts.sources is None else sources_dir
     sources = read_sources(sources_dir, boundary, problems)
     story = resolve(raw, sources, problems, strict=opts.strict)
-    draft = _draft_path(opts, story)
-    if draft is not None:
-        try:
-            story.draft_text = decode_text(draft.read_bytes(), draft).replace("\r\n", "\n")
-        except OSError as e:
-            raise LoadError(f"{draft}: cannot read the draft: {e.strerror or e}") from None
-        story.draft_path = draft
+    _read_draft(opts, story)
     return story
 
 
-def _draft_path(opts: Options, story: Story) -> Path | None:
+def _read_draft(opts: Options, story: Story) -> None:
+    """The draft named by --draft, else [story] draft, else draft.md beside the ledger if there is
+    one: a regular file inside the story folder, or the run cannot happen (exit status 2)."""
     root = opts.claims.parent
     if opts.draft is not None:
-        if not opts.draft.is_file():
-            raise LoadError(f"{opts.draft}: no such draft (--draft takes the article file)")
-        return opts.draft
-    if story.info.draft:
-        p = root / story.info.draft
-        if not p.is_file():
-            line = story.raw.section_lines.get("story")
-            raise LoadError(f"{story.raw.path}:{line or 1}:1: [story] draft = \"{story.info.draft}\": no such file "
-                            f"beside the ledger ({p})")
-        return p
-    default = root / "draft.md"
-    return default if default.is_file() else None
+        draft = opts.draft
+        try:
+            raw = read_story_file(draft, root)
+        except FileRefused as e:
+            if e.kind == "missing":
+                raise LoadError(f"{e.path}: no such draft (--draft takes the article file)") from None
+            raise
+    elif story.info.draft:
+        draft = root / story.info.draft
+        try:
+            raw = read_story_file(draft, root)
+        except FileRefused as e:
+            from factcheck.safe_text import visible
+
+            line, col = _setting_position(story.raw.text, story.raw.section_lines.get("story"), "draft")
+            why = "no such file beside the ledger" if e.kind == "missing" else e.reason
+            raise LoadError(f"{story.raw.path}:{line}:{col}: [story] draft = \"{visible(story.info.draft)}\": "
+                            f"{why} ({visible(str(draft))})") from None
+    else:
+        draft = root / "draft.md"
+        if not (draft.exists() or draft.is_symlink()):
+            return
+        raw = read_story_file(draft, root)
+    story.draft_text = decode_text(raw, draft).replace("\r\n", "\n")
+    story.draft_path = draft
+
+
+def _setting_position(text: str, section_line: int | None, key: str) -> tuple[int, int]:
+    """(line, column) of the value of `key` in the table whose header is on `section_line`."""
+    import re
+
+    if section_line is None:
+        return 1, 1
+    lines = text.split("\n")
+    pattern = re.compile(rf"\s*{re.escape(key)}\s*=\s*")
+    for n in range(section_line, len(lines)):  # the line after the header, 0-based
+        line = lines[n]
+        if line.lstrip().startswith("["):
+            break
+        m = pattern.match(line)
+        if m:
+            return n + 1, m.end() + 1
+    return section_line, 1
 
 
 def run(opts: Options) -> Report:
+    return run_with_inputs(opts)[0]
+
+
+def run_with_inputs(opts: Options) -> tuple[Report, list[Path]]:
+    """The report, and the story's own files (ledger, sources folder and files, draft), which a
+    report must never replace."""
     story = load_story(opts)
     rules = select(load_rules(), opts.select, opts.ignore)
-    return check(story, rules, opts)
+    inputs = [story.raw.path, opts.sources if opts.sources is not None else opts.claims.parent / "sources",
+              *(s.path for s in story.sources.values())]
+    if story.draft_path is not None:
+        inputs.append(story.draft_path)
+    return check(story, rules, opts), inputs
 
 
 def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
@@ -155,16 +210,27 @@ def _finding_order(f: Finding) -> tuple[int, str, str, int]:
 
 
 def _apply_accepts(story: Story, findings: list[Finding], selected: set[str]) -> None:
+    """Mark each finding with the first [[accept]] (in ledger order) of its code whose claims it
+    all names. Accepts are indexed by code and first claim, so a finding looks only at those
+    that could match it: ten thousand accepts cost ten thousand look-ups, not a scan each."""
     used = [False] * len(story.accepts)
+    index: dict[tuple[str, str | None], list[tuple[int, frozenset[str]]]] = {}
+    for n, (acc, _) in enumerate(story.accepts):
+        index.setdefault((acc.code.upper(), acc.claims[0] if acc.claims else None), []).append(
+            (n, frozenset(acc.claims)))
     for f in findings:
-        for n, (acc, _) in enumerate(story.accepts):
-            if acc.code.upper() != f.code:
-                continue
-            if acc.claims and not set(acc.claims) <= set(f.claims):
-                continue
-            f.accepted = acc.reason
-            used[n] = True
-            break
+        best: int | None = None
+        named = frozenset(f.claims)
+        for key in ((f.code, None), *((f.code, c) for c in named)):
+            for n, claims in index.get(key, ()):  # in ledger order: the first that fits is the one
+                if best is not None and n > best:
+                    break
+                if claims <= named:
+                    best = n
+                    break
+        if best is not None:
+            f.accepted = story.accepts[best][0].reason
+            used[best] = True
     stale = REGISTRY.get("FC012")
     if stale is None or "FC012" not in selected:
         return
@@ -239,7 +305,7 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
         text = str(c.claim.when)
         when = rows.whens.get((id(p), text))
         if when is None:
-            when = rows.whens[(id(p), text)] = WhenOut(text, p.start.isoformat(), p.end.isoformat())
+            when = rows.whens[(id(p), text)] = WhenOut(text, _iso(p.first), _iso(p.last))
     cl = c.claim  # positional arguments: this runs once per claim
     found_in = None
     if c.source is not None and c.source.places and (at := c.located) is not None:
@@ -286,3 +352,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         sources=sources,
         findings=findings,
     )
+
+
+def _iso(d: date | None) -> str | None:
+    return None if d is None else d.isoformat()

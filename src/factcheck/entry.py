@@ -62,18 +62,41 @@ def console() -> NoReturn:
         status = 0
     except SystemExit as e:
         status = exit_status(e.code, sys.stderr)
+    except BrokenPipeError:
+        _drop_stdout()  # the reader stopped early (`factcheck rules | head -1`): the command ran
+        status = 0
+    except OSError as e:
+        # Every file the commands read or write reports its own errors (LoadError, exit 2) before
+        # this; what reaches here is the output itself failing (stdout on a full disk).
+        _drop_stdout()
+        status = _cannot_write(e)
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         pass  # the reader stopped early (`| head`): the check itself ran; keep its status
     except OSError as e:
-        sys.stderr.write(f"factcheck: cannot write the output: {e.strerror or e}\n")
-        status = 2
+        status = _cannot_write(e)
     try:
         sys.stderr.flush()
     except OSError:
         pass
     os._exit(status)
+
+
+def _drop_stdout() -> None:
+    """Send whatever is still buffered for stdout nowhere, so the exit does not try again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _cannot_write(e: OSError) -> int:
+    try:
+        sys.stderr.write(f"factcheck: cannot write the output: {e.strerror or e}\n")
+    except OSError:
+        pass
+    return 2
 
 
 def exit_status(code: object, stderr: TextIO) -> int:

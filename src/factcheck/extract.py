@@ -8,13 +8,14 @@ it, which becomes the entry's `quote`. Appending to a ledger never rewrites what
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from factcheck.amounts import Amount, find_amounts
-from factcheck.periods import Period, find_periods
+from factcheck.dates import Period, find_periods
 
 # A sentence ends at . ! or ? followed by space and a capital or a quote mark, unless the word
 # before is a common abbreviation or an initial.
@@ -35,29 +36,37 @@ class Found:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; paragraphs (blank lines) always end one."""
+    """(start, end) of each sentence; paragraphs (blank lines) always end one.
+
+    Linear in the text: each sentence end looks back only at the word before it, never at the
+    whole paragraph again."""
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        start = para.start()
-        for m in _END.finditer(para.group(0)):
-            word = re.search(r"([\w.]+)[.!?]?$", para.group(0)[: m.start() + 1])
+        body = para.group(0)  # once: each group() call copies the paragraph
+        base = start = para.start()
+        for m in _END.finditer(body):
+            # The word before the mark; a word longer than the window is no abbreviation anyway.
+            word = _LAST_WORD.search(body, max(0, m.start() - _WORD_WINDOW), m.start() + 1)
             w = (word.group(1) if word else "").lower().rstrip(".")
             if w in _ABBREV or (len(w) == 1 and w.isalpha()):
                 continue
-            end = para.start() + m.start() + 1
-            spans.append((start, end))
-            start = para.start() + m.end()
+            spans.append((start, base + m.start() + 1))
+            start = base + m.end()
         spans.append((start, para.end()))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]?\Z")
+_WORD_WINDOW = 64
 
 
 def _fragment(text: str, s: int, e: int, unit: str | None) -> str:
     """The figure (or date) and the unit word that follows it, nothing more."""
     end = e
     if unit:
-        m = re.match(r"\s+(?:of\s+)?" + re.escape(unit), text[e:], re.IGNORECASE)
+        m = re.compile(r"\s+(?:of\s+)?" + re.escape(unit), re.IGNORECASE).match(text, e)
         if m:
-            end = e + m.end()
+            end = m.end()
     return " ".join(text[s:end].split())
 
 
@@ -65,24 +74,33 @@ def find(text: str, anchor: date | None = None) -> list[Found]:
     periods = find_periods(text, anchor)
     amounts = find_amounts(text, skip_spans=[p.span for p in periods])
     sents = sentences(text)
+    starts = [s for s, _ in sents]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    sentence_text: dict[int, str] = {}  # a sentence with several figures is joined once
 
     def sentence_of(pos: int) -> str:
-        for s, e in sents:
-            if s <= pos < e:
-                return " ".join(text[s:e].split())
-        return ""
+        k = bisect_right(starts, pos) - 1  # the last sentence starting at or before pos
+        if k < 0 or pos >= sents[k][1]:
+            return ""
+        if k not in sentence_text:
+            s, e = sents[k]
+            sentence_text[k] = " ".join(text[s:e].split())
+        return sentence_text[k]
 
-    out: list[Found] = []
+    def line_of(pos: int) -> int:
+        return bisect_left(newlines, pos) + 1
+
+    out: list[tuple[int, int, Found]] = []
     for a in amounts:
         s, e = a.span
-        out.append(Found("figure", text.count("\n", 0, s) + 1, a.text, _fragment(text, s, e, a.unit if a.unit and
-                         not a.unit.isupper() and a.unit != "%" else None), sentence_of(s), amount=a))
+        out.append((line_of(s), s, Found("figure", line_of(s), a.text, _fragment(text, s, e, a.unit if a.unit and
+                    not a.unit.isupper() and a.unit != "%" else None), sentence_of(s), amount=a)))
     for p in periods:
         s, e = p.span
-        out.append(Found("date", text.count("\n", 0, s) + 1, p.text, " ".join(text[s:e].split()), sentence_of(s),
-                         period=p))
-    out.sort(key=lambda f: (f.line, text.find(f.text)))
-    return out
+        out.append((line_of(s), s, Found("date", line_of(s), p.text, " ".join(text[s:e].split()), sentence_of(s),
+                    period=p)))
+    out.sort(key=lambda x: (x[0], x[1]))  # by position: in order of the text
+    return [f for _, _, f in out]
 
 
 def _slug(text: str) -> str:
@@ -93,11 +111,16 @@ def entries(found: list[Found], source_id: str | None, taken: set[str]) -> list[
     """`[[claim]]` tables for each find; ids unique against `taken` (which is updated)."""
     out: list[dict[str, Any]] = []
     prefix = source_id or "claim"
-    for f in found:
+    next_n: dict[str, int] = {}  # per base, the suffix to try next: a text repeating one figure
+    for f in found:              # a thousand times does not retry the taken ones each time
         base = f"{prefix}-{_slug(f.text)}"
-        cid, n = base, 2
-        while cid in taken:
-            cid, n = f"{base}-{n}", n + 1
+        cid, n = base, next_n.get(base, 2)
+        if cid in taken:
+            cid = f"{base}-{n}"
+            while cid in taken:
+                n += 1
+                cid = f"{base}-{n}"
+            next_n[base] = n + 1
         taken.add(cid)
         entry: dict[str, Any] = {"id": cid}
         if source_id:
@@ -151,5 +174,7 @@ def as_toml(items: list[dict[str, Any]]) -> str:
 
     # Each entry as its own `[[claim]]` table: tomli-w would write a short array of tables inline
     # (`claim = [{...}]`), which cannot stand beside the ledger's own [[claim]] tables.
+    from factcheck.safe_text import as_u_escapes
+
     chunks = ["[[claim]]\n" + tomli_w.dumps(item) for item in items]
-    return "\n".join(chunks)
+    return as_u_escapes("\n".join(chunks))  # tomli-w leaves C1 and bidi controls raw

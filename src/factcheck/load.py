@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,11 +30,106 @@ if TYPE_CHECKING:
 SOURCE_SUFFIXES = (".md", ".txt", ".toml", ".html", ".htm", ".pdf")
 DOCUMENT_SUFFIXES = (".html", ".htm", ".pdf")  # read by factcheck.documents, imported only for them
 META_SUFFIX = ".meta.toml"  # sources/<id>.meta.toml: keys that override what <id>.html or .pdf declares
-MAX_SOURCE_BYTES = 64 * 1024 * 1024
+# The most factcheck reads from any one file (ledger, source, draft, front matter): far more than
+# any article or ledger an editor writes (the bundled 10,000-claim benchmark ledger is 2 MB), and
+# little enough that a wrong path (a log, a disk image, /dev/zero) cannot exhaust memory.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_SOURCE_BYTES = MAX_FILE_BYTES
+# A saved page or a PDF report: a report's images make it far larger than its text (a 40-page
+# assessment with charts runs to tens of MB); only its text is kept in memory once read.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024  # sources/<id>.meta.toml: a few keys
 
 
 class LoadError(Exception):
     """The ledger cannot be read; str() is one line for the editor, with path:line:column."""
+
+
+class FileRefused(LoadError):
+    """A file factcheck will not read: missing, outside the story, not a regular file, too large.
+
+    str() is "path: reason"; `reason` alone is what a finding about the file says."""
+
+    def __init__(self, path: Path, reason: str, kind: str = "unreadable") -> None:
+        from factcheck.safe_text import visible
+
+        self.path, self.reason, self.kind = path, reason, kind  # kind: "missing", "outside", ...
+        super().__init__(f"{visible(str(path))}: {reason}")
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+_KERNEL_FOLDERS = {("/", "proc"), ("/", "sys")}
+
+
+def file_kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def confined(path: Path, inside: Path | None) -> Path:
+    """`path` with every link resolved, or FileRefused when it does not exist or, with `inside`
+    given, resolves outside that folder (itself resolved: a story reached through a link is fine)."""
+    from factcheck.safe_text import visible
+
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise FileRefused(path, "is a link to nothing; not read", "missing") from None
+        raise FileRefused(path, "no such file", "missing") from None
+    except (OSError, RuntimeError) as e:  # a link loop, a path through a file
+        raise FileRefused(path, f"cannot be resolved: {getattr(e, 'strerror', None) or e}") from None
+    if inside is not None:
+        root = inside.resolve()
+        if not target.is_relative_to(root):
+            raise FileRefused(path, f"resolves to {visible(str(target))}, outside the story folder "
+                              f"{visible(str(root))}; not read (copy the file into the story folder)", "outside")
+    return target
+
+
+def read_story_file(path: Path, inside: Path | None, cap: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of `path`, which must resolve inside the folder `inside` (unless None: a file the
+    editor named on the command line) and be a regular file of at most `cap` bytes.
+
+    Every reader of the story's files goes through here, so none of them follows a link out of
+    the story, blocks on a FIFO, reads a device or /proc, or reads a huge file into memory.
+    Raises FileRefused (a LoadError) with one line for the editor."""
+    target = confined(path, inside)
+    if target.parts[:2] in _KERNEL_FOLDERS:  # "regular" files whose reading has effects or secrets
+        raise FileRefused(path, f"is a {target.parts[1]} entry, not a file; not read")
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before reading.
+        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        raise FileRefused(path, f"cannot be read: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileRefused(path, f"is {file_kind(st.st_mode)}, not a regular file; not read")
+        if st.st_size > cap:
+            raise FileRefused(path, _too_big(st.st_size, cap))
+        chunks, size = [], 0
+        while size <= cap:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > cap:  # it grew while being read
+            raise FileRefused(path, _too_big(size, cap))
+        return b"".join(chunks)
+    except OSError as e:
+        raise FileRefused(path, f"cannot be read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+
+
+def _too_big(size: int, cap: int) -> str:
+    mib = 1024 * 1024
+    shown = f"{size / mib:.1f} MiB" if size >= mib else f"{size:,} bytes"
+    return f"is {shown}, over the {cap // mib} MiB factcheck reads from one file; not read"
 
 
 @dataclass
@@ -152,11 +248,47 @@ def decode_text(raw: bytes, path: Path) -> str:
         ) from None
 
 
-def parse_toml(text: str, path: Path, line_offset: int = 0) -> dict[str, Any]:
+def parse_toml(text: str, path: Path, line_offset: int = 0, parse_float: Callable[[str], Any] = Decimal) -> dict[str, Any]:
+    """The TOML document `text` (from `path`, whose line 1 is `line_offset` lines into the file).
+
+    Every failure is a LoadError with path:line:column: a syntax error, and also the parser's
+    limits (arrays or inline tables nested more than 400 deep, an integer of more than 4,300
+    digits), which it raises as other exceptions without a position."""
     try:
-        return tomli.loads(text, parse_float=Decimal)
+        return tomli.loads(text, parse_float=parse_float)
     except tomli.TOMLDecodeError as e:
         raise LoadError(toml_error_message(e, path, text, line_offset)) from None
+    except (RecursionError, ValueError) as e:
+        line, col, what = _over_limit(text, e)
+        raise LoadError(f"{path}:{line + line_offset}:{col}: invalid TOML: {what}") from None
+
+
+_LONG_INTEGER = re.compile(r"[0-9][0-9_]{4300,}")
+MAX_TOML_NESTING = 400  # tomli's own limit
+
+
+def _over_limit(text: str, e: Exception) -> tuple[int, int, str]:
+    """(line, column, what) for a parser limit that came without a position."""
+    pos: int | None = None
+    if isinstance(e, RecursionError):
+        what = f"arrays or tables nested more than {MAX_TOML_NESTING} deep"
+        depth = 0
+        for b in re.finditer(r"[\[\]{}]", text):  # the brackets, strings and all: only to point near it
+            depth = depth + 1 if b.group(0) in "[{" else max(0, depth - 1)
+            if depth > MAX_TOML_NESTING:
+                pos = b.start()
+                break
+    else:
+        m = _LONG_INTEGER.search(text)
+        if m is not None:
+            pos = m.start()
+            what = "a number of more than 4,300 digits; write such a figure as text (in quotes)"
+        else:
+            what = f"a value that cannot be read ({e})"
+    if pos is None:
+        return 1, 1, what
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1, what
 
 
 def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_offset: int = 0) -> str:
@@ -176,14 +308,11 @@ def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_off
 
 
 def read_ledger(path: Path) -> RawLedger:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise LoadError(f"{path}: no ledger here; run 'factcheck init' to start one, or pass --claims PATH")
     if path.is_dir():
         raise LoadError(f"{path}: is a folder; --claims takes the ledger file (claims.toml)")
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise LoadError(f"{path}: cannot be read: {e.strerror or e}") from None
+    raw = read_story_file(path, path.absolute().parent)
     text = decode_text(raw, path)
     data = parse_toml(text, path)
     claims, relations, accepts, sections = _map_lines(text)
@@ -332,7 +461,12 @@ def is_plain_id(source_id: str) -> bool:
 
 
 def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -> dict[str, Source]:
-    """Every source file in `sources_dir`; problems for anything that cannot be used."""
+    """Every source file in `sources_dir`; problems for anything that cannot be used.
+
+    Each file must resolve inside `story_root` (the story folder, or the folder --sources names)
+    and be a regular file; one that does not is a finding and is never read."""
+    from factcheck.safe_text import is_clean_name, show_name, visible
+
     out: dict[str, Source] = {}
     if not sources_dir.is_dir():
         return out
@@ -345,10 +479,19 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
         problems.append(Problem("unreadable-source", f"cannot list {sources_dir}: {e.strerror or e}",
                                 Location(path=str(sources_dir))))
         return out
-    root = story_root.resolve()
     names = {e.name for e in entries}
     for entry in entries:
         name = entry.name
+        if not is_clean_name(name):
+            # Bytes that are not UTF-8, or control characters: shown as escapes, never raw, so
+            # the terminal, JSON and Markdown all stay what they are.
+            if name.startswith("."):
+                continue
+            shown = visible(show_name(name))
+            problems.append(Problem("unreadable-source", f"source file name '{shown}' is not plain UTF-8 "
+                                    "text; not read (rename it with letters, digits, '-', '_', '.')",
+                                    Location(path=visible(str(sources_dir / name)))))
+            continue
         stem, dot, suffix = name.rpartition(".")
         if name.startswith(".") or not dot or "." + suffix.lower() not in SOURCE_SUFFIXES:
             continue
@@ -366,32 +509,21 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
             problems.append(Problem("unreadable-source", f"source file name '{p.name}' is not a plain id "
                                     "(letters, digits, '-', '_', '.'); rename it", loc, sources=[]))
             continue
-        if entry.is_symlink():
-            try:
-                target = p.resolve(strict=True)
-            except (OSError, RuntimeError):
-                problems.append(Problem("unreadable-source", f"{p.name} is a link to nothing; not read", loc,
-                                        sources=[sid]))
-                continue
-            if not target.is_relative_to(root):
-                problems.append(Problem("unreadable-source", f"{p.name} links outside the story folder; "
-                                        "not read (copy the file into sources/ instead)", loc, sources=[sid]))
-                continue
-        if not entry.is_file():
-            continue
+        if entry.is_dir():
+            continue  # a folder named like a source is not one
         if sid in out:
             problems.append(Problem("unreadable-source", f"two files share the source id '{sid}' "
                                     f"({out[sid].path.name} and {p.name}); the second is not read", loc,
                                     sources=[sid]))
             continue
-        out[sid] = _read_source(p, sid, problems)
+        out[sid] = _read_source(p, sid, problems, story_root)
         meta_name = sid + META_SUFFIX
         if meta_name in names and out[sid].error is None and not out[sid].is_note:
-            _apply_meta_toml(out[sid], sources_dir / meta_name, root, problems)
+            _apply_meta_toml(out[sid], sources_dir / meta_name, story_root, problems)
     return out
 
 
-def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
+def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -> Source:
     loc = Location(path=str(p))
 
     def broken(why: str, location: Location = loc) -> Source:
@@ -399,14 +531,13 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
         return Source(sid, p, SourceMeta(), None, error=why)
 
     try:
-        size = p.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            return broken(f"{p.name} is {size // (1024 * 1024)} MB, over the {MAX_SOURCE_BYTES // (1024 * 1024)} MB "
-                          "a source may be; keep the relevant excerpts")
-        raw = p.read_bytes()
-    except OSError as e:
-        return broken(f"{p.name} cannot be read: {e.strerror or e}")
-    if p.suffix.lower() in DOCUMENT_SUFFIXES:
+        document = p.suffix.lower() in DOCUMENT_SUFFIXES
+        raw = read_story_file(p, story_root, MAX_DOCUMENT_BYTES if document else MAX_SOURCE_BYTES)
+    except FileRefused as e:
+        if e.kind == "outside":
+            return broken(f"{p.name} links outside the story folder; not read (copy the file into sources/ instead)")
+        return broken(f"{p.name} {e.reason}")
+    if document:
         return _read_document(p, sid, raw, problems)
     if b"\x00" in raw[:65536]:
         return broken(f"{p.name} is a binary file, not text; save the article as UTF-8 text")
@@ -416,9 +547,9 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
         return broken(str(e).split(": ", 1)[1] if ": " in str(e) else str(e), _loc_from_message(str(e), p))
     if p.suffix.lower() == ".toml":
         try:
-            data = tomli.loads(text)
-        except tomli.TOMLDecodeError as e:
-            msg = toml_error_message(e, p, text)
+            data = parse_toml(text, p, parse_float=float)
+        except LoadError as e:
+            msg = str(e)
             return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
         data.setdefault("kind", "note")
         meta = _meta(data, p, sid, problems, 1)
@@ -428,9 +559,9 @@ def _read_source(p: Path, sid: str, problems: list[Problem]) -> Source:
     meta = SourceMeta()
     if meta_text is not None:
         try:
-            data = tomli.loads(meta_text)
-        except tomli.TOMLDecodeError as e:
-            msg = toml_error_message(e, p, meta_text, line_offset=1)
+            data = parse_toml(meta_text, p, line_offset=1, parse_float=float)
+        except LoadError as e:
+            msg = str(e)
             problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
             data = {}
@@ -465,30 +596,16 @@ SAVED_KEYS = frozenset({"retrieved", "sha256"})
 def _apply_meta_toml(src: Source, p: Path, root: Path, problems: list[Problem]) -> None:
     """Keys of sources/<id>.meta.toml override what the source declares; a key it does not name
     is kept from the source."""
-    loc = Location(path=str(p))
     try:
-        if p.is_symlink() and not p.resolve(strict=True).is_relative_to(root):
-            problems.append(Problem("unreadable-source", f"{p.name} links outside the story folder; not read", loc,
-                                    sources=[src.id]))
-            return
-        if not p.is_file() or p.stat().st_size > 1024 * 1024:
-            problems.append(Problem("unreadable-source", f"{p.name} is not a small regular file; not read", loc,
-                                    sources=[src.id]))
-            return
-        text = decode_text(p.read_bytes(), p)
-    except (OSError, RuntimeError) as e:
-        problems.append(Problem("unreadable-source", f"{p.name} cannot be read: {getattr(e, 'strerror', None) or e}",
-                                loc, sources=[src.id]))
+        text = decode_text(read_story_file(p, root, MAX_META_BYTES), p)
+        data = parse_toml(text, p, parse_float=float)
+    except FileRefused as e:
+        why = f"{p.name} links outside the story folder; not read" if e.kind == "outside" else f"{p.name} {e.reason}"
+        problems.append(Problem("unreadable-source", why, Location(path=str(p)), sources=[src.id]))
         return
-    except LoadError as e:
-        problems.append(Problem("unreadable-source", str(e).split(": ", 1)[-1], _loc_from_message(str(e), p),
-                                sources=[src.id]))
-        return
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as e:
-        msg = toml_error_message(e, p, text)
-        problems.append(Problem("unreadable-source", msg.split(": ", 1)[1], _loc_from_message(msg, p),
+    except LoadError as e:  # not UTF-8, invalid TOML: the message has path:line:column
+        msg = str(e)
+        problems.append(Problem("unreadable-source", msg.split(": ", 1)[-1], _loc_from_message(msg, p),
                                 sources=[src.id]))
         return
     src.saved = {k: data.pop(k) for k in SAVED_KEYS & data.keys()}

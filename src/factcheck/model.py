@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from factcheck.validate import Check, field_names
 
-ID_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+ID_RE = re.compile(r"[A-Za-z0-9_.-]+\Z")  # \Z: "$" would let an id end in a newline
 
 # File models are frozen dataclasses. `validate(Model, data)` checks a table against one: the
 # common, well-typed case in plain Python, anything else through pydantic, imported only then,
@@ -50,6 +50,14 @@ def _has_reason(v: str) -> str:
 def _sane_tolerance(v: Decimal) -> Decimal:
     if not (Decimal(0) <= v < Decimal(1)):
         raise ValueError("a tolerance is a fraction from 0 up to (not including) 1, such as 0.10")
+    return v
+
+
+def _month_day(v: str) -> str:
+    """`fiscal_year_start`: "MM-DD", a day every year has."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)", v)
+    if m is None or not (1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 28):
+        raise ValueError(f'"{v}" is not a month and day such as "04-01" (days 1 to 28)')
     return v
 
 
@@ -115,6 +123,8 @@ class Settings:
     tolerances: dict[str, Decimal] = field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
+    fiscal_year_start: Annotated[str, Check(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
+    hemisphere: Literal["north", "south"] = "north"  # which months "spring 2023" means
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,11 +243,11 @@ class AmountOut:
 
 @dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
 class WhenOut:
-    """A claim's period in a report: its text and first and last days."""
+    """A claim's period in a report: its text and first and last days (None: open-ended)."""
 
     text: str
-    start: str
-    end: str
+    start: str | None
+    end: str | None
 
 
 @dataclass(slots=True)

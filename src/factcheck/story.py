@@ -14,6 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
+from factcheck.dates import (
+    Conventions,
+    NeedsAnchor,
+    Period,
+    PeriodError,
+    find_periods_many,
+    parse_period,
+    speaks_of_future,
+)
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,
@@ -30,13 +39,6 @@ from factcheck.model import (
 )
 from factcheck.model import (
     error_text as _msg,
-)
-from factcheck.periods import (
-    NeedsAnchor,
-    Period,
-    PeriodError,
-    find_periods_many,
-    parse_period,
 )
 from factcheck.text import Passage, closest_passage, find_folded, fold
 from factcheck.validate import InvalidFields, field_names, validate
@@ -104,6 +106,11 @@ class ClaimCtx:
         pdf = s.path.suffix.lower() == ".pdf"  # a printed line is short: show the lines around it
         return s.line_index.locate(self.claim.quote, s.places, context=1 if pdf else 0)
 
+    @property
+    def speaks_of_future(self) -> bool:
+        """The quote is a plan or a forecast ("will", "is due", "plans to"), not a report."""
+        return bool(self.claim.quote) and speaks_of_future(self.claim.quote or "")
+
     def date_for_order(self) -> date | None:
         """When a figure was true: the claim's own period end, else its source's date."""
         if self.period is not None:
@@ -138,6 +145,12 @@ class Story:
     draft_path: Path | None = None
     draft_text: str | None = None
     cache: dict[str, object] = field(default_factory=dict)  # results rules share within one run
+
+    @cached_property
+    def conventions(self) -> Conventions:
+        """The `[settings]` that change what a date means (fiscal years, seasons)."""
+        month, day = (int(x) for x in self.settings.fiscal_year_start.split("-"))
+        return Conventions((month, day), self.settings.hemisphere == "south")
 
     @cached_property
     def by_id(self) -> dict[str, ClaimCtx]:
@@ -324,9 +337,11 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
 def _resolve_claims(story: Story) -> None:
     tol = story.settings.tolerances
     dt = story.settings.tolerance
+    conv = story.conventions
     quoted = [c for c in story.claims if c.claim.quote]
     for c, periods in zip(quoted, find_periods_many([c.claim.quote or "" for c in quoted],
-                                                    [c.anchor for c in quoted]), strict=True):
+                                                    [c.anchor for c in quoted], conv,
+                                                    [c.speaks_of_future for c in quoted]), strict=True):
         c.quote_periods = periods
     folded: dict[str, str] = {}  # claims of a subject often quote the same words
     for c in story.claims:
@@ -335,12 +350,13 @@ def _resolve_claims(story: Story) -> None:
         anchor = c.anchor
         if cl.when is not None:
             try:
-                c.period = parse_period(cl.when, anchor)
+                c.period = parse_period(cl.when, anchor, future=c.speaks_of_future, conventions=conv)
             except NeedsAnchor as e:
                 story.problems.append(Problem("unanchored", f"claim '{c.id}': {e}", story.claim_loc(c, "when"),
                                               claims=[c.id], sources=[cl.source]))
             except PeriodError as e:
-                story.problems.append(Problem("bad-period", f"claim '{c.id}': when = \"{cl.when}\": {e}",
+                story.problems.append(Problem("bad-period", f"claim '{c.id}': when = \"{cl.when}\" was not "
+                                              f"checked: {e}",
                                               story.claim_loc(c, "when"), claims=[c.id]))
         if cl.amount is not None:
             try:

@@ -170,5 +170,14 @@ def closest_passage(source: str, quote: str) -> Passage | None:
 
 
 def shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """`text` with its white space collapsed, cut to `limit` characters with "…".
+
+    Only the words that fit are looked at, so a page-long sentence costs what a short one does."""
+    words: list[str] = []
+    size = -1
+    for m in _WORD.finditer(text):
+        words.append(m.group(0))
+        size += 1 + len(words[-1])
+        if size > limit:
+            return " ".join(words)[: limit - 1].rstrip() + "…"
+    return " ".join(words)

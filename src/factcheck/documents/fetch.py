@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 TIMEOUT = 20.0  # seconds, for connecting and between bytes
-MAX_BYTES = 32 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # as for a page or a PDF on disk (load.MAX_DOCUMENT_BYTES)
 MAX_REDIRECTS = 5
 ACCEPTED = {"text/html": "html", "application/xhtml+xml": "html", "application/pdf": "pdf"}
 USER_AGENT = "factcheck-ledger (saving a source for a fact-check)"

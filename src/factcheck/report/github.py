@@ -2,21 +2,47 @@
 
 GitHub shows at most ten annotations of each level per step, so the CLI prints the full text
 report after them and appends the Markdown memo to $GITHUB_STEP_SUMMARY when it is set.
+
+A pull request from anyone may put text in a quote, an id or a file name, and GitHub runs any
+log line that starts with `::` (or holds `##[`, the older form) as a command. So every annotation
+is escaped the way GitHub documents (`%`, CR and LF in the message; also `:` and `,` in a property)
+and stays on one line, `##[` is broken up, and the human report printed after the annotations is
+fenced with `::stop-commands::<token>` ... `::<token>::` under a random token the text cannot know.
 """
 
 from __future__ import annotations
 
+import secrets
+from dataclasses import dataclass
+
 from factcheck.model import Report, Severity
+from factcheck.safe_text import for_terminal
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes, then no control character and no `##[` (GitHub's older command form,
+    recognised anywhere in a line)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return for_terminal(text).replace("##[", "# #[")
 
 
 def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@dataclass(frozen=True)
+class Fence:
+    """The lines that stop and resume GitHub's command processing around untrusted text."""
+
+    start: str
+    end: str
+
+
+def stop_commands(token: str | None = None) -> Fence:
+    token = token or secrets.token_hex(16)
+    return Fence(f"::stop-commands::{token}\n", f"::{token}::\n")
 
 
 def render(report: Report) -> str:

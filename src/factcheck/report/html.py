@@ -8,9 +8,17 @@ claims in conflict drawn in red. Every piece of text is HTML-escaped.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
+from html import escape as _html_escape
 
 from factcheck.model import ClaimResult, ClaimStatus, Finding, Report, Severity
+from factcheck.report.timeline import date_axis
+from factcheck.safe_text import for_terminal
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, without control characters or bidi overrides (invisible in a page, and
+    obeyed by a terminal when the page is printed with -o -)."""
+    return _html_escape(for_terminal(text))
 
 CSS = """
 body{font:15px/1.45 Georgia,'Times New Roman',serif;color:#1d1d1f;max-width:980px;margin:2em auto;padding:0 1em}
@@ -66,9 +74,7 @@ def _timeline_svg(claims: list[ClaimResult], red: set[str], labels: dict[str, st
     dated = [c for c in claims if c.when is not None]
     if len(dated) < 2:
         return ""
-    starts = [date.fromisoformat(c.when.start) for c in dated if c.when]
-    ends = [date.fromisoformat(c.when.end) for c in dated if c.when]
-    first, last = min(starts), max(ends)
+    first, last = date_axis(dated)
     pad = timedelta(days=max(3, (last - first).days // 20))
     lo, hi = first - pad, last + pad
     span = max(1, (hi - lo).days)
@@ -76,15 +82,17 @@ def _timeline_svg(claims: list[ClaimResult], red: set[str], labels: dict[str, st
     h = ROW * len(dated) + 34
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{h}" role="img" '
            f'aria-label="timeline">']
-    for n, c in enumerate(sorted(dated, key=lambda x: x.when.start if x.when else "")):
+    for n, c in enumerate(sorted(dated, key=lambda x: x.when.start or "" if x.when else "")):
         assert c.when is not None
         y = 8 + n * ROW
-        x0 = LABEL + (date.fromisoformat(c.when.start) - lo).days / span * plot
-        x1 = LABEL + (date.fromisoformat(c.when.end) - lo).days / span * plot
+        # An open end ("by June 2024") is drawn to the edge of the axis.
+        x0 = LABEL + ((date.fromisoformat(c.when.start) - lo).days / span * plot if c.when.start else 0)
+        x1 = LABEL + ((date.fromisoformat(c.when.end) - lo).days / span * plot if c.when.end else plot)
         color = "#c81e1e" if c.id in red else "#3f6fb5"
         out.append(f'<text x="4" y="{y + 13}">{escape(_clip(c.id + " · " + labels.get(c.id, ""), 27))}</text>')
         out.append(f'<rect x="{x0:.1f}" y="{y + 3}" width="{max(4.0, x1 - x0):.1f}" height="12" rx="2" fill="{color}">'
-                   f"<title>{escape(c.when.text)}: {escape(c.when.start)} to {escape(c.when.end)}</title></rect>")
+                   f"<title>{escape(c.when.text)}: {escape(c.when.start or 'any time')} to "
+                   f"{escape(c.when.end or 'any time')}</title></rect>")
     y = 8 + len(dated) * ROW + 14
     out.append(f'<line x1="{LABEL}" y1="{y - 10}" x2="{LABEL + plot}" y2="{y - 10}" stroke="#999"/>')
     x_first = LABEL + (first - lo).days / span * plot

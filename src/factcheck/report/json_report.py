@@ -14,6 +14,7 @@ from json.encoder import encode_basestring  # the C function json itself escapes
 from typing import Any
 
 from factcheck.model import AmountOut, ClaimResult, Report, Summary, WhenOut
+from factcheck.safe_text import as_u_escapes
 
 _dump = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps builds one per call
 
@@ -31,7 +32,7 @@ def render(report: Report) -> str:
             continue
         inner = ",\n".join(f"    {row}" for row in rows)
         parts.append(f"  {_dump(key)}: [\n{inner}\n  ]" if rows else f"  {_dump(key)}: []")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+    return as_u_escapes("{\n" + ",\n".join(parts) + "\n}\n")  # no raw C1 or bidi control on a terminal
 
 
 def render_many(reports: Sequence[Report]) -> str:

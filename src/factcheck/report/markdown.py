@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from factcheck.model import Finding, Report, Severity
+from factcheck.safe_text import for_terminal
 from factcheck.text import shorten
 
 SECTIONS = [
@@ -17,15 +18,26 @@ SECTIONS = [
     (Severity.INFO, "For information"),
 ]
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_TICKS = re.compile(r"`+")
 
 
 def esc(text: str) -> str:
-    """Markdown-safe inline text: special characters escaped, line breaks folded."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Markdown-safe inline text: special characters escaped (`&` too, so no entity is read),
+    line breaks folded, control characters dropped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(for_terminal(str(text)).split()))
+
+
+def code(text: str) -> str:
+    """`text` as an inline code span that no backtick in it can close: fenced by one more backtick
+    than its longest run, padded when it starts or ends with one (CommonMark 6.1)."""
+    text = " ".join(for_terminal(str(text)).split())
+    fence = "`" * (max((len(m) for m in _TICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _finding(f: Finding) -> list[str]:
-    loc = f" — `{f.location}`" if f.location else ""
+    loc = f" — {code(str(f.location))}" if f.location else ""
     lines = [f"- **{f.code}**{loc}: {esc(f.message)}"]
     for d in f.derivation:
         lines.append(f"  - {esc(d)}")
@@ -40,7 +52,7 @@ def render(report: Report) -> str:
     s = report.summary
     verdict, _ = report.verdict()
     out = [f"# Fact-check memo: {esc(report.title or report.ledger)}", ""]
-    meta = [f"Ledger `{report.ledger}`"]
+    meta = [f"Ledger {code(report.ledger)}"]
     if report.published:
         meta.insert(0, f"Story date {report.published}")
     meta.append(f"{s.claims} claims, {s.sources} sources")
@@ -82,7 +94,9 @@ def render(report: Report) -> str:
     if report.sources:
         out += ["## Sources", "", "| Source | Outlet | Date | URL | Claims |", "|---|---|---|---|---|"]
         for x in report.sources:
-            url = f"<{x.url}>" if x.url and re.match(r"^https?://[^\s<>]+$", x.url) else esc(x.url or "—")
+            # An autolink only for a plain URL: a `|` would split the table row, a backtick
+            # or backslash change what is shown; anything else is escaped text.
+            url = f"<{x.url}>" if x.url and re.match(r"https?://[^\s<>|`\\]+\Z", x.url) else esc(x.url or "—")
             kind = " (note)" if x.kind == "note" else ""
             out.append(f"| `{x.id}`{kind} | {esc(x.outlet or '—')} | {x.published or '—'} | {url} | {x.cited_by} |")
         out.append("")

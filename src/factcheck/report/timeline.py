@@ -42,21 +42,24 @@ def print_timeline(report: Report, console: Console, subject: str | None = None)
     for n, (name, claims) in enumerate(sorted(groups.items())):
         if n:
             console.print()
-        starts = [date.fromisoformat(c.when.start) for c in claims if c.when]
-        ends = [date.fromisoformat(c.when.end) for c in claims if c.when]
-        lo, hi = min(starts), max(ends)
+        lo, hi = date_axis(claims)
         span = max(1, (hi - lo).days)
         console.print(Text(name, style="bold"))
-        for c in sorted(claims, key=lambda x: (x.when.start if x.when else "", x.id)):
+        for c in sorted(claims, key=lambda x: (x.when.start or "" if x.when else "", x.id)):
             assert c.when is not None
-            s, e = date.fromisoformat(c.when.start), date.fromisoformat(c.when.end)
-            a = round((s - lo).days / span * (width - 1))
-            b = max(a, round((e - lo).days / span * (width - 1)))
+            s = date.fromisoformat(c.when.start) if c.when.start else lo
+            e = date.fromisoformat(c.when.end) if c.when.end else hi
+            a = round((max(s, lo) - lo).days / span * (width - 1))
+            b = max(a, round((min(e, hi) - lo).days / span * (width - 1)))
             bad = c.id in flagged
             style = "bold red" if bad else "cyan"
             row = Text(c.id[: label_w - 1].ljust(label_w))
             bar = Text(" " * a)
-            bar.append("●" if a == b else "━" * (b - a + 1), style=style)
+            # An open end ("by June 2024", "after May 2024") runs to the edge with an arrow.
+            left = "◀" if c.when.start is None else ""
+            right = "▶" if c.when.end is None else ""
+            body = "●" if a == b and not (left or right) else "━" * max(0, b - a + 1 - len(left) - len(right))
+            bar.append(left + body + right, style=style)
             bar.append(" " * (width - b - 1))
             row.append_text(bar)
             row.append(" ✗ " if bad else "   ", style=style)
@@ -69,3 +72,11 @@ def print_timeline(report: Report, console: Console, subject: str | None = None)
         axis.append(left + " " * max(1, width - len(left) - len(right)) + right, style="dim")
         console.print(axis, no_wrap=True, overflow="ellipsis")
     return True
+
+
+def date_axis(claims: list[ClaimResult]) -> tuple[date, date]:
+    """The first and last day to draw: the claims' known ends (an open end runs to the edge)."""
+    known = [date.fromisoformat(d) for c in claims if c.when for d in (c.when.start, c.when.end) if d]
+    if not known:
+        return date(2000, 1, 1), date(2000, 12, 31)
+    return min(known), max(known)

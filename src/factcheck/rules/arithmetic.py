@@ -9,9 +9,9 @@ from datetime import date
 from decimal import Decimal
 
 from factcheck.amounts import Amount, Hedge
+from factcheck.dates import WEEKDAY_NAMES, Period
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
-from factcheck.periods import WEEKDAY_NAMES, Period
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, RelationCtx, Story, in_cycle
 
@@ -154,6 +154,8 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
         p = story.by_id[i].period
         if p is None:
             raise EvalError(f"claim '{i}' has no period")
+        if p.open_start or p.open_end:
+            raise EvalError(f"claim '{i}' is dated '{p.text}', which is open-ended: it has no first and last year")
         return p.start, p.end
 
     for r in story.relations:
@@ -289,17 +291,26 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
         weekday.
     Why an editor cares:
         "Friday, February 12, 2025" was a Wednesday: the day or the date is wrong.
+        The same wrong weekday in both the `when` and the quote is one problem and one finding.
     Example:
         when = "Friday, February 12, 2025"
     Passes:
         when = "Wednesday, February 12, 2025"
     """
     for c in story.claims:
+        said: tuple[date, int | None] | None = None
         if c.period is not None:
             msg = _weekday_hits(c, c.period, "when is")
             if msg:
-                yield Hit(msg, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"))
+                said = (c.period.start, c.period.weekday)
+                same = [p for p in c.quote_periods if (p.start, p.weekday) == said and p.start == p.end]
+                if same:
+                    msg = msg.replace("when is", "when and quote both say", 1)
+                yield Hit(msg, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"),
+                          evidence=c.claim.quote if same else None, figure=same[0].text if same else None)
         for p in c.quote_periods:
+            if said is not None and (p.start, p.weekday) == said:
+                continue  # reported with the `when` above
             msg = _weekday_hits(c, p, "the quote says")
             if msg:
                 yield Hit(msg, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),

@@ -4,12 +4,14 @@ ledger or the sources."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from factcheck.amounts import Amount, Hedge, find_amounts
+from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.intervals import Interval
 from factcheck.model import Location, Severity
-from factcheck.periods import find_periods
 from factcheck.rules import Hit, rule
 from factcheck.story import ClaimCtx, Story
 from factcheck.text import closest_passage, find_folded, fold, shorten
@@ -18,8 +20,14 @@ _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")
 _SMALL_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a"}
 
 
+@lru_cache(maxsize=4)
+def _newlines(text: str) -> list[int]:
+    """Where each line of `text` ends; found once per draft, not once per finding."""
+    return [m.start() for m in re.finditer("\n", text)]
+
+
 def _line(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1
+    return bisect_left(_newlines(text), pos) + 1
 
 
 def _draft_loc(story: Story, text: str, pos: int) -> Location:
@@ -95,6 +103,7 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         return
     text = story.draft_text
     bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
+    vocabulary: dict[str, set[str]] = {}  # each source's words, split once for all the quotes
     for m in _QUOTATION.finditer(text):
         quote = m.group(1).strip()
         if len(quote.split()) < 3:
@@ -103,7 +112,10 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         if any(find_folded(s.folded, q) >= 0 for _, s in bodies):
             continue
         qwords = set(q.split())
-        best = max(bodies, key=lambda b: len(qwords & set(b[1].folded.split())), default=None)
+        for sid, src in bodies:
+            if sid not in vocabulary:
+                vocabulary[sid] = set(src.folded.split())
+        best = max(bodies, key=lambda b: len(qwords & vocabulary[b[0]]), default=None)
         hint = ""
         evidence = None
         if best is not None:
@@ -114,3 +126,133 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         yield Hit(f"the draft quotes \"{shorten(quote, 100)}\", which no source contains{hint}",
                   sources=[best[0]] if best and hint else [], location=_draft_loc(story, text, m.start()),
                   evidence=evidence)
+
+
+# A date told with a verb of saying ("said on Tuesday", "On Monday, the ministry said") dates the
+# telling, which a ledger seldom records; a date in a quotation is the speaker's.
+_SAYING = re.compile(r"\b(?:said|says|say|told|tells|announced|added|stated|wrote|reported|confirmed|posted|"
+                     r"tweeted|according|briefing|interview|statement|called|described|warned|vowed|urged|insisted|claimed|"
+                     r"denied|argued|noted|pledged|promised|asked|replied)\b", re.IGNORECASE)
+_SENTENCE_EDGE = re.compile(r"[.!?]\s|\n")
+_LONGEST_CHECKED = 123  # days: a third of a year ("mid-2026"). Halves, years, decades are background.
+
+
+def _draft_periods(story: Story) -> list[Period]:
+    """The periods in the draft, anchored to `[story] published` (read once for both rules)."""
+    def read() -> list[Period]:
+        return find_periods(story.draft_text or "", story.info.published, story.conventions)
+    return story.shared("draft-periods", read)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    edges = [m.end() for m in _SENTENCE_EDGE.finditer(text, max(0, start - 200), start)]
+    lo = edges[-1] if edges else max(0, start - 200)
+    m = _SENTENCE_EDGE.search(text, end)
+    return text[lo: m.start() if m else min(len(text), end + 200)]
+
+
+def _in_quotation(story: Story, pos: int) -> bool:
+    spans = story.shared("draft-quotations", lambda: [m.span() for m in _QUOTATION.finditer(story.draft_text or "")])
+    return any(a <= pos < b for a, b in spans)
+
+
+def _claimed_dates(story: Story) -> list[ClaimCtx]:
+    return [c for c in story.claims if c.period is not None]
+
+
+def _backs(c: ClaimCtx, p: Period) -> bool:
+    assert c.period is not None
+    return c.period.within(p)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())  # a date may run over a line break in the draft
+
+
+def _nearest(dated: list[ClaimCtx], p: Period) -> ClaimCtx | None:
+    """The claim whose period lies closest to the draft's date; a closed period before an
+    open-ended one ("by the end of March" is near everything), then the shorter."""
+    def key(c: ClaimCtx) -> tuple[bool, int, int]:
+        assert c.period is not None
+        q = c.period
+        return (q.open_start or q.open_end, _day_gap(q, p), (q.end - q.start).days)
+    return min(dated, key=key, default=None)
+
+
+def _day_gap(a: Period, b: Period) -> int:
+    if a.overlaps(b):
+        return 0
+    return min(abs((a.start - b.end).days), abs((b.start - a.end).days))
+
+
+@rule("FC610", "draft-date-unbacked", Severity.WARNING, "A date in the draft that no claim's period implies")
+def draft_date(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Every date in the draft, relative ones anchored to `[story] published`, is implied by
+        some claim's period: every day the claim allows, the draft's date allows too. A claim
+        dated February 6, 2023 backs "on Monday, February 6", "in early February" and "by
+        February 24"; a claim dated "late 2023" does not back "in November 2023". So that
+        ordinary copy stays quiet, these are not checked: spans longer than four months (years
+        alone, halves, decades, "this year"), dates inside quotation marks, dates in a sentence
+        that attributes speech ("said on Tuesday"), and a day on which a source was published.
+        A ledger that dates no claim is not a dated story, and its draft's dates are not checked.
+    Why an editor cares:
+        A date that reached the copy without a ledger entry has not been checked.
+    Example:
+        draft: "The convoy crossed in mid-March."   (the ledger dates it February 6, 2023)
+    Passes:
+        draft: "The convoy crossed in early February."
+    """
+    if story.draft_text is None:
+        return
+    text = story.draft_text
+    dated = _claimed_dates(story)
+    if not dated:
+        return
+    published = {s.meta.published for s in story.sources.values() if s.meta.published is not None}
+    for p in _draft_periods(story):
+        if p.open_start and p.open_end:
+            continue
+        if not (p.open_start or p.open_end) and (p.end - p.start).days >= _LONGEST_CHECKED:
+            continue
+        if _in_quotation(story, p.span[0]) or _SAYING.search(_sentence_around(text, *p.span)):
+            continue
+        if any(_backs(c, p) for c in dated):
+            continue
+        if p.start == p.end and p.start in published:
+            continue
+        nearest = _nearest(dated, p)
+        hint = (f"; nearest: claim '{nearest.id}' dated '{nearest.claim.when}' ({nearest.period.describe()})"
+                if nearest is not None and nearest.period is not None else "; the ledger dates no claim")
+        yield Hit(f"the draft's date '{_words(p.text)}' ({p.describe()}) is implied by no claim's period{hint}",
+                  claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, p.span[0]),
+                  evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160), figure=_words(p.text))
+
+
+@rule("FC611", "draft-weekday-mismatch", Severity.ERROR, "A date in the draft carries a weekday it does not fall on")
+def draft_weekday(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A date in the draft written with its weekday ("on Tuesday, February 6"), a date without
+        a year taken in the year of `[story] published`, falls on that weekday. Quotations are
+        the speaker's words and are left alone.
+    Why an editor cares:
+        "Tuesday, February 6" in a 2023 story was a Monday: the day or the date is wrong.
+    Example:
+        draft: "The quake struck on Tuesday, February 6."   ([story] published = 2023-02-20)
+    Passes:
+        draft: "The quake struck on Monday, February 6."
+    """
+    if story.draft_text is None:
+        return
+    text = story.draft_text
+    for p in _draft_periods(story):
+        if p.weekday is None or p.start != p.end or p.start.weekday() == p.weekday:
+            continue
+        if _in_quotation(story, p.span[0]):
+            continue
+        yield Hit(f"the draft says '{_words(p.text)}' but {p.start.strftime('%B')} {p.start.day}, {p.start.year} "
+                  f"was a {WEEKDAY_NAMES[p.start.weekday()]}, not a {WEEKDAY_NAMES[p.weekday]}",
+                  location=_draft_loc(story, text, p.span[0]), figure=_words(p.text),
+                  evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160))

@@ -158,13 +158,16 @@ def bad_amount(story: Story) -> Iterator[Hit]:
     return _problems(story, "bad-amount")
 
 
-@rule("FC007", "unparsable-period", Severity.ERROR, "A `when` factcheck cannot read",
-      status=ClaimStatus.UNVERIFIABLE)
+@rule("FC007", "unparsable-period", Severity.WARNING, "A `when` factcheck cannot read, so it was not checked",
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING)
 def bad_period(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        Every `when` is one of the SPEC's period forms: "2024-06-19", "June 19, 2024",
-        "late 2023", "Q1 2025", "between January and March of this year", "on Wednesday", ...
+        Every `when` is one of the period forms in docs/dates.md: "2024-06-19", "June 19, 2024",
+        "late 2023", "by June 2024", "Q1 2025", "between January and March of this year", "on
+        Wednesday", ... One it cannot read is a warning, not an error (the tool's limits never
+        block a story): the claim's date was not checked, and the message shows the nearest
+        form factcheck reads.
     Why an editor cares:
         A date that cannot be read cannot be checked for order, weekday or agreement.
     Example:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import groupby
 
+from factcheck.dates import Period
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
@@ -190,8 +191,13 @@ def opposite_hedges(story: Story) -> Iterator[Hit]:
 
 
 def _days(c: ClaimCtx) -> Interval:
+    """A period as an interval of day numbers; an open end is the first or last day there is."""
     assert c.period is not None
     return Interval(Decimal(c.period.start.toordinal()), Decimal(c.period.end.toordinal()))
+
+
+def _span(p: Period) -> str:
+    return f"{p.start} to {p.end}" if not (p.open_start or p.open_end) else p.describe()
 
 
 @rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
@@ -226,8 +232,7 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
                       f"dates it '{b.claim.when}' ({b.period.describe()}): the periods do not overlap",
                       claims=[a.id, b.id], sources=sorted({a.claim.source, b.claim.source}),
                       location=story.claim_loc(a, "when"),
-                      derivation=[f"{a.id}: {a.period.start} to {a.period.end}",
-                                  f"{b.id}: {b.period.start} to {b.period.end}"],
+                      derivation=[f"{a.id}: {_span(a.period)}", f"{b.id}: {_span(b.period)}"],
                       evidence=a.claim.quote, figure=a.claim.when if isinstance(a.claim.when, str) else None)
 
 

@@ -3,7 +3,6 @@ relative dates that have no publication date to anchor them."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -11,16 +10,10 @@ from factcheck.model import ClaimStatus, Severity
 from factcheck.rules import Hit, rule
 from factcheck.story import RelationCtx, Story
 
-# Words that mark a quote as speaking of the future: a plan is not a report.
-_FUTURE = re.compile(
-    r"\b(will|would|shall|plans?|planned|planning|expected|expects?|scheduled|upcoming|ahead of|later this|"
-    r"next (?:week|month|year)|to be held|is to|are to|may|might|could|considering|set to|prepares?|preparing|preparations|possible|potential)\b",
-    re.IGNORECASE,
-)
-
 
 def _order(op: str, a: tuple[date, date], b: tuple[date, date]) -> tuple[bool, bool]:
-    """(certainly holds, possibly holds) for periods a and b under op."""
+    """(certainly holds, possibly holds) for periods a and b under op. An open end is date.min or
+    date.max, so "by June 2024" < "July 2024" holds and "after May 2024" < "2025" may not."""
     if op in (">", ">="):
         op = "<" if op == ">" else "<="
         a, b = b, a
@@ -41,8 +34,8 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
         if a.period is None or b.period is None:
             continue
         certain, possible = _order(cmp.op, (a.period.start, a.period.end), (b.period.start, b.period.end))
-        derivation = [f"when({a.id}) = '{a.claim.when}' = {a.period.start} to {a.period.end}",
-                      f"when({b.id}) = '{b.claim.when}' = {b.period.start} to {b.period.end}"]
+        derivation = [f"when({a.id}) = '{a.claim.when}' = {a.period.describe()}",
+                      f"when({b.id}) = '{b.claim.when}' = {b.period.describe()}"]
         yield r, certain, possible, derivation
 
 
@@ -79,7 +72,9 @@ def after_source(story: Story) -> Iterator[Hit]:
     What it checks:
         A claim's period does not start after its own source's publication date: a source
         cannot report as done what had not yet happened. A quote that speaks of the future
-        ("will", "ahead of", "expected", "later this year") is a plan, not a report, and passes.
+        ("will", "is due", "is expected", "is scheduled", "plans to", "is set to", "aims to",
+        "is to", "targeted for", "ahead of", "later this year") is a plan, not a report, and
+        passes; so does a deadline ("by June 2024"), which is open at its start.
     Why an editor cares:
         Usually the `when` is wrong, or a relative date was resolved against the wrong source.
     Example:
@@ -91,7 +86,7 @@ def after_source(story: Story) -> Iterator[Hit]:
         anchor = c.anchor
         if c.period is None or anchor is None or c.period.start <= anchor:
             continue
-        if c.claim.quote and _FUTURE.search(c.claim.quote):
+        if c.speaks_of_future:
             continue
         yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({c.period.describe()}), after its source "
                   f"{story.source_label(c.claim.source)} was published on {anchor}",

@@ -1,0 +1,213 @@
+"""Reading periods: a whole `when` value (`parse_period`) and every period in running text
+(`find_periods`), both through the one table of forms in grammar.py."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from factcheck.dates import grammar
+from factcheck.dates.days import DEFAULT, Conventions, Days
+from factcheck.dates.period import (
+    UNBOUNDED_END,
+    UNBOUNDED_START,
+    WEEKDAYS,
+    Period,
+    PeriodError,
+)
+
+# Words that mark a sentence as speaking of the future: a plan, not a report. ("may" only as a
+# modal verb: the month is not a plan.)
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|poised|going|"
+    r"to\s+be|to)\b|due\s+(?:in|on|by|to)|plans?\s+to|planned|planning|aims?\s+to|aiming\s+to|intends?\s+to|"
+    r"targeted\s+for|targets?|scheduled|expected\s+to|upcoming|ahead\s+of|later\s+this|next\s+(?:week|month|year|"
+    r"quarter)|to\s+be\s+held|would|could|might|may\s+(?:be|have|not|also|well|still)|set\s+to|considering|"
+    r"prepar(?:es?|ing|ations?)|possible|potential|expects?|plans?|deadline)\b",
+    re.IGNORECASE,
+)
+_SAID = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|added|stated|wrote|reported|confirmed)\s+"
+                   r"(?:on\s+)?\Z", re.IGNORECASE)
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def speaks_of_future(text: str) -> bool:
+    """Whether a sentence speaks of the future ("will", "is due", "plans to", "by ... in a plan")."""
+    return _FUTURE.search(text) is not None
+
+
+def _resolve(m: re.Match[str], anchor: date | None, conv: Conventions, future: bool | None,
+             sentence: tuple[str, int] | None) -> tuple[Days, bool, grammar.G]:
+    form, prefix = grammar.FORM_INDEX[m.lastgroup or ""]
+    g = grammar.G(m, prefix)
+
+    def is_future() -> bool:
+        if future is not None:
+            return future
+        if sentence is None:
+            return False
+        text, pos = sentence
+        if _SAID.search(text, max(0, pos - 40), pos):
+            return False  # "officials said on Tuesday": when it was said, not what is planned
+        lo = max(0, pos - 400)  # a sentence is shorter than this; never rescan a long draft from its start
+        starts = [x.end() for x in _SENTENCE_END.finditer(text, lo, pos)]
+        start = starts[-1] if starts else lo
+        end_m = _SENTENCE_END.search(text, pos)
+        return speaks_of_future(text[start: end_m.start() if end_m else len(text)])
+
+    ctx = grammar.Ctx(anchor, conv, is_future)
+    days = form.handler(g, ctx)
+    return days, ctx.used, g
+
+
+def _open(kind: str, days: Days, anchor: date | None, what: str) -> tuple[date, date, bool, bool, bool]:
+    """(start, end, open start, open end, used the anchor) of an open-ended phrase around `days`."""
+    s, e = days
+    if kind == "since":
+        if anchor is None:
+            return s, UNBOUNDED_END, False, True, False
+        if s > anchor:
+            raise PeriodError(f"'{what}' starts after its source's date {anchor.isoformat()}")
+        return s, anchor, False, False, True
+    if kind == "by":
+        return UNBOUNDED_START, e, True, False, False
+    if kind == "before":
+        return UNBOUNDED_START, s - timedelta(days=1), True, False, False
+    if kind == "after":
+        return e + timedelta(days=1), UNBOUNDED_END, False, True, False
+    if kind == "from":
+        return s, UNBOUNDED_END, False, True, False
+    return s, e, False, False, False  # "as of"
+
+
+def _open_future(kind: str | None, future: bool | None) -> bool | None:
+    """Which way a date without a year goes after an open-ended word. What has held "since" a
+    day, or began "after" it, is past. A deadline ("by March 31", "until June") follows what the
+    caller knows of the sentence; in running text, where nothing is known (`None`: a draft, a
+    text to extract from), it is the next one, which also takes in every earlier day."""
+    if kind in ("since", "after", "from"):
+        return False
+    if kind in ("by", "before") and future is None:
+        return True
+    return future
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split()).strip(" .,;:")
+
+
+def parse_period(text: str | date, anchor: date | None = None, *, future: bool = False,
+                 conventions: Conventions = DEFAULT) -> Period:
+    """Resolve a `when` to a Period; relative forms are resolved against `anchor`. `future` says
+    the claim speaks of the future (a date without a year is then the next one)."""
+    if isinstance(text, date):
+        return Period(text.isoformat(), text, text)
+    if not isinstance(text, str):
+        raise PeriodError(f"expected a period such as \"late 2023\", found {type(text).__name__}")
+    return _parse(text, anchor, future, conventions)
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> Period:
+    clean = _clean(text)
+    if not clean:
+        raise PeriodError("the period is empty")
+    if clean == "any time":
+        return Period(text, UNBOUNDED_START, UNBOUNDED_END, span=(0, len(text)), open_start=True, open_end=True)
+    m = grammar.field_pattern().fullmatch(clean)
+    if m is None:
+        raise PeriodError(f"'{clean}' is not a period factcheck can read{suggest(clean)}")
+    open_word = m.group("open")
+    kind = grammar.open_kind(open_word) if open_word else None
+    days, used, g = _resolve(m, anchor, conv, _open_future(kind, future), None)
+    if days[1] < days[0]:
+        raise PeriodError(f"'{clean}' runs backwards")
+    s, e = days
+    o_start = o_end = False
+    if kind is not None:
+        s, e, o_start, o_end, used_open = _open(kind, days, anchor, clean)
+        used = used or used_open
+    wd = g("wd")
+    return Period(text, s, e, relative=used, weekday=WEEKDAYS[wd] if wd else None,
+                  weekday_only=g.any("wdonly", "wdonly2") is not None, span=(0, len(text)), open_start=o_start, open_end=o_end)
+
+
+def find_periods(text: str, anchor: date | None = None, conventions: Conventions = DEFAULT,
+                 future: bool | None = None) -> list[Period]:
+    """Every period in running text, left to right, none overlapping, with its span.
+
+    One pass of one pattern over the text. Relative forms are skipped when there is no anchor;
+    a bare month, weekday or holiday counts only after a word like "in", "on" or "since", so
+    "May" the verb or "Sunday" a newspaper is not read as a date. A date without a year in a
+    sentence that speaks of the future is the next such date (`future` decides it for the whole
+    text instead: a claim's quote is one statement).
+    """
+    low = text.translate(_ASCII_LOWER)  # ASCII only, so every offset stays that of the text
+    out: list[Period] = []
+    before = grammar.open_before()
+    for m in grammar.scan_pattern().finditer(low):
+        start, end = m.span()
+        ob = before.search(low, max(0, start - 24), start)
+        kind = grammar.open_kind(ob.group("open")) if ob is not None else None
+        try:
+            days, used, g = _resolve(m, anchor, conventions, _open_future(kind, future), (low, start))
+        except PeriodError:
+            continue
+        s, e = days
+        o_start = o_end = False
+        if ob is not None and kind is not None:
+            try:
+                s, e, o_start, o_end, used_open = _open(kind, days, anchor, low[ob.start():end])
+            except PeriodError:
+                continue
+            used = used or used_open
+            start = ob.start()
+        wd = g("wd")
+        out.append(Period(text[start:end], s, e, used, WEEKDAYS[wd] if wd else None, g.any("wdonly", "wdonly2") is not None,
+                          (start, end), o_start, o_end))
+    return out
+
+
+def find_periods_many(texts: list[str], anchors: list[date | None], conventions: Conventions = DEFAULT,
+                      futures: list[bool | None] | None = None) -> list[list[Period]]:
+    """find_periods for many texts; a text recurring under the same anchor is read once."""
+    seen: dict[tuple[str, date | None, bool | None], list[Period]] = {}
+    out: list[list[Period]] = []
+    for t, a, f in zip(texts, anchors, futures or [None] * len(texts), strict=True):
+        found = seen.get((t, a, f))
+        if found is None:
+            found = seen[(t, a, f)] = find_periods(t, a, conventions, f)
+        out.append(list(found))
+    return out
+
+
+# The words a `when` may use, for suggesting the nearest readable form of one that is not.
+_VOCABULARY = sorted(set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday early mid late beginning start end middle "
+    "of the first second third fourth half quarter fiscal spring summer autumn fall winter christmas easter "
+    "since by before after until between and from to this last next year month week ago earlier later "
+    "yesterday today".split()))
+
+
+def suggest(clean: str) -> str:
+    """A hint for a `when` that cannot be read: the same words with misspellings put right when
+    that reads, else a period found inside it, else the commonest forms."""
+    words = re.findall(r"[a-z]+|\d+|[^\sa-z\d]", clean)
+    fixed = []
+    for w in words:
+        if w.isalpha() and w not in _VOCABULARY and len(w) > 2:
+            close = difflib.get_close_matches(w, _VOCABULARY, n=1, cutoff=0.75)
+            fixed.append(close[0] if close else w)
+        else:
+            fixed.append(w)
+    candidate = " ".join(fixed).replace(" ,", ",").replace(" - ", "-")
+    if candidate != clean and grammar.field_pattern().fullmatch(candidate):
+        return f" (did you mean \"{candidate}\"?)"
+    inside = [p for p in find_periods(clean) if p.text.strip() != clean]
+    if inside:
+        return f" (the nearest form it reads is \"{inside[0].text.strip()}\")"
+    return " (try \"2024-10\", \"late 2023\", \"by June 2024\" or \"June 19, 2024\")"

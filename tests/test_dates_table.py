@@ -1,0 +1,436 @@
+"""Every period form of SPEC section 3, as reporters write it, with the exact days it means.
+
+Each row: the phrase, the anchor (the source's `published`, or `[story] published` in a draft),
+and the first and last day; None is an open end. Written by hand from the SPEC's list and from
+news copy; docs/dates.md shows the same forms.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.dates import Conventions, find_periods, parse_period
+from factcheck.engine import Options, run
+from factcheck.model import Severity
+
+FRI = date(2025, 6, 20)  # a Friday
+WED = date(2023, 3, 22)  # a Wednesday
+JAN = date(2024, 1, 10)  # a Wednesday in January
+NOV = date(2024, 11, 28)  # a Thursday (Thanksgiving)
+
+_ = None
+TABLE: list[tuple[str, date, str | None, str | None]] = [
+    # days
+    ("2024-06-19", FRI, "2024-06-19", "2024-06-19"),
+    ("June 19, 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("June 19 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("Jun. 19, 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("19 June 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("19th June 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("the 19th of June, 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("June 19th, 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("on June 19, 2024", FRI, "2024-06-19", "2024-06-19"),
+    ("Thursday, June 19, 2025", FRI, "2025-06-19", "2025-06-19"),
+    ("on Thursday, June 19, 2025", FRI, "2025-06-19", "2025-06-19"),
+    ("Thursday 19 June 2025", FRI, "2025-06-19", "2025-06-19"),
+    ("Sept. 3, 2023", FRI, "2023-09-03", "2023-09-03"),
+    ("3 Sept 2023", FRI, "2023-09-03", "2023-09-03"),
+    ("Feb. 29, 2024", FRI, "2024-02-29", "2024-02-29"),
+    # months and years
+    ("2024-10", FRI, "2024-10-01", "2024-10-31"),
+    ("October 2024", FRI, "2024-10-01", "2024-10-31"),
+    ("in October 2024", FRI, "2024-10-01", "2024-10-31"),
+    ("Oct. 2024", FRI, "2024-10-01", "2024-10-31"),
+    ("October, 2024", FRI, "2024-10-01", "2024-10-31"),
+    ("February 2024", FRI, "2024-02-01", "2024-02-29"),
+    ("2023", FRI, "2023-01-01", "2023-12-31"),
+    ("in 2023", FRI, "2023-01-01", "2023-12-31"),
+    # parts of years: Jan-Apr, May-Aug, Sep-Dec
+    ("early 2023", FRI, "2023-01-01", "2023-04-30"),
+    ("mid 2023", FRI, "2023-05-01", "2023-08-31"),
+    ("mid-2023", FRI, "2023-05-01", "2023-08-31"),
+    ("mid-2024", WED, "2024-05-01", "2024-08-31"),
+    ("late 2023", FRI, "2023-09-01", "2023-12-31"),
+    ("in late 2023", FRI, "2023-09-01", "2023-12-31"),
+    ("early-2024", FRI, "2024-01-01", "2024-04-30"),
+    ("the beginning of 2023", FRI, "2023-01-01", "2023-04-30"),
+    ("the start of 2023", FRI, "2023-01-01", "2023-04-30"),
+    ("the middle of 2023", FRI, "2023-05-01", "2023-08-31"),
+    ("the end of 2023", FRI, "2023-09-01", "2023-12-31"),
+    ("at the end of 2023", FRI, "2023-09-01", "2023-12-31"),
+    ("end of 2023", FRI, "2023-09-01", "2023-12-31"),
+    ("the end of last year", FRI, "2024-09-01", "2024-12-31"),
+    ("the end of this year", FRI, "2025-09-01", "2025-12-31"),
+    ("the end of the year", FRI, "2025-09-01", "2025-12-31"),
+    ("the start of next year", FRI, "2026-01-01", "2026-04-30"),
+    ("early this year", FRI, "2025-01-01", "2025-04-30"),
+    ("late last year", FRI, "2024-09-01", "2024-12-31"),
+    ("mid-last year", FRI, "2024-05-01", "2024-08-31"),
+    # parts of months: days 1-10, 11-20, 21-end
+    ("early March 2023", FRI, "2023-03-01", "2023-03-10"),
+    ("mid-March 2023", FRI, "2023-03-11", "2023-03-20"),
+    ("mid March 2023", FRI, "2023-03-11", "2023-03-20"),
+    ("late March 2023", FRI, "2023-03-21", "2023-03-31"),
+    ("in late March 2023", FRI, "2023-03-21", "2023-03-31"),
+    ("late February 2024", FRI, "2024-02-21", "2024-02-29"),
+    ("late February 2023", FRI, "2023-02-21", "2023-02-28"),
+    ("the beginning of March 2023", FRI, "2023-03-01", "2023-03-10"),
+    ("the end of March 2023", FRI, "2023-03-21", "2023-03-31"),
+    ("the end of March", FRI, "2025-03-21", "2025-03-31"),
+    ("early March", FRI, "2025-03-01", "2025-03-10"),
+    ("mid-November", FRI, "2024-11-11", "2024-11-20"),
+    ("mid-June", FRI, "2025-06-11", "2025-06-20"),
+    ("late June", FRI, "2024-06-21", "2024-06-30"),
+    ("late March this year", FRI, "2025-03-21", "2025-03-31"),
+    ("early December last year", FRI, "2024-12-01", "2024-12-10"),
+    ("the end of this month", FRI, "2025-06-21", "2025-06-30"),
+    ("the end of last month", FRI, "2025-05-21", "2025-05-31"),
+    ("early next month", FRI, "2025-07-01", "2025-07-10"),
+    ("the middle of the month", FRI, "2025-06-11", "2025-06-20"),
+    # halves and quarters
+    ("first half of 2025", FRI, "2025-01-01", "2025-06-30"),
+    ("the first half of 2025", FRI, "2025-01-01", "2025-06-30"),
+    ("second half of 2025", FRI, "2025-07-01", "2025-12-31"),
+    ("the second half of 2024", FRI, "2024-07-01", "2024-12-31"),
+    ("the 2nd half of 2024", FRI, "2024-07-01", "2024-12-31"),
+    ("the latter half of 2024", FRI, "2024-07-01", "2024-12-31"),
+    ("H1 2025", FRI, "2025-01-01", "2025-06-30"),
+    ("H2 2025", FRI, "2025-07-01", "2025-12-31"),
+    ("H1 2025", JAN, "2025-01-01", "2025-06-30"),
+    ("2024 H2", FRI, "2024-07-01", "2024-12-31"),
+    ("the first half of the year", FRI, "2025-01-01", "2025-06-30"),
+    ("the first half of last year", FRI, "2024-01-01", "2024-06-30"),
+    ("Q1 2025", FRI, "2025-01-01", "2025-03-31"),
+    ("Q2 2025", FRI, "2025-04-01", "2025-06-30"),
+    ("Q3 2024", FRI, "2024-07-01", "2024-09-30"),
+    ("Q4 2024", FRI, "2024-10-01", "2024-12-31"),
+    ("2024 Q4", FRI, "2024-10-01", "2024-12-31"),
+    ("Q4 of 2024", FRI, "2024-10-01", "2024-12-31"),
+    ("the fourth quarter of 2025", FRI, "2025-10-01", "2025-12-31"),
+    ("the third quarter of 2024", FRI, "2024-07-01", "2024-09-30"),
+    ("the first quarter of 2023", FRI, "2023-01-01", "2023-03-31"),
+    ("the 1st quarter of 2023", FRI, "2023-01-01", "2023-03-31"),
+    ("the final quarter of 2023", FRI, "2023-10-01", "2023-12-31"),
+    ("the second quarter of this year", FRI, "2025-04-01", "2025-06-30"),
+    ("the fourth quarter of last year", FRI, "2024-10-01", "2024-12-31"),
+    ("the first quarter", FRI, "2025-01-01", "2025-03-31"),
+    ("last quarter", FRI, "2025-01-01", "2025-03-31"),
+    ("this quarter", FRI, "2025-04-01", "2025-06-30"),
+    ("next quarter", FRI, "2025-07-01", "2025-09-30"),
+    ("last quarter", JAN, "2023-10-01", "2023-12-31"),
+    ("the previous quarter", WED, "2022-10-01", "2022-12-31"),
+    ("in the current quarter", WED, "2023-01-01", "2023-03-31"),
+    # fiscal years (calendar years unless [settings] fiscal_year_start)
+    ("fiscal 2025", FRI, "2025-01-01", "2025-12-31"),
+    ("FY2025", FRI, "2025-01-01", "2025-12-31"),
+    ("FY 2025", FRI, "2025-01-01", "2025-12-31"),
+    ("FY25", FRI, "2025-01-01", "2025-12-31"),
+    ("fiscal year 2024", FRI, "2024-01-01", "2024-12-31"),
+    ("the 2024 fiscal year", FRI, "2024-01-01", "2024-12-31"),
+    # seasons (meteorological, northern)
+    ("spring 2023", FRI, "2023-03-01", "2023-05-31"),
+    ("summer 2023", FRI, "2023-06-01", "2023-08-31"),
+    ("autumn 2023", FRI, "2023-09-01", "2023-11-30"),
+    ("fall 2023", FRI, "2023-09-01", "2023-11-30"),
+    ("the fall of 2023", FRI, "2023-09-01", "2023-11-30"),
+    ("winter 2023", FRI, "2023-12-01", "2024-02-29"),
+    ("winter 2024", FRI, "2024-12-01", "2025-02-28"),
+    ("in the summer of 2024", FRI, "2024-06-01", "2024-08-31"),
+    ("the 2022 winter", FRI, "2022-12-01", "2023-02-28"),
+    ("last winter", FRI, "2024-12-01", "2025-02-28"),
+    ("this past winter", FRI, "2024-12-01", "2025-02-28"),
+    ("last summer", FRI, "2024-06-01", "2024-08-31"),
+    ("this summer", FRI, "2025-06-01", "2025-08-31"),
+    ("next spring", FRI, "2026-03-01", "2026-05-31"),
+    ("this winter", JAN, "2023-12-01", "2024-02-29"),
+    ("last spring", WED, "2022-03-01", "2022-05-31"),
+    # holidays
+    ("Christmas 2022", FRI, "2022-12-25", "2022-12-25"),
+    ("Christmas Day 2022", FRI, "2022-12-25", "2022-12-25"),
+    ("Christmas Eve 2022", FRI, "2022-12-24", "2022-12-24"),
+    ("Boxing Day 2022", FRI, "2022-12-26", "2022-12-26"),
+    ("New Year's Eve 2024", FRI, "2024-12-31", "2024-12-31"),
+    ("New Year’s Eve 2024", FRI, "2024-12-31", "2024-12-31"),
+    ("New Year's Day 2025", FRI, "2025-01-01", "2025-01-01"),
+    ("Easter 2025", FRI, "2025-04-20", "2025-04-20"),
+    ("Easter 2024", FRI, "2024-03-31", "2024-03-31"),
+    ("Easter Sunday 2023", FRI, "2023-04-09", "2023-04-09"),
+    ("Good Friday 2024", FRI, "2024-03-29", "2024-03-29"),
+    ("Easter Monday 2025", FRI, "2025-04-21", "2025-04-21"),
+    ("Halloween 2023", FRI, "2023-10-31", "2023-10-31"),
+    ("Thanksgiving 2024", FRI, "2024-11-28", "2024-11-28"),
+    ("Thanksgiving 2023", FRI, "2023-11-23", "2023-11-23"),
+    ("Independence Day 2024", FRI, "2024-07-04", "2024-07-04"),
+    ("Valentine's Day 2024", FRI, "2024-02-14", "2024-02-14"),
+    ("Christmas", FRI, "2024-12-25", "2024-12-25"),
+    ("at Christmas", JAN, "2023-12-25", "2023-12-25"),
+    ("last Christmas", FRI, "2024-12-25", "2024-12-25"),
+    ("Easter", FRI, "2025-04-20", "2025-04-20"),
+    ("Thanksgiving", NOV, "2024-11-28", "2024-11-28"),
+    ("on New Year's Eve", JAN, "2023-12-31", "2023-12-31"),
+    # decades
+    ("the 1990s", FRI, "1990-01-01", "1999-12-31"),
+    ("in the 2010s", FRI, "2010-01-01", "2019-12-31"),
+    ("the late 1980s", FRI, "1987-01-01", "1989-12-31"),
+    ("the early 2000s", FRI, "2000-01-01", "2003-12-31"),
+    # ranges
+    ("between January and March 2025", FRI, "2025-01-01", "2025-03-31"),
+    ("from January to March 2025", FRI, "2025-01-01", "2025-03-31"),
+    ("January-March 2025", FRI, "2025-01-01", "2025-03-31"),
+    ("January to March 2025", FRI, "2025-01-01", "2025-03-31"),
+    ("between November and February 2024", FRI, "2023-11-01", "2024-02-29"),
+    ("from June 2023 to March 2024", FRI, "2023-06-01", "2024-03-31"),
+    ("between June 2023 and March 2024", FRI, "2023-06-01", "2024-03-31"),
+    ("between January and March of this year", FRI, "2025-01-01", "2025-03-31"),
+    ("between January and March this year", FRI, "2025-01-01", "2025-03-31"),
+    ("from April to June last year", FRI, "2024-04-01", "2024-06-30"),
+    ("between January and March", FRI, "2025-01-01", "2025-03-31"),
+    ("from 2014 to 2018", FRI, "2014-01-01", "2018-12-31"),
+    ("between 2014 and 2018", FRI, "2014-01-01", "2018-12-31"),
+    ("2014-2018", FRI, "2014-01-01", "2018-12-31"),
+    ("2014–2018", FRI, "2014-01-01", "2018-12-31"),
+    ("2014–18", FRI, "2014-01-01", "2018-12-31"),
+    ("2014 to 2018", FRI, "2014-01-01", "2018-12-31"),
+    ("2019-20", FRI, "2019-01-01", "2020-12-31"),
+    ("2024/25", FRI, "2024-01-01", "2025-12-31"),
+    ("February 6-8, 2023", FRI, "2023-02-06", "2023-02-08"),
+    ("February 6–8, 2023", FRI, "2023-02-06", "2023-02-08"),
+    ("Feb. 6 to 8, 2023", FRI, "2023-02-06", "2023-02-08"),
+    ("February 6 to March 3, 2023", FRI, "2023-02-06", "2023-03-03"),
+    ("from February 6 to 8, 2023", FRI, "2023-02-06", "2023-02-08"),
+    ("between February 6 and 8, 2023", FRI, "2023-02-06", "2023-02-08"),
+    ("6–8 February 2023", FRI, "2023-02-06", "2023-02-08"),
+    ("6-8 February 2023", FRI, "2023-02-06", "2023-02-08"),
+    ("6 February to 8 March 2023", FRI, "2023-02-06", "2023-03-08"),
+    ("June 2-5", FRI, "2025-06-02", "2025-06-05"),
+    ("between 2024-09-01 and 2024-12-31", FRI, "2024-09-01", "2024-12-31"),
+    ("from June 1, 2024 to June 30, 2024", FRI, "2024-06-01", "2024-06-30"),
+    ("between 1 June 2024 and 3 July 2024", FRI, "2024-06-01", "2024-07-03"),
+    # open-ended
+    ("since September 2023", FRI, "2023-09-01", "2025-06-20"),
+    ("since Sept 2023", FRI, "2023-09-01", "2025-06-20"),
+    ("since 2014", FRI, "2014-01-01", "2025-06-20"),
+    ("since early March 2023", FRI, "2023-03-01", "2025-06-20"),
+    ("since late 2023", FRI, "2023-09-01", "2025-06-20"),
+    ("since last year", FRI, "2024-01-01", "2025-06-20"),
+    ("since June 19, 2024", FRI, "2024-06-19", "2025-06-20"),
+    ("since January", FRI, "2025-01-01", "2025-06-20"),
+    ("by June 2024", FRI, _, "2024-06-30"),
+    ("by the end of 2023", FRI, _, "2023-12-31"),
+    ("by the end of the year", FRI, _, "2025-12-31"),
+    ("by 2030", FRI, _, "2030-12-31"),
+    ("by mid-2024", WED, _, "2024-08-31"),
+    ("by February 24", WED, _, "2023-02-24"),
+    ("no later than March 31, 2025", FRI, _, "2025-03-31"),
+    ("on or before 2024-06-30", FRI, _, "2024-06-30"),
+    ("before 2020", FRI, _, "2019-12-31"),
+    ("before June 2024", FRI, _, "2024-05-31"),
+    ("prior to March 2023", FRI, _, "2023-02-28"),
+    ("before the end of 2023", FRI, _, "2023-08-31"),
+    ("after May 2024", FRI, "2024-06-01", _),
+    ("after 2020", FRI, "2021-01-01", _),
+    ("after June 19, 2024", FRI, "2024-06-20", _),
+    ("on or after 2024-06-01", FRI, "2024-06-01", _),
+    ("from 2026", FRI, "2026-01-01", _),
+    ("until March", FRI, _, "2025-03-31"),
+    ("until March 2026", FRI, _, "2026-03-31"),
+    ("until 2025", FRI, _, "2025-12-31"),
+    ("till June", FRI, _, "2025-06-30"),
+    ("through 2027", FRI, _, "2027-12-31"),
+    ("up until late 2023", FRI, _, "2023-12-31"),
+    ("as of June 2024", FRI, "2024-06-01", "2024-06-30"),
+    ("any time", FRI, _, _),
+    # relative to the anchor
+    ("this year", FRI, "2025-01-01", "2025-12-31"),
+    ("last year", FRI, "2024-01-01", "2024-12-31"),
+    ("next year", FRI, "2026-01-01", "2026-12-31"),
+    ("in the previous year", FRI, "2024-01-01", "2024-12-31"),
+    ("the following year", FRI, "2026-01-01", "2026-12-31"),
+    ("earlier this year", FRI, "2025-01-01", "2025-06-20"),
+    ("earlier in the year", FRI, "2025-01-01", "2025-06-20"),
+    ("later this year", FRI, "2025-06-20", "2025-12-31"),
+    ("earlier this year", JAN, "2024-01-01", "2024-01-10"),
+    ("this month", FRI, "2025-06-01", "2025-06-30"),
+    ("last month", FRI, "2025-05-01", "2025-05-31"),
+    ("last month", JAN, "2023-12-01", "2023-12-31"),
+    ("next month", FRI, "2025-07-01", "2025-07-31"),
+    ("earlier this month", FRI, "2025-06-01", "2025-06-20"),
+    ("later this month", FRI, "2025-06-20", "2025-06-30"),
+    ("this week", FRI, "2025-06-16", "2025-06-22"),
+    ("earlier this week", FRI, "2025-06-16", "2025-06-20"),
+    ("later this week", WED, "2023-03-22", "2023-03-26"),
+    ("last week", FRI, "2025-06-09", "2025-06-15"),
+    ("next week", FRI, "2025-06-23", "2025-06-29"),
+    ("last week", JAN, "2024-01-01", "2024-01-07"),
+    ("the past year", FRI, "2024-06-20", "2025-06-20"),
+    ("the past week", FRI, "2025-06-13", "2025-06-20"),
+    ("the past month", FRI, "2025-05-21", "2025-06-20"),
+    ("last October", FRI, "2024-10-01", "2024-10-31"),
+    ("last May", FRI, "2025-05-01", "2025-05-31"),
+    ("last June", FRI, "2024-06-01", "2024-06-30"),
+    ("this past March", FRI, "2025-03-01", "2025-03-31"),
+    ("next March", FRI, "2026-03-01", "2026-03-31"),
+    ("next September", FRI, "2025-09-01", "2025-09-30"),
+    ("this March", FRI, "2025-03-01", "2025-03-31"),
+    ("December last year", FRI, "2024-12-01", "2024-12-31"),
+    ("December of last year", FRI, "2024-12-01", "2024-12-31"),
+    ("in March this year", FRI, "2025-03-01", "2025-03-31"),
+    ("March of this year", FRI, "2025-03-01", "2025-03-31"),
+    ("January next year", FRI, "2026-01-01", "2026-01-31"),
+    ("three weeks ago", FRI, "2025-05-26", "2025-06-01"),
+    ("3 weeks ago", FRI, "2025-05-26", "2025-06-01"),
+    ("a week ago", FRI, "2025-06-09", "2025-06-15"),
+    ("two years ago", FRI, "2023-01-01", "2023-12-31"),
+    ("a year ago", FRI, "2024-01-01", "2024-12-31"),
+    ("five years ago", WED, "2018-01-01", "2018-12-31"),
+    ("two months ago", FRI, "2025-04-01", "2025-04-30"),
+    ("six months ago", JAN, "2023-07-01", "2023-07-31"),
+    ("ten days ago", FRI, "2025-06-10", "2025-06-10"),
+    ("a few weeks ago", FRI, "2025-05-19", "2025-06-08"),
+    ("a couple of years ago", FRI, "2023-01-01", "2023-12-31"),
+    ("yesterday", FRI, "2025-06-19", "2025-06-19"),
+    ("today", FRI, "2025-06-20", "2025-06-20"),
+    ("tomorrow", FRI, "2025-06-21", "2025-06-21"),
+    ("last night", FRI, "2025-06-19", "2025-06-20"),
+    ("the day before yesterday", FRI, "2025-06-18", "2025-06-18"),
+    ("this morning", FRI, "2025-06-20", "2025-06-20"),
+    # weekdays: the latest on or before the anchor; "next" the first after it
+    ("on Wednesday", FRI, "2025-06-18", "2025-06-18"),
+    ("Wednesday", FRI, "2025-06-18", "2025-06-18"),
+    ("this past Wednesday", FRI, "2025-06-18", "2025-06-18"),
+    ("last Wednesday", FRI, "2025-06-18", "2025-06-18"),
+    ("next Wednesday", FRI, "2025-06-25", "2025-06-25"),
+    ("on Friday", FRI, "2025-06-20", "2025-06-20"),
+    ("last Friday", FRI, "2025-06-13", "2025-06-13"),  # said on a Friday: the Friday before
+    ("next Friday", FRI, "2025-06-27", "2025-06-27"),
+    ("on Saturday", FRI, "2025-06-14", "2025-06-14"),
+    ("on Monday", WED, "2023-03-20", "2023-03-20"),
+    ("on Thursday", WED, "2023-03-16", "2023-03-16"),
+    ("Tuesday night", WED, "2023-03-21", "2023-03-21"),
+    ("on Sunday morning", JAN, "2024-01-07", "2024-01-07"),
+    ("this coming Monday", FRI, "2025-06-23", "2025-06-23"),
+    # dates without a year: the latest on or before the anchor
+    ("March 4", FRI, "2025-03-04", "2025-03-04"),
+    ("on December 27", FRI, "2024-12-27", "2024-12-27"),
+    ("December 27", JAN, "2023-12-27", "2023-12-27"),
+    ("May 9", FRI, "2025-05-09", "2025-05-09"),
+    ("June 20", FRI, "2025-06-20", "2025-06-20"),
+    ("June 21", FRI, "2024-06-21", "2024-06-21"),
+    ("4 March", FRI, "2025-03-04", "2025-03-04"),
+    ("the 4th of March", FRI, "2025-03-04", "2025-03-04"),
+    ("Feb. 6", WED, "2023-02-06", "2023-02-06"),
+    ("Monday, February 6", WED, "2023-02-06", "2023-02-06"),
+    ("in April", FRI, "2025-04-01", "2025-04-30"),
+    ("in August", FRI, "2024-08-01", "2024-08-31"),
+    ("in December", JAN, "2023-12-01", "2023-12-31"),
+    ("in January", JAN, "2024-01-01", "2024-01-31"),
+    ("March", FRI, "2025-03-01", "2025-03-31"),
+    ("February 29", date(2025, 3, 1), "2024-02-29", "2024-02-29"),
+]
+
+
+def _days(text: str, anchor: date) -> tuple[str | None, str | None]:
+    p = parse_period(text, anchor)
+    return (p.first.isoformat() if p.first else None, p.last.isoformat() if p.last else None)
+
+
+@pytest.mark.parametrize(("text", "anchor", "start", "end"), TABLE, ids=[f"{t[0]}@{t[1]}" for t in TABLE])
+def test_each_phrase_means_its_days(text: str, anchor: date, start: str | None, end: str | None) -> None:
+    assert _days(text, anchor) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "anchor", "start", "end"), TABLE, ids=[f"{t[0]}@{t[1]}" for t in TABLE])
+def test_each_phrase_is_found_in_a_sentence_with_the_same_days(text: str, anchor: date, start: str | None,
+                                                               end: str | None) -> None:
+    """In running text, with the lead words reporters put before it, the scanner reads the
+    same span and the same days (bare months, weekdays and holidays need their "in"/"on")."""
+    if text in ("March", "Wednesday", "Christmas", "Easter", "Thanksgiving", "any time", "from 2026",
+                "the first quarter"):
+        # bare words need their lead in running text, and a quarter its year (a match has quarters
+        # too); "from" there starts a range, not an open end
+        text = {"March": "in March", "Wednesday": "on Wednesday", "any time": "by 2030",
+                "from 2026": "on or after 2026-01-01", "the first quarter": "the first quarter of this year",
+                }.get(text, f"at {text}")
+        start, end = _days(text, anchor)
+    sentence = f"Officials confirmed it {text}, according to the report."
+    found = find_periods(sentence, anchor, future=False)
+    assert [(p.text, p.first.isoformat() if p.first else None, p.last.isoformat() if p.last else None)
+            for p in found] == [(text, start, end)]
+
+
+FUTURE = [
+    # a date without a year in a sentence about the future is the next one; what held "since" is past
+    ("The parade will be held on May 9", date(2025, 5, 2), "2025-05-09"),
+    ("The summit is scheduled for March 4", date(2024, 12, 1), "2025-03-04"),
+    ("Talks are due to resume on Wednesday", FRI, "2025-06-25"),
+    ("Talks resumed on Wednesday", FRI, "2025-06-18"),
+    ("The council said on Tuesday that the homes are due in mid-2024", WED, "2023-03-21"),
+    ("The ban has held since June 3, and rationing will start by September 1", date(2024, 8, 22), "2024-06-03"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "day"), FUTURE, ids=[f[0] for f in FUTURE])
+def test_a_sentence_about_the_future_takes_the_next_date(sentence: str, anchor: date, day: str) -> None:
+    assert find_periods(sentence, anchor)[0].start.isoformat() == day
+
+
+SETTINGS = [
+    ("FY2025", Conventions(fiscal_start=(4, 1)), "2024-04-01", "2025-03-31"),
+    ("fiscal 2024", Conventions(fiscal_start=(10, 1)), "2023-10-01", "2024-09-30"),
+    ("FY2024-25", Conventions(fiscal_start=(4, 1)), "2024-04-01", "2025-03-31"),
+    ("summer 2023", Conventions(south=True), "2023-12-01", "2024-02-29"),
+    ("winter 2023", Conventions(south=True), "2023-06-01", "2023-08-31"),
+    ("spring 2023", Conventions(south=True), "2023-09-01", "2023-11-30"),
+    ("autumn 2024", Conventions(south=True), "2024-03-01", "2024-05-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "conv", "start", "end"), SETTINGS, ids=[f"{s[0]}-{s[1]}" for s in SETTINGS])
+def test_settings_change_fiscal_years_and_seasons(text: str, conv: Conventions, start: str, end: str) -> None:
+    p = parse_period(text, FRI, conventions=conv)
+    assert (p.start.isoformat(), p.end.isoformat()) == (start, end)
+
+
+def test_settings_reach_the_ledger(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.md").write_text("+++\npublished = 2025-06-20\n+++\nThe plan ran in FY2025 and "
+                                               "summer 2023.\n", encoding="utf-8")
+    (tmp_path / "claims.toml").write_text('[settings]\nfiscal_year_start = "04-01"\nhemisphere = "south"\n\n'
+                                          '[[claim]]\nid = "fy"\nsource = "a"\nquote = "The plan ran in FY2025"\n'
+                                          'when = "FY2025"\n\n[[claim]]\nid = "s"\nsource = "a"\n'
+                                          'quote = "summer 2023"\nwhen = "summer 2023"\n', encoding="utf-8")
+    report = run(Options(claims=tmp_path / "claims.toml"))
+    whens = {c.id: (c.when.start, c.when.end) for c in report.claims if c.when}
+    assert whens == {"fy": ("2024-04-01", "2025-03-31"), "s": ("2023-12-01", "2024-02-29")}
+
+
+@pytest.mark.parametrize("value", ['fiscal_year_start = "4/1"', 'fiscal_year_start = "13-01"', 'hemisphere = "east"'])
+def test_a_bad_date_setting_is_reported(tmp_path: Path, value: str) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims.toml").write_text(f"[settings]\n{value}\n", encoding="utf-8")
+    report = run(Options(claims=tmp_path / "claims.toml"))
+    assert any(f.severity is Severity.ERROR and value.split()[0] in f.message for f in report.findings)
+
+
+def test_no_phrase_in_the_table_raises_an_error(tmp_path: Path) -> None:
+    """Every phrase of the table as a claim's `when`, quoted from a source of its anchor: no
+    error-severity finding (dated after the source is at most a warning, for the future ones)."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    anchors = sorted({a for _, a, _, _ in TABLE})
+    for a in anchors:
+        body = "\n\n".join(f"It happened {t}." for t, anchor, _, _ in TABLE if anchor == a)
+        (sources / f"s{a:%Y%m%d}.md").write_text(f"+++\npublished = {a}\nurl = \"https://example.org\"\n+++\n{body}\n",
+                                                 encoding="utf-8")
+    claims = []
+    for n, (t, a, _, _) in enumerate(TABLE):
+        q = f"It happened {t}".replace('"', '\\"')
+        claims.append(f'[[claim]]\nid = "c{n}"\nsource = "s{a:%Y%m%d}"\nquote = "{q}"\nwhen = "{t}"\n')
+    (tmp_path / "claims.toml").write_text("\n".join(claims), encoding="utf-8")
+    report = run(Options(claims=tmp_path / "claims.toml"))
+    errors = [f"{f.code} {f.message}" for f in report.findings if f.severity is Severity.ERROR]
+    assert errors == []
+    assert not [f for f in report.findings if f.code == "FC007"]
