@@ -5,7 +5,6 @@ Each function takes plain arguments and a Rich console; domain errors are LoadEr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -142,12 +141,11 @@ def print_sources(report: Report, console: Console) -> None:
 
 # -- sources show / add / check --------------------------------------------------------------------
 
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def _printable(text: str) -> str:
-    """Text from a file, safe for a terminal: control and direction-override characters shown as '�'."""
-    return _UNPRINTABLE.sub("\ufffd", text)
+    """Text from a file, safe for a terminal (the consoles strip the same again after layout)."""
+    from factcheck.safe_text import for_terminal
+
+    return for_terminal(text)
 
 
 def _read_one_source(sources_dir: Path, sid: str) -> tuple[Source, list[Problem]]:

@@ -38,7 +38,9 @@ class Fetched:
 def shown(url: str) -> str:
     """An address for a message: a character that is not printable (a server's redirect may hold
     anything) is shown as its escape, never sent to the terminal."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in url)
+    from factcheck.safe_text import visible
+
+    return visible(url)
 
 
 def check_url(url: str) -> str:
