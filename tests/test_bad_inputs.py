@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -123,11 +124,12 @@ def test_an_internal_error_is_one_line_and_exit_2(cli: CliRunner, monkeypatch: p
 def test_a_crashing_rule_is_a_finding(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     from dataclasses import replace
 
-    from factcheck.rules import REGISTRY, load_rules
+    from factcheck.rules import REGISTRY, Hit, load_rules
+    from factcheck.story import Story
 
     load_rules()
 
-    def broken(story: object) -> list[object]:
+    def broken(story: Story) -> Iterator[Hit]:
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setitem(REGISTRY, "FC501", replace(REGISTRY["FC501"], fn=broken))

@@ -21,7 +21,7 @@ WED = date(2023, 3, 22)  # a Wednesday
 JAN = date(2024, 1, 10)  # a Wednesday in January
 NOV = date(2024, 11, 28)  # a Thursday (Thanksgiving)
 
-_ = None
+_: None = None  # an open end
 TABLE: list[tuple[str, date, str | None, str | None]] = [
     # days
     ("2024-06-19", FRI, "2024-06-19", "2024-06-19"),

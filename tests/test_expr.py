@@ -111,3 +111,35 @@ def test_numbers_with_separators() -> None:
 def test_long_expressions_are_refused_not_a_crash() -> None:
     with pytest.raises(ExprError, match="more than 200 terms"):
         parse_relation("a = " + " + ".join(["b"] * 300))
+
+
+def test_pct_change_is_the_change_in_percent() -> None:
+    """'rose 21.8% from C$51.6 million to C$58.2 million' is really 12.8%."""
+    from factcheck.expr import evaluate, parse_relation, point_value
+    from factcheck.figures import parse_amount
+
+    amounts = {"new": parse_amount("C$58.2 million"), "old": parse_amount("C$51.6 million")}
+    rel = parse_relation("growth = pct_change(new, old)")
+    assert rel.ids() == ["growth", "new", "old"]
+    iv = evaluate(rel.right, lambda i: amounts[i].interval, lambda i: (None, None))  # type: ignore[arg-type,return-value]
+    assert iv.overlaps(parse_amount("12.8%").interval)
+    assert not iv.overlaps(parse_amount("21.8%").interval)
+    point = point_value(rel.right, lambda i: amounts[i].value, lambda i: (None, None))  # type: ignore[arg-type,return-value]
+    assert round(point, 2) == Decimal("12.79")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("x = pct_change(a b)", "expected ',' between pct_change's new and old figures"),
+    ("x = pct_change(a, b", "expected ')' to close pct_change("),
+])
+def test_pct_change_errors_name_the_column(text: str, message: str) -> None:
+    from factcheck.expr import ExprError, parse_relation
+
+    with pytest.raises(ExprError, match=re.escape(message)):
+        parse_relation(text)
+
+
+def test_a_comma_inside_a_number_is_not_an_argument_separator() -> None:
+    from factcheck.expr import parse_relation, render
+
+    assert render(parse_relation("x = pct_change(a, 1,000)").right) == "pct_change(a, 1,000)"

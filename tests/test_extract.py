@@ -32,12 +32,44 @@ def test_find_figures_and_dates_with_lines() -> None:
     assert got == [
         ("figure", 1, "approximately 14,000", "approximately 14,000 troops"),
         ("date", 1, "since late 2023", "since late 2023"),
-        ("figure", 1, "about 600", "about 600"),
+        ("figure", 1, "about 600", "said about 600"),
         ("date", 2, "last month", "last month"),
         ("date", 2, "Jun. 12", "Jun. 12"),
-        ("figure", 5, "$1.2 billion", "$1.2 billion"),
+        ("figure", 5, "$1.2 billion", "spent $1.2 billion"),
         ("date", 5, "on Thursday", "on Thursday"),
     ]
+
+
+QUAKE = """A magnitude 7.8 earthquake struck at 4:17 a.m. local time, followed about nine hours later by a
+magnitude 7.5 quake. An aftershock of magnitude 4 was felt at 13:24 and another of magnitude 4 at 04:17 GMT.
+
+More than 50,000 people died and 200,000 new homes will be built. Call +90 312 555 0100 or see page 12.
+"""
+
+
+def test_quotes_carry_the_figure_with_words_enough_to_be_unique() -> None:
+    from factcheck.text import find_folded, fold
+
+    got = [f for f in find(QUAKE) if f.kind == "figure"]
+    assert [(f.text, f.fragment) for f in got] == [
+        ("7.8", "magnitude 7.8 earthquake"),
+        ("7.5", "magnitude 7.5 quake"),
+        ("4", "aftershock of magnitude 4"),
+        ("4", "another of magnitude 4"),
+        ("More than 50,000", "More than 50,000 people"),
+        ("200,000", "200,000 new homes"),
+    ]
+    folded = fold(QUAKE)
+    for f in got:
+        first = find_folded(folded, fold(f.fragment))
+        assert first >= 0 and find_folded(folded[first + 1:], fold(f.fragment)) < 0, f.fragment
+        assert len(f.fragment.split()) >= 3
+
+
+def test_times_phones_pages_and_time_passing_are_not_figures() -> None:
+    texts = {f.text for f in find(QUAKE)}
+    assert not texts & {"4:17", "13:24", "04:17", "17", "24", "nine", "about nine", "12", "312", "0100"}
+    assert [f.amount.unit for f in find(QUAKE) if f.amount is not None and f.text == "200,000"] == ["homes"]
 
 
 def test_sentences_respect_abbreviations() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
+from typing import Any
 
 import pytest
 from hypothesis import assume, given
@@ -133,14 +134,27 @@ def _claimed_interval(draw: st.DrawFn) -> tuple[str, Interval]:
     return draw(st.sampled_from(["s1", "s2", "s3"])), Interval(Decimal(a), hi, lo_open, hi_open and hi != INF)
 
 
+def _holds(iv: Interval, x: Decimal) -> bool:
+    above = x > iv.lo or (x == iv.lo and not iv.lo_open)
+    below = iv.hi == INF or x < iv.hi or (x == iv.hi and not iv.hi_open)
+    return above and below
+
+
 @given(st.lists(_claimed_interval(), min_size=2, max_size=8))
-def test_consensus_shortcuts_give_what_the_sweep_gives(claimed: list[tuple[str, Interval]]) -> None:
-    """outliers skips the sweep when all intervals are equal or share a point; the sweep agrees."""
+def test_outliers_are_the_claims_outside_the_deepest_point(claimed: list[tuple[str, Interval]]) -> None:
+    """Whatever shortcuts outliers takes, its answer is the plain one: the claims whose interval
+    misses a point most intervals hold, each paired with a claim it cannot agree with."""
     from types import SimpleNamespace
 
-    from factcheck.rules.sources import _end_key, _start_key, _sweep, outliers
+    from factcheck.rules.sources import outliers
 
-    items: list = [SimpleNamespace(claim=SimpleNamespace(source=s), iv=iv) for s, iv in claimed]
-    ivs = [iv for _, iv in claimed]
-    swept = _sweep(items, ivs, [_start_key(i) for i in ivs], [_end_key(i) for i in ivs])
-    assert outliers(items, lambda c: c.iv) == swept
+    items: list[Any] = [SimpleNamespace(claim=SimpleNamespace(source=s), iv=iv) for s, iv in claimed]
+    points = [Decimal(k) / 2 for k in range(0, 15)] + [Decimal(100)]
+    depth = max(sum(_holds(iv, x) for _, iv in claimed) for x in points)
+    def iv_of(c: Any) -> Interval:
+        return c.iv  # type: ignore[no-any-return]
+
+    got = outliers(items, iv_of)
+    assert len(got) == len(claimed) - depth
+    assert all(not iv_of(o).overlaps(iv_of(c)) for o, c in got)
+    assert (got == []) == (depth == len(claimed))

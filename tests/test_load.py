@@ -1,63 +1,75 @@
-"""Where the ledger's tables and keys stand: the one-pass mapper must agree with the line-by-line
-one it stands in for, since every finding's path:line:column comes from it."""
+"""Where the ledger's tables and keys stand, as read_ledger reports them: every finding's
+path:line:column comes from it."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
-from typing import Any
 
 import tomli_w
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.load import Table, _map_lines, _map_lines_by_line, read_ledger
+from factcheck.load import read_ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 
-KEYS = st.sampled_from(["id", "source", "quote", "amount", "when", "total_of", "expect", "code", "reason",
-                        "title", "x-y", "\"quoted key\""])
-VALUES = st.one_of(st.text(max_size=20), st.integers(), st.lists(st.text(max_size=5), max_size=3))
+KEYS = ["id", "source", "quote", "amount", "when", "note", "x-y", "\"quoted key\""]
+VALUES = st.one_of(st.text(max_size=12).map(lambda t: tomli_w.dumps({"v": t}).split("=", 1)[1].strip()),
+                   st.integers().map(str),
+                   st.just('"""\n[[claim]]\nid = \'x\'\n"""'), st.just("\'\'\'a\n[story]\nb\'\'\'"),
+                   st.just('["a", "b"]'))
+
+
+Case = tuple[str, list[tuple[str, int, dict[str, int]]], dict[str, int]]
 
 
 @st.composite
-def ledger_texts(draw: st.DrawFn) -> str:
-    """Ledger-shaped text: headers and keys with indentation, comments, blank lines and CRLF."""
+def ledgers(draw: st.DrawFn) -> Case:
+    """A valid ledger with indentation, comments, blank lines and multi-line strings, and where
+    each array table and each of its keys, and each [table], stands."""
     lines: list[str] = []
-    for _ in range(draw(st.integers(0, 12))):
-        kind = draw(st.sampled_from(["array", "table", "key", "key", "key", "blank", "comment"]))
-        pad = draw(st.sampled_from(["", " ", "\t", "  "]))
-        comment = draw(st.sampled_from(["", " # note", "  #[x]"]))
-        if kind == "array":
-            name = draw(st.sampled_from(["claim", "relation", "accept", "other", "\"claim\""]))
-            lines.append(f"{pad}[[{draw(st.sampled_from(['', ' ']))}{name}]]{comment}")
-        elif kind == "table":
-            table = draw(st.sampled_from(["story", "settings", 'subject."a b"', "units"]))
-            lines.append(f"{pad}[{table}]{comment}")
-        elif kind == "key":
-            key = draw(KEYS)
-            value = tomli_w.dumps({"v": draw(VALUES)}).split("=", 1)[1].strip()
-            lines.append(f"{pad}{key}{draw(st.sampled_from(['', ' ']))}= {value}{comment}")
-        elif kind == "blank":
-            lines.append(pad)
-        else:
-            lines.append(f"{pad}# [[claim]] id = 'not a key'")
-    return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
+    tables: list[tuple[str, int, dict[str, int]]] = []
+    sections: dict[str, int] = {}
+
+    def filler() -> None:
+        for _ in range(draw(st.integers(0, 2))):
+            lines.append(draw(st.sampled_from(["", "  ", "# [[claim]] id = 'not a key'", "\t# note"])))
+
+    for name in draw(st.lists(st.sampled_from(["claim", "relation", "accept", "story", "settings"]), max_size=8)):
+        filler()
+        pad = draw(st.sampled_from(["", " ", "\t"]))
+        if name in ("story", "settings"):
+            if name in sections:
+                continue
+            lines.append(f"{pad}[{name}]{draw(st.sampled_from(['', ' # note']))}")
+            sections[name] = len(lines)
+            continue
+        lines.append(f"{pad}[[{draw(st.sampled_from(['', ' ']))}{name}]]{draw(st.sampled_from(['', '  #[x]']))}")
+        keys: dict[str, int] = {}
+        tables.append((name, len(lines), keys))
+        for key in draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=4)):
+            filler()
+            value = draw(VALUES)
+            lines.append(f"{draw(st.sampled_from(['', '  ']))}{key}{draw(st.sampled_from(['', ' ']))}= {value}")
+            keys[key.strip('"')] = len(lines)
+            if "\n" in value:  # the value's own lines
+                lines[-1:] = lines[-1].split("\n")
+    return "\n".join(lines) + "\n", tables, sections
 
 
-def resolved(mapped: Any) -> Any:
-    """_map_lines' answer with every table's keys looked up."""
-    *arrays, sections = mapped
-    return [[(n, Table({}, n, keys).key_lines) for n, keys in tables] for tables in arrays], sections
-
-
-@given(ledger_texts())
-def test_one_pass_mapper_agrees_with_line_by_line(text: str) -> None:
-    assert resolved(_map_lines(text)) == resolved(_map_lines_by_line(text))
-
-
-def test_bundled_ledger_maps_the_same_both_ways() -> None:
-    text = (ROOT / "claims.toml").read_text(encoding="utf-8")
-    assert resolved(_map_lines(text)) == resolved(_map_lines_by_line(text))
+@settings(max_examples=200)
+@given(case=ledgers())
+def test_tables_and_keys_are_found_at_their_lines(case: Case) -> None:
+    text, tables, sections = case
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Path(tmp) / "claims.toml"
+        ledger.write_text(text, encoding="utf-8")
+        raw = read_ledger(ledger)
+    for name, got in (("claim", raw.claims), ("relation", raw.relations), ("accept", raw.accepts)):
+        want = [(line, keys) for kind, line, keys in tables if kind == name]
+        assert [(t.line, t.key_lines) for t in got] == want
+    assert raw.section_lines == sections
 
 
 def test_multi_line_strings_do_not_open_tables(tmp_path: Path) -> None:
@@ -74,4 +86,6 @@ def test_multi_line_strings_do_not_open_tables(tmp_path: Path) -> None:
 def test_unicode_line_separators_inside_strings_do_not_shift_lines(tmp_path: Path) -> None:
     # TOML counts lines by \n; str.splitlines() would also break at U+2028 and U+0085.
     for text in ('[[claim]]\nid = "a\u2028b"\nsource = "s"\n', '[[claim]]\nid = """a\u0085b"""\nsource = "s"\n'):
-        assert resolved(_map_lines(text))[0][0] == [(1, {"id": 2, "source": 3})]
+        ledger = tmp_path / "claims.toml"
+        ledger.write_text(text, encoding="utf-8")
+        assert [(t.line, t.key_lines) for t in read_ledger(ledger).claims] == [(1, {"id": 2, "source": 3})]

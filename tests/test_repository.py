@@ -196,7 +196,7 @@ _folder = st.lists(st.sampled_from(["x", "y", "z"]), min_size=0, max_size=3).map
 def test_a_file_belongs_to_the_nearest_story_above_it(stories: set[tuple[str, ...]], file_in: tuple[str, ...]) -> None:
     import tempfile
 
-    from factcheck.load import LoadError
+    from factcheck.errors import CannotRun
     from factcheck.repo import select_stories
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -210,7 +210,7 @@ def test_a_file_belongs_to_the_nearest_story_above_it(stories: set[tuple[str, ..
         above = [file_in[:n] for n in range(len(file_in), -1, -1) if file_in[:n] in stories]
         try:
             got = select_stories([target], root=root).ledgers
-        except LoadError:
+        except CannotRun:
             got = None
         assert got == ([root.joinpath(*above[0], "claims.toml")] if above else None)
 
@@ -220,7 +220,7 @@ def test_a_folder_stands_for_every_story_in_it_or_else_the_one_above(stories: se
                                                                      named: tuple[str, ...]) -> None:
     import tempfile
 
-    from factcheck.load import LoadError
+    from factcheck.errors import CannotRun
     from factcheck.repo import select_stories
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -234,7 +234,7 @@ def test_a_folder_stands_for_every_story_in_it_or_else_the_one_above(stories: se
         want = inside or above[:1]
         try:
             got = select_stories([root.joinpath(*named)], root=root).ledgers
-        except LoadError:
+        except CannotRun:
             got = None
         expected = sorted((root.joinpath(*f, "claims.toml") for f in want), key=lambda p: p.as_posix())
         assert got == (expected or None)

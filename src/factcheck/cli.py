@@ -48,13 +48,13 @@ def _write(text: str) -> None:
 
 def _engine_call(fn: Any, *args: Any) -> Any:
     """Run engine work, translating domain errors into one line and exit status 2."""
-    from factcheck.load import LoadError
+    from factcheck.errors import CannotRun
     from factcheck.output import OutputError
     from factcheck.report import RenderError
 
     try:
         return fn(*args)
-    except (LoadError, RenderError) as e:
+    except (CannotRun, RenderError) as e:
         _fail(str(e))
     except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException, OutputError):
         raise
@@ -175,11 +175,11 @@ def _story_runs(opts: Any, paths: tuple[Path, ...], skip_outside: bool, one_stor
 def _run_story(opts: Any) -> Any:
     """engine.run, or None when the story cannot run (its one-line reason on stderr)."""
     from factcheck import engine
-    from factcheck.load import LoadError
+    from factcheck.errors import CannotRun
 
     try:
         return engine.run(opts)
-    except LoadError as e:
+    except CannotRun as e:
         from factcheck.safe_text import visible
 
         click.echo(f"factcheck: {visible(str(e))}", err=True)

@@ -1,6 +1,6 @@
 """The work behind the smaller commands (extract, sources), kept out of cli.py so it stays thin.
 
-Each function takes plain arguments and a Rich console; domain errors are LoadError.
+Each function takes plain arguments and a Rich console; domain errors are CannotRun.
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> No
     from factcheck import extract
     from factcheck.model import SOURCE_FIELDS, SourceMeta
     from factcheck.story import resolve
-    from factcheck.validate import validate
     from factcheck.workspace import append_to_ledger
 
     document = file.suffix.lower() in DOCUMENT_SUFFIXES
@@ -68,7 +67,7 @@ def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> No
         import tomli
 
         try:
-            anchor = validate(SourceMeta, {k: v for k, v in tomli.loads(meta_text).items()
+            anchor = SourceMeta.model_validate({k: v for k, v in tomli.loads(meta_text).items()
                                            if k in SOURCE_FIELDS}).published
         except Exception:  # a broken front matter only costs the anchor here; verify reports it
             anchor = None

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from factcheck.errors import CannotRun
 from factcheck.load import (
     FileRefused,
-    LoadError,
     Problem,
     Source,
     confined,
@@ -33,7 +33,7 @@ from factcheck.model import (
     Summary,
     WhenOut,
 )
-from factcheck.rules import REGISTRY, Rule, load_rules, select
+from factcheck.rules import REGISTRY, Rule, StatusScope, load_rules, select
 from factcheck.story import ClaimCtx, Story, resolve
 
 # Which status wins when a claim has several findings.
@@ -60,12 +60,12 @@ class Options:
 
 
 def load_story(opts: Options) -> Story:
-    """Read and resolve the story folder; LoadError when the run cannot happen."""
+    """Read and resolve the story folder; CannotRun when the run cannot happen."""
     raw = read_ledger(opts.claims)
     root = opts.claims.parent
     sources_dir = opts.sources if opts.sources is not None else root / "sources"
     if opts.sources is not None and not opts.sources.is_dir():
-        raise LoadError(f"{opts.sources}: no such folder (--sources takes the folder of source files)")
+        raise CannotRun(f"{opts.sources}: no such folder (--sources takes the folder of source files)")
     problems: list[Problem] = []
     # --sources may point outside the story folder on purpose; links inside it may not leave it.
     # The default sources/ is part of the story: the folder itself must not lead out of it.
@@ -73,7 +73,7 @@ def load_story(opts: Options) -> Story:
         try:
             confined(sources_dir, root)
         except FileRefused as e:
-            raise LoadError(str(e).replace("(copy the file into the story folder)",
+            raise CannotRun(str(e).replace("(copy the file into the story folder)",
                                            "(copy the sources into it, or name the folder with --sources)")) from None
     boundary = root if opts.sources is None else sources_dir
     sources = read_sources(sources_dir, boundary, problems)
@@ -92,7 +92,7 @@ def _read_draft(opts: Options, story: Story) -> None:
             raw = read_story_file(draft, root)
         except FileRefused as e:
             if e.kind == "missing":
-                raise LoadError(f"{e.path}: no such draft (--draft takes the article file)") from None
+                raise CannotRun(f"{e.path}: no such draft (--draft takes the article file)") from None
             raise
     elif story.info.draft:
         draft = root / story.info.draft
@@ -103,7 +103,7 @@ def _read_draft(opts: Options, story: Story) -> None:
 
             line, col = _setting_position(story.raw.text, story.raw.section_lines.get("story"), "draft")
             why = "no such file beside the ledger" if e.kind == "missing" else e.reason
-            raise LoadError(f"{story.raw.path}:{line}:{col}: [story] draft = \"{visible(story.info.draft)}\": "
+            raise CannotRun(f"{story.raw.path}:{line}:{col}: [story] draft = \"{visible(story.info.draft)}\": "
                             f"{why} ({visible(str(draft))})") from None
     else:
         draft = root / "draft.md"
@@ -164,6 +164,7 @@ def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
             sev = h.severity or r.severity
             if h.strict_error and (opts.strict or story.settings.strict) and sev is Severity.WARNING:
                 sev = Severity.ERROR
+            sev = story.settings.severity.get(r.code, sev)  # the editor's word is last
             findings.append(Finding(code=r.code, severity=sev, message=h.message, claims=h.claims,
                                     sources=h.sources, location=h.location, derivation=h.derivation,
                                     evidence=h.evidence, figure=h.figure))
@@ -238,7 +239,7 @@ def _apply_accepts(story: Story, findings: list[Finding], selected: set[str]) ->
         if used[n] or acc.code.upper() not in selected:
             continue  # an accept for a rule this run did not select may still be live
         who = f" on {', '.join(acc.claims)}" if acc.claims else ""
-        findings.append(Finding(code="FC012", severity=stale.severity,
+        findings.append(Finding(code="FC012", severity=story.settings.severity.get("FC012", stale.severity),
                                 message=f"[[accept]] of {acc.code}{who} matches no finding; remove it if the "
                                 "problem is gone (reason given: " + acc.reason + ")",
                                 claims=list(acc.claims), location=story.loc(table)))
@@ -266,9 +267,9 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
         r = REGISTRY.get(f.code)
         if r is None or r.status is None or f.accepted is not None or f.severity.rank < r.status_min.rank:
             continue
-        if r.status_scope == "all":
+        if r.status_scope is StatusScope.ALL:
             targets = f.claims
-        elif r.status_scope == "uncorroborated":
+        elif r.status_scope is StatusScope.UNCORROBORATED:
             # A failed relation names several claims; those that independent sources agree on
             # are not the ones it contradicts (unless every one of them is corroborated).
             if corroborated is None:
@@ -283,30 +284,14 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
     return out
 
 
-class _Rows:
-    """Output rows of the figures and dates claims share. Claims share their parsed Amount and
-    Period objects (both are memoised), so each object's row is built once per report, found by
-    the object's identity (the story keeps every one of them alive while the report is built)."""
-
-    def __init__(self) -> None:
-        self.amounts: dict[int, AmountOut] = {}
-        self.whens: dict[tuple[int, str], WhenOut] = {}
-
-
-def _claim_result(c: ClaimCtx, status: ClaimStatus, rows: _Rows) -> ClaimResult:
-    amount = None
+def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
+    amount = when = None
     if (a := c.amount) is not None:
-        amount = rows.amounts.get(id(a))
-        if amount is None:
-            lo, hi = a.interval.json_bounds()
-            amount = rows.amounts[id(a)] = AmountOut(a.text, lo, hi)
-    when = None
+        lo, hi = a.interval.json_bounds()
+        amount = AmountOut(a.text, lo, hi)
     if (p := c.period) is not None:
-        text = str(c.claim.when)
-        when = rows.whens.get((id(p), text))
-        if when is None:
-            when = rows.whens[(id(p), text)] = WhenOut(text, _iso(p.first), _iso(p.last))
-    cl = c.claim  # positional arguments: this runs once per claim
+        when = WhenOut(str(c.claim.when), _iso(p.first), _iso(p.last))
+    cl = c.claim
     found_in = None
     if c.source is not None and c.source.places and (at := c.located) is not None:
         found_in = f"{c.source.path.name} {at.place}"
@@ -329,7 +314,6 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
             accepted += 1
         else:
             counts[f.severity] += 1
-    rows = _Rows()
     cited: dict[str, int] = {}
     for c in story.claims:
         cited[c.claim.source] = cited.get(c.claim.source, 0) + 1
@@ -348,7 +332,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         fail_on=opts.fail_on,
         summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],
                         warning=counts[Severity.WARNING], info=counts[Severity.INFO], accepted=accepted),
-        claims=[_claim_result(c, statuses[c.id], rows) for c in story.claims],
+        claims=[_claim_result(c, statuses[c.id]) for c in story.claims],
         sources=sources,
         findings=findings,
     )

@@ -5,11 +5,14 @@
     term     := unary (("*" | "/") unary)*
     unary    := "-" unary | atom
     atom     := NUMBER | ID | "when(" ID ")" | "year(" "when(" ID ")" ")" | "(" expr ")"
+              | "pct_change(" expr "," expr ")"
 
 Operators stand between spaces because ids may contain '-'. Text is tokenized and parsed by
 recursive descent into a tree; nothing is ever handed to Python's eval. ``when(id)`` is a claim's
 period; ``year(when(id))`` the years it spans, so anniversaries can be checked
-(``79 = year(when(parade)) - year(when(victory))``).
+(``79 = year(when(parade)) - year(when(victory))``). ``pct_change(new, old)`` is the change from
+old to new in percent, ``(new / old - 1) * 100``, so "up 12%" can be checked
+(``growth = pct_change(revenue-2024, revenue-2023)``).
 """
 
 from __future__ import annotations
@@ -80,7 +83,15 @@ class BinOp:
     right: Node
 
 
-Node = Num | Ref | When | Year | Neg | BinOp
+@dataclass(frozen=True)
+class PctChange:
+    """pct_change(new, old): the change from old to new, in percent."""
+
+    new: Node
+    old: Node
+
+
+Node = Num | Ref | When | Year | Neg | BinOp | PctChange
 
 
 @dataclass(frozen=True)
@@ -111,12 +122,16 @@ def _collect(n: Node, out: list[str]) -> None:
         _collect(n.inner, out)
     elif isinstance(n, Neg):
         _collect(n.operand, out)
+    elif isinstance(n, PctChange):
+        _collect(n.new, out)
+        _collect(n.old, out)
     elif isinstance(n, BinOp):
         _collect(n.left, out)
         _collect(n.right, out)
 
 
-_TOKEN = re.compile(r"\s+|(?P<fn>when|year)\s*\(|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()]+)")
+_TOKEN = re.compile(
+    r"\s+|(?P<fn>when|year|pct_change)\s*\(|(?P<lp>\()|(?P<rp>\))|(?P<word>(?:[^\s(),]|,(?=\d))+)|(?P<comma>,)")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -143,6 +158,8 @@ def tokenize(text: str) -> list[Tok]:
             out.append(Tok("(", "(", col))
         elif m["rp"]:
             out.append(Tok(")", ")", col))
+        elif m["comma"]:
+            out.append(Tok(",", ",", col))
         elif m["word"]:
             w = m["word"]
             if w in ("+", "-", "*", "/"):
@@ -245,6 +262,14 @@ class _Parser:
             return Ref(t.text, t.column)
         if t.kind == "fn":
             self.take()
+            if t.text == "pct_change":
+                self._deeper()
+                new = self.expr()
+                self.expect(",", "',' between pct_change's new and old figures")
+                old = self.expr()
+                self.expect(")", "')' to close pct_change(")
+                self.depth -= 1
+                return PctChange(new, old)
             if t.text == "when":
                 ident = self.expect("id", "a claim id inside when( )")
                 self.expect(")", "')' to close when(")
@@ -295,6 +320,11 @@ def evaluate(node: Node, amount_of: Callable[[str], Interval], period_of: Callab
         raise EvalError(f"when({node.id}) is a period; compare it with another period, or take year(when(...))")
     if isinstance(node, Neg):
         return -evaluate(node.operand, amount_of, period_of)
+    if isinstance(node, PctChange):
+        new = evaluate(node.new, amount_of, period_of)
+        old = evaluate(node.old, amount_of, period_of)
+        # new / old - 1 names old once, so the interval is as tight as the figures allow
+        return (new / old - Interval.point(1)) * Interval.point(100)
     left = evaluate(node.left, amount_of, period_of)
     right = evaluate(node.right, amount_of, period_of)
     if node.op == "+":
@@ -318,6 +348,12 @@ def point_value(node: Node, value_of: Callable[[str], Decimal], period_of: Calla
         raise EvalError("a period has no single figure")
     if isinstance(node, Neg):
         return -point_value(node.operand, value_of, period_of)
+    if isinstance(node, PctChange):
+        new_v = point_value(node.new, value_of, period_of)
+        old_v = point_value(node.old, value_of, period_of)
+        if old_v == 0:
+            raise EvalError("a change from zero has no percentage")
+        return (new_v / old_v - 1) * 100
     a = point_value(node.left, value_of, period_of)
     b = point_value(node.right, value_of, period_of)
     if node.op == "+":
@@ -342,4 +378,6 @@ def render(node: Node) -> str:
         return f"year(when({node.inner.id}))"
     if isinstance(node, Neg):
         return f"-{render(node.operand)}"
+    if isinstance(node, PctChange):
+        return f"pct_change({render(node.new)}, {render(node.old)})"
     return f"({render(node.left)} {node.op} {render(node.right)})"

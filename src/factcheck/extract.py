@@ -1,21 +1,25 @@
 """Figures and dates in free text, as ready-to-edit `[[claim]]` entries.
 
-Used by `factcheck extract`. Each figure (with its hedge and the unit word after it) and each date
-or period is found with its line, the sentence around it and the shortest fragment that carries
-it, which becomes the entry's `quote`. Appending to a ledger never rewrites what is there.
+Used by `factcheck extract`. Each figure (with its hedge and the noun it counts) and each date or
+period is found with its line, the sentence around it and a fragment that carries it, which
+becomes the entry's `quote`: for a figure, the fewest words of its sentence that occur once in
+the text. Appending to a ledger never rewrites what is there.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from factcheck.amounts import Amount, find_amounts
 from factcheck.dates import Period, find_periods
+from factcheck.figures import Amount, find_amounts, is_symbolic
+from factcheck.lexicon import CONNECTIVES, STOP_WORDS
+from factcheck.text import fold
 
 # A sentence ends at . ! or ? followed by space and a capital or a quote mark, unless the word
 # before is a common abbreviation or an initial.
@@ -60,14 +64,61 @@ _LAST_WORD = re.compile(r"([\w.]+)[.!?]?\Z")
 _WORD_WINDOW = 64
 
 
-def _fragment(text: str, s: int, e: int, unit: str | None) -> str:
-    """The figure (or date) and the unit word that follows it, nothing more."""
+_WORD = re.compile(r"\S+")
+_EDGE = "\"'“”‘’()[],;:.!?"
+MIN_QUOTE_WORDS = 3
+MAX_QUOTE_WORDS = 12
+
+
+class _Words:
+    """The words of a text, and which word trigrams occur once in it: a quote holding one of those
+    is found once, so it says which figure it means. Built in one pass."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [m.span() for m in _WORD.finditer(text)]
+        self.starts = [a for a, _ in self.spans]
+        self.keys = keys = [fold(text[a:b]).strip(_EDGE) for a, b in self.spans]
+        trigrams = list(zip(keys, keys[1:], keys[2:], strict=False))
+        counts = Counter(trigrams)
+        self.once = {i for i, k in enumerate(trigrams) if counts[k] == 1}
+
+    def at(self, pos: int) -> int:
+        """The index of the word holding `pos`, or of the first word after it."""
+        i = max(bisect_right(self.starts, pos) - 1, 0)
+        if i < len(self.spans) and self.spans[i][1] <= pos:
+            i += 1
+        return min(i, len(self.spans) - 1)
+
+    def unique(self, lo: int, hi: int) -> bool:
+        return any(i in self.once for i in range(lo, hi - 1))
+
+    def content(self, i: int) -> bool:
+        """A word that says something, not one that only joins ("or", "at", "the")."""
+        return self.keys[i] not in STOP_WORDS and self.keys[i] not in CONNECTIVES
+
+
+def _figure_fragment(text: str, words: _Words, s: int, e: int, unit: str | None, sentence: tuple[int, int]) -> str:
+    """The figure, the noun it counts, and the fewest neighbouring words of its sentence (at least
+    three, at most twelve) that occur once in the text: "magnitude 4" alone would be found in
+    "magnitude 4.1", and "4" alone anywhere."""
     end = e
     if unit:
-        m = re.compile(r"\s+(?:of\s+)?" + re.escape(unit), re.IGNORECASE).match(text, e)
+        m = re.search(r"\b" + re.escape(unit) + r"\b", text[e:min(sentence[1], e + 80)], re.IGNORECASE)
         if m:
-            end = m.end()
-    return " ".join(text[s:end].split())
+            end = e + m.end()
+    lo, hi = words.at(s), words.at(end - 1)
+    first, last = words.at(sentence[0]), words.at(max(sentence[1] - 1, sentence[0]))
+    while (hi - lo + 1 < MIN_QUOTE_WORDS or not words.unique(lo, hi)) and hi - lo + 1 < MAX_QUOTE_WORDS:
+        can_left, can_right = lo > first, hi < last
+        if not (can_left or can_right):
+            break
+        # a word that says something ("damage at", "of GDP") before one that only joins
+        if can_left and (not can_right or words.content(lo - 1) or not words.content(hi + 1)):
+            lo -= 1
+        else:
+            hi += 1
+    fragment = " ".join(text[words.spans[lo][0]:words.spans[hi][1]].split())
+    return fragment.strip(_EDGE.replace("%", "")) or fragment
 
 
 def find(text: str, anchor: date | None = None) -> list[Found]:
@@ -90,11 +141,19 @@ def find(text: str, anchor: date | None = None) -> list[Found]:
     def line_of(pos: int) -> int:
         return bisect_left(newlines, pos) + 1
 
+    def sentence_span(pos: int) -> tuple[int, int]:
+        k = bisect_right(starts, pos) - 1
+        return sents[k] if k >= 0 and pos < sents[k][1] else (pos, pos + 1)
+
+    words = _Words(text) if amounts else None
     out: list[tuple[int, int, Found]] = []
     for a in amounts:
         s, e = a.span
-        out.append((line_of(s), s, Found("figure", line_of(s), a.text, _fragment(text, s, e, a.unit if a.unit and
-                    not a.unit.isupper() and a.unit != "%" else None), sentence_of(s), amount=a)))
+        assert words is not None
+        unit = a.unit if a.unit and not is_symbolic(a.unit) else None
+        out.append((line_of(s), s, Found("figure", line_of(s), a.text,
+                                         _figure_fragment(text, words, s, e, unit, sentence_span(s)),
+                                         sentence_of(s), amount=a)))
     for p in periods:
         s, e = p.span
         out.append((line_of(s), s, Found("date", line_of(s), p.text, " ".join(text[s:e].split()), sentence_of(s),
@@ -128,8 +187,8 @@ def entries(found: list[Found], source_id: str | None, taken: set[str]) -> list[
         entry["quote"] = f.fragment
         if f.amount is not None:
             entry["amount"] = f.amount.text
-            if f.amount.unit and not f.amount.unit.isupper() and f.amount.unit != "%":
-                entry["unit"] = f.amount.unit
+            if f.amount.unit and not is_symbolic(f.amount.unit):
+                entry["unit"] = str(f.amount.unit)
         if f.period is not None:
             entry["when"] = f.period.text.strip()
         out.append(entry)

@@ -144,7 +144,8 @@ class Interval:
             left = ("above " if self.lo_open else "") + fmt_number(self.lo)
             right = ("under " if self.hi_open else "") + fmt_number(self.hi)
             return f"{left} to {right}"
-        return f"{fmt_number(self.lo)}-{fmt_number(self.hi)}"
+        joint = " to " if self.lo < 0 or self.hi < 0 else "-"  # "-3.5 to -2.5", never "-3.5--2.5"
+        return f"{fmt_number(self.lo)}{joint}{fmt_number(self.hi)}"
 
     def json_bounds(self) -> tuple[float | int | None, float | int | None]:
         return _json_number(self.lo), _json_number(self.hi)

@@ -1,6 +1,6 @@
 """Reading a story folder from disk: claims.toml and sources/.
 
-A ledger that cannot be read at all (missing, not UTF-8, invalid TOML) raises :class:`LoadError`
+A ledger that cannot be read at all (missing, not UTF-8, invalid TOML) raises :class:`CannotRun`
 with ``path:line:column``; the run cannot happen (exit status 2). Anything smaller, such as a
 misspelt field in one claim or a source that is not text, becomes a :class:`Problem` that the
 ledger rules report, so every other claim is still checked. Nothing here writes a file, and
@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
-from factcheck.model import ID_RE, Location, SourceMeta
+from factcheck.errors import CannotRun
+from factcheck.model import ID_RE, Location, SourceMeta, ValidationError
 from factcheck.model import error_text as _msg
 
 if TYPE_CHECKING:
@@ -41,11 +42,10 @@ MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 MAX_META_BYTES = 1024 * 1024  # sources/<id>.meta.toml: a few keys
 
 
-class LoadError(Exception):
-    """The ledger cannot be read; str() is one line for the editor, with path:line:column."""
+LoadError = CannotRun  # the former name, for code written before the writers shared the error
 
 
-class FileRefused(LoadError):
+class FileRefused(CannotRun):
     """A file factcheck will not read: missing, outside the story, not a regular file, too large.
 
     str() is "path: reason"; `reason` alone is what a finding about the file says."""
@@ -95,7 +95,7 @@ def read_story_file(path: Path, inside: Path | None, cap: int = MAX_FILE_BYTES) 
 
     Every reader of the story's files goes through here, so none of them follows a link out of
     the story, blocks on a FIFO, reads a device or /proc, or reads a huge file into memory.
-    Raises FileRefused (a LoadError) with one line for the editor."""
+    Raises FileRefused (a CannotRun) with one line for the editor."""
     target = confined(path, inside)
     if target.parts[:2] in _KERNEL_FOLDERS:  # "regular" files whose reading has effects or secrets
         raise FileRefused(path, f"is a {target.parts[1]} entry, not a file; not read")
@@ -143,8 +143,7 @@ class Problem:
     sources: list[str] = field(default_factory=list)
 
 
-# The line of each key of a table, or how to find them when first asked.
-KeyLines = dict[str, int] | Callable[[], dict[str, int]]
+KeyLines = dict[str, int]  # the line of each key of a table
 
 
 @dataclass
@@ -153,11 +152,7 @@ class Table:
 
     data: dict[str, Any]
     line: int | None
-    keys: KeyLines = field(default_factory=dict, repr=False)
-
-    @cached_property
-    def key_lines(self) -> dict[str, int]:
-        return self.keys if isinstance(self.keys, dict) else self.keys()
+    key_lines: KeyLines = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -233,17 +228,16 @@ _TABLE_HEADER = re.compile(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]\s*(?:#.*)?$")
 _KEY_LINE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')\s*=")
 # A line that may be a table header, for the one-pass mapper; searched for from the newline before
 # it (the text is given one in front), which the regex engine finds far faster than a "^".
-_HEADER_LINE = re.compile(r"\n([ \t]*\[[^\n]*)")
 
 
 def decode_text(raw: bytes, path: Path) -> str:
-    """UTF-8 (a BOM tolerated), or LoadError naming the first bad byte's line and column."""
+    """UTF-8 (a BOM tolerated), or CannotRun naming the first bad byte's line and column."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise LoadError(
+        raise CannotRun(
             f"{path}:{line}:{col}: not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8"
         ) from None
 
@@ -251,16 +245,16 @@ def decode_text(raw: bytes, path: Path) -> str:
 def parse_toml(text: str, path: Path, line_offset: int = 0, parse_float: Callable[[str], Any] = Decimal) -> dict[str, Any]:
     """The TOML document `text` (from `path`, whose line 1 is `line_offset` lines into the file).
 
-    Every failure is a LoadError with path:line:column: a syntax error, and also the parser's
+    Every failure is a CannotRun with path:line:column: a syntax error, and also the parser's
     limits (arrays or inline tables nested more than 400 deep, an integer of more than 4,300
     digits), which it raises as other exceptions without a position."""
     try:
         return tomli.loads(text, parse_float=parse_float)
     except tomli.TOMLDecodeError as e:
-        raise LoadError(toml_error_message(e, path, text, line_offset)) from None
+        raise CannotRun(toml_error_message(e, path, text, line_offset)) from None
     except (RecursionError, ValueError) as e:
         line, col, what = _over_limit(text, e)
-        raise LoadError(f"{path}:{line + line_offset}:{col}: invalid TOML: {what}") from None
+        raise CannotRun(f"{path}:{line + line_offset}:{col}: invalid TOML: {what}") from None
 
 
 _LONG_INTEGER = re.compile(r"[0-9][0-9_]{4300,}")
@@ -309,9 +303,9 @@ def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_off
 
 def read_ledger(path: Path) -> RawLedger:
     if not path.exists() and not path.is_symlink():
-        raise LoadError(f"{path}: no ledger here; run 'factcheck init' to start one, or pass --claims PATH")
+        raise CannotRun(f"{path}: no ledger here; run 'factcheck init' to start one, or pass --claims PATH")
     if path.is_dir():
-        raise LoadError(f"{path}: is a folder; --claims takes the ledger file (claims.toml)")
+        raise CannotRun(f"{path}: is a folder; --claims takes the ledger file (claims.toml)")
     raw = read_story_file(path, path.absolute().parent)
     text = decode_text(raw, path)
     data = parse_toml(text, path)
@@ -343,82 +337,8 @@ Mapped = tuple[list[tuple[int, KeyLines]], list[tuple[int, KeyLines]], list[tupl
 
 
 def _map_lines(text: str) -> Mapped:
-    """Where each [[claim]], [[relation]] and [[accept]] starts, and the line of each of its keys.
-
-    Without multi-line strings every line that looks like a header is one, so one regex pass
-    finds the headers, and a table's keys are looked up only when a finding points at one.
-    """
-    if '"""' in text or "'''" in text:
-        return _map_lines_by_line(text)
-    found: dict[str, list[tuple[int, KeyLines]]] = {"claim": [], "relation": [], "accept": []}
-    sections: dict[str, int] = {}
-    split = _Lines(text)
-    n, pos = 1, 0
-    open_table: _KeysBetween | None = None
-    kinds: dict[str, tuple[str, str]] = {}  # a ledger repeats its header lines: "[[claim]]" ten thousand times
-    for m in _HEADER_LINE.finditer("\n" + text):
-        start = m.start()  # in the text, where the line starts
-        n += text.count("\n", pos, start)
-        pos = start
-        line = m.group(1)
-        kind = kinds.get(line)
-        if kind is None:
-            kind = kinds[line] = _header_kind(line)
-        what, name = kind
-        if what == "array":
-            if open_table is not None:
-                open_table.end = n
-            open_table = _KeysBetween(split, n)
-            if name in found:
-                found[name].append((n, open_table))
-        elif what == "table":
-            if open_table is not None:
-                open_table.end = n
-            open_table = None
-            sections.setdefault(name, n)
-    return found["claim"], found["relation"], found["accept"], sections
-
-
-def _header_kind(line: str) -> tuple[str, str]:
-    """("array", "claim") for "[[claim]]", ("table", "story") for "[story]", ("", "") for neither."""
-    if (am := _ARRAY_HEADER.match(line)) is not None:
-        return "array", am["name"].strip("\"'")
-    if (tm := _TABLE_HEADER.match(line)) is not None:
-        return "table", tm["name"].replace('"', "").replace("'", "")
-    return "", ""
-
-
-class _Lines:
-    """The ledger's lines, split once and only if some table's keys are asked for."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    @cached_property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-
-class _KeysBetween:
-    """The keys of the table whose header is on line `start`, up to the next header."""
-
-    __slots__ = ("lines", "start", "end")
-
-    def __init__(self, lines: _Lines, start: int) -> None:
-        self.lines, self.start = lines, start
-        self.end: int | None = None
-
-    def __call__(self) -> dict[str, int]:
-        keys: dict[str, int] = {}
-        for n, line in enumerate(self.lines.lines[self.start : self.end and self.end - 1], self.start + 1):
-            km = _KEY_LINE.match(line)
-            if km:
-                keys.setdefault(km["key"].strip("\"'"), n)
-        return keys
-
-
-def _map_lines_by_line(text: str) -> Mapped:
-    """_map_lines one line at a time, stepping over multi-line strings."""
+    """Where each [[claim]], [[relation]] and [[accept]] starts, the line of each of its keys, and
+    the line of each [table]: one line at a time, stepping over multi-line strings."""
     found: dict[str, list[tuple[int, KeyLines]]] = {"claim": [], "relation": [], "accept": []}
     sections: dict[str, int] = {}
     current: dict[str, int] | None = None
@@ -543,12 +463,12 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
         return broken(f"{p.name} is a binary file, not text; save the article as UTF-8 text")
     try:
         text = decode_text(raw, p)
-    except LoadError as e:
+    except CannotRun as e:
         return broken(str(e).split(": ", 1)[1] if ": " in str(e) else str(e), _loc_from_message(str(e), p))
     if p.suffix.lower() == ".toml":
         try:
             data = parse_toml(text, p, parse_float=float)
-        except LoadError as e:
+        except CannotRun as e:
             msg = str(e)
             return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
         data.setdefault("kind", "note")
@@ -560,7 +480,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
     if meta_text is not None:
         try:
             data = parse_toml(meta_text, p, line_offset=1, parse_float=float)
-        except LoadError as e:
+        except CannotRun as e:
             msg = str(e)
             problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
@@ -625,7 +545,6 @@ def _loc_from_message(msg: str, p: Path) -> Location:
 
 def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int) -> SourceMeta:
     from factcheck.model import SOURCE_FIELDS
-    from factcheck.validate import InvalidFields, validate
 
     unknown = [k for k in data if k not in SOURCE_FIELDS]
     for k in unknown:
@@ -634,16 +553,16 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
     try:
-        return validate(SourceMeta, clean)
-    except InvalidFields as e:
+        return SourceMeta.model_validate(clean)
+    except ValidationError as e:
         for err in e.errors():
             key = ".".join(str(x) for x in err["loc"])
             problems.append(Problem("invalid-field", f"source '{sid}': '{key}': {_msg(err)}",
                                     Location(path=str(p), line=first_line), sources=[sid]))
         good = {k: v for k, v in clean.items() if k not in {str(err["loc"][0]) for err in e.errors() if err["loc"]}}
         try:
-            return validate(SourceMeta, good)
-        except InvalidFields:
+            return SourceMeta.model_validate(good)
+        except ValidationError:
             return SourceMeta()
 
 

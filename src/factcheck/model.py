@@ -1,12 +1,13 @@
 """The models: what the editor's files hold, and what a run produces.
 
-File models validate one table each (a claim, a relation, an accept, a source's front matter), so
-a mistake inside one claim is reported against that claim and every other claim is still checked.
-Result models are plain data that reporters render and never compute on.
+File models are pydantic models, one per table (a claim, a relation, an accept, a source's front
+matter), so a mistake inside one claim is reported against that claim and every other claim is
+still checked; pydantic words the messages ("Input should be a valid date"). A model forbids
+unknown keys, but the loader drops those first and reports them itself, with a suggestion.
+Result models are plain dataclasses that reporters render and never compute on.
 """
 
-# No `from __future__ import annotations`: the file models' field types are read at run time
-# (validate.py), and evaluating annotation strings costs a compile() per field.
+from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
@@ -16,13 +17,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from factcheck.validate import Check, field_names
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+__all__ = ["ValidationError"]  # what a file model raises; callers catch it from here
 
 ID_RE = re.compile(r"[A-Za-z0-9_.-]+\Z")  # \Z: "$" would let an id end in a newline
-
-# File models are frozen dataclasses. `validate(Model, data)` checks a table against one: the
-# common, well-typed case in plain Python, anything else through pydantic, imported only then,
-# so that its messages ("Input should be a valid date") reach the editor (see validate.py).
 
 
 def _plain_id(v: str) -> str:
@@ -53,6 +52,12 @@ def _sane_tolerance(v: Decimal) -> Decimal:
     return v
 
 
+def _currency_code(v: str) -> str:
+    if not (len(v) == 3 and v.isascii() and v.isalpha()):
+        raise ValueError('the dollar is a three-letter currency code, such as "USD", "CAD" or "AUD"')
+    return v.upper()
+
+
 def _month_day(v: str) -> str:
     """`fiscal_year_start`: "MM-DD", a day every year has."""
     m = re.fullmatch(r"(\d\d)-(\d\d)", v)
@@ -65,19 +70,34 @@ def _one_or_many(v: Any) -> Any:
     return [v] if isinstance(v, str) else v
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class FileModel(BaseModel):
+    """A table of the editor's files: immutable, and no key it does not declare."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Claim(FileModel):
     """One [[claim]] table of the ledger, as the editor wrote it."""
 
-    id: Annotated[str, Check(_plain_id)]
+    id: Annotated[str, AfterValidator(_plain_id)]
     source: str
     subject: str | None = None
     quote: str | None = None
-    amount: Annotated[str | int | Decimal | None, Check(_no_bool, before=True)] = None
+    amount: Annotated[str | int | Decimal | None, BeforeValidator(_no_bool)] = None
     unit: str | None = None
     when: str | date | None = None
     via: str | list[str] | None = None
-    total_of: list[str] = field(default_factory=list)
+    total_of: list[str] = Field(default_factory=list)
     text: str | None = None
     note: str | None = None
     publish_review: bool = False  # the desk publishes a verdict on this claim (ClaimReview)
@@ -89,25 +109,22 @@ class Claim:
         return [self.via] if isinstance(self.via, str) else list(self.via)
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(FileModel):
     """One [[relation]] table: an arithmetic expectation between claims."""
 
     expect: str
     because: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Accept:
+class Accept(FileModel):
     """One [[accept]] table: a finding the desk has looked at and accepted, with its reason."""
 
     code: str
-    claims: list[str] = field(default_factory=list)
-    reason: Annotated[str, Check(_has_reason)]
+    claims: list[str] = Field(default_factory=list)
+    reason: Annotated[str, AfterValidator(_has_reason)]
 
 
-@dataclass(frozen=True, slots=True)
-class SubjectInfo:
+class SubjectInfo(FileModel):
     """One [subject."x"] table: what the ledger says about a subject."""
 
     cumulative: bool = False
@@ -115,20 +132,29 @@ class SubjectInfo:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """The [settings] table: tolerances, strictness, the sources a subject needs."""
+def _rule_codes(v: dict[str, Severity]) -> dict[str, Severity]:
+    for code in v:
+        if not re.fullmatch(r"FC\d\d\d", code.upper()):
+            raise ValueError(f"'{code}' is not a rule code; codes look like FC501 (factcheck rules lists them)")
+    return {code.upper(): sev for code, sev in v.items()}
 
-    tolerance: Annotated[Decimal, Check(_sane_tolerance)] = Decimal("0.10")
-    tolerances: dict[str, Decimal] = field(default_factory=dict)
+
+class Settings(FileModel):
+    """The [settings] table: tolerances, strictness, the sources a subject needs, severities."""
+
+    tolerance: Annotated[Decimal, AfterValidator(_sane_tolerance)] = Decimal("0.10")
+    tolerances: dict[str, Decimal] = Field(default_factory=dict)
     min_sources: int = 1
     strict: bool = False
-    fiscal_year_start: Annotated[str, Check(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
+    dollar: Annotated[str, AfterValidator(_currency_code)] = "USD"  # the currency a bare "$" or "dollars" means
+    decimal_comma: bool = False  # "1,5 million" is 1.5 million (else it is refused, never guessed)
+    fiscal_year_start: Annotated[str, AfterValidator(_month_day)] = "01-01"  # "FY2025" begins on this day of 2024
     hemisphere: Literal["north", "south"] = "north"  # which months "spring 2023" means
+    # a rule's severity for this story: severity = {FC501 = "warning"}
+    severity: Annotated[dict[str, Severity], AfterValidator(_rule_codes)] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class StoryInfo:
+class StoryInfo(FileModel):
     """The [story] table: title, publication date, draft, and where and by whom it is published."""
 
     title: str | None = None
@@ -138,8 +164,7 @@ class StoryInfo:
     publisher: str | None = None  # the newsroom publishing the checks (ClaimReview's author)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceMeta:
+class SourceMeta(FileModel):
     """A source's front matter (or a note's keys)."""
 
     title: str | None = None
@@ -147,7 +172,7 @@ class SourceMeta:
     url: str | None = None
     published: date | None = None
     author: str | None = None
-    via: Annotated[list[str], Check(_one_or_many, before=True)] = field(default_factory=list)
+    via: Annotated[list[str], BeforeValidator(_one_or_many)] = Field(default_factory=list)
     kind: Literal["text", "note"] = "text"
     summary: str | None = None
 
@@ -157,24 +182,14 @@ def error_text(err: Any) -> str:
     return str(err.get("msg", "")).removeprefix("Value error, ")
 
 
-CLAIM_FIELDS = field_names(Claim)
-RELATION_FIELDS = field_names(Relation)
-ACCEPT_FIELDS = field_names(Accept)
-SOURCE_FIELDS = field_names(SourceMeta)
+CLAIM_FIELDS = frozenset(Claim.model_fields)
+RELATION_FIELDS = frozenset(Relation.model_fields)
+ACCEPT_FIELDS = frozenset(Accept.model_fields)
+SOURCE_FIELDS = frozenset(SourceMeta.model_fields)
 TOP_LEVEL = frozenset({"story", "claim", "relation", "units", "subject", "accept", "settings"})
 
 
 # -- results -------------------------------------------------------------------------------------
-
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
 class ClaimStatus(str, Enum):
@@ -232,7 +247,7 @@ class Finding:
         return self.code[:3] + "xx"
 
 
-@dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
+@dataclass(frozen=True, slots=True)
 class AmountOut:
     """A claim's amount in a report: its text and the ends of its interval."""
 
@@ -241,7 +256,7 @@ class AmountOut:
     high: int | float | None
 
 
-@dataclass(frozen=True, slots=True)  # shared by the rows of claims with the same figure or date
+@dataclass(frozen=True, slots=True)
 class WhenOut:
     """A claim's period in a report: its text and first and last days (None: open-ended)."""
 
@@ -353,47 +368,18 @@ class Report:
         slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
         return slug[:60].rstrip("-") or "story"
 
-    def to_json_dict(self, without: frozenset[str] = frozenset()) -> dict[str, Any]:
+    def to_json_dict(self) -> dict[str, Any]:
         """The SPEC section 6 document (plus additive fields): every field in declaration order,
-        nested rows as objects, enums as their values; `without` leaves fields out (None)."""
-        if not without:
-            return _plain(self)  # type: ignore[no-any-return]
-        return {name: None if name in without else _plain(getattr(self, name))
-                for name in self.__dataclass_fields__}
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...]] = {}
+        nested rows as objects, enums as their values."""
+        return _plain(self)  # type: ignore[no-any-return]
 
 
 def _plain(v: Any) -> Any:
-    """A result value as JSON data. Rows are slotted dataclasses; their fields are read directly,
-    and a scalar field costs no call (a report has tens of thousands of them)."""
-    t = type(v)
-    if t in _SCALARS:
-        return v
-    if t is ClaimResult:
-        return _claim_row(v)
-    if t is list:
-        return [x if type(x) in _SCALARS else _plain(x) for x in v]
+    """A result value as JSON data: the one serialiser of rows, for every reporter."""
     if isinstance(v, Enum):
         return v.value
-    names = _FIELDS.get(t)
-    if names is None:
-        names = _FIELDS[t] = tuple(t.__dataclass_fields__)
-    out = {}
-    for name in names:
-        x = getattr(v, name)
-        out[name] = x if type(x) in _SCALARS else _plain(x)
-    return out
-
-
-def _claim_row(r: ClaimResult) -> dict[str, Any]:
-    """_plain for the row a report has most of, written out: a fifth of the time of the loop.
-    tests/test_reports.py checks it gives what the general loop gives."""
-    a, w = r.amount, r.when
-    return {"id": r.id, "status": r.status.value, "source": r.source,
-            "amount": None if a is None else {"text": a.text, "low": a.low, "high": a.high},
-            "when": None if w is None else {"text": w.text, "start": w.start, "end": w.end},
-            "subject": r.subject, "unit": r.unit, "quote": r.quote, "line": r.line, "text": r.text,
-            "publish_review": r.publish_review, "found_in": r.found_in}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if hasattr(v, "__dataclass_fields__"):
+        return {name: _plain(getattr(v, name)) for name in v.__dataclass_fields__}
+    return v

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from factcheck.load import LoadError
+from factcheck.errors import CannotRun
 from factcheck.model import Report
 
 LEDGER = "claims.toml"
@@ -83,7 +83,7 @@ def select_stories(paths: Sequence[Path], skip_outside: bool = False, root: Path
     """The ledgers of the stories `paths` belong to, each once, sorted by path.
 
     A folder that holds stories (at it or below it) stands for them; any other path for the story
-    at or above it. A path that does not exist is a LoadError; so is a path that belongs to no story, unless
+    at or above it. A path that does not exist is a CannotRun; so is a path that belongs to no story, unless
     `skip_outside` (a hook passes every changed file, and a README is no story's), in which case
     it is listed in `outside`.
     """
@@ -92,7 +92,7 @@ def select_stories(paths: Sequence[Path], skip_outside: bool = False, root: Path
     outside: list[Path] = []
     for given in paths:
         if not os.path.lexists(given):
-            raise LoadError(f"{given}: no such file or folder")
+            raise CannotRun(f"{given}: no such file or folder")
         folders = _stories_below(given) if given.is_dir() else []  # a folder of stories: each of them
         if not folders:
             start = given if given.is_dir() else given.parent
@@ -106,7 +106,7 @@ def select_stories(paths: Sequence[Path], skip_outside: bool = False, root: Path
                 outside.append(given)
                 continue
             where = "in it, below it or " if given.is_dir() else ""
-            raise LoadError(f"{given}: belongs to no story (no {LEDGER} {where}in a folder above it)")
+            raise CannotRun(f"{given}: belongs to no story (no {LEDGER} {where}in a folder above it)")
         for folder in folders:
             key = os.path.realpath(folder)
             if key not in seen:

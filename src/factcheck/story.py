@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from factcheck.amounts import Amount, AmountError, UnitTable, find_amounts, parse_amount
 from factcheck.dates import (
     Conventions,
     NeedsAnchor,
@@ -23,6 +22,7 @@ from factcheck.dates import (
     parse_period,
     speaks_of_future,
 )
+from factcheck.figures import Amount, AmountError, UnitTable, find_amounts, is_symbolic, parse_amount
 from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,
@@ -36,12 +36,12 @@ from factcheck.model import (
     Settings,
     StoryInfo,
     SubjectInfo,
+    ValidationError,
 )
 from factcheck.model import (
     error_text as _msg,
 )
 from factcheck.text import Passage, closest_passage, find_folded, fold
-from factcheck.validate import InvalidFields, field_names, validate
 
 T = TypeVar("T")
 
@@ -199,6 +199,7 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
                                     loc0(raw.section_lines.get(key))))
     info = _section(raw, "story", StoryInfo, problems) or StoryInfo()
     settings = _section(raw, "settings", Settings, problems) or Settings()
+    settings = _known_codes(raw, settings, problems)
     units_raw = data.get("units", {})
     units: dict[str, list[str]] = {}
     if isinstance(units_raw, dict):
@@ -216,17 +217,39 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
         for k, v in subj_raw.items():
             line = raw.section_lines.get(f"subject.{k}")
             try:
-                subjects[k] = validate(SubjectInfo, v)
-            except InvalidFields as e:
+                subjects[k] = SubjectInfo.model_validate(v)
+            except ValidationError as e:
                 problems.append(Problem("invalid-field", f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
 
     claims = _claims(raw, sources, problems)
-    story = Story(raw, info, settings, UnitTable(units), subjects, sources, claims, [], [], problems, strict)
+    unit_table = UnitTable(units, settings.dollar)
+    for word, first, second in unit_table.conflicts:
+        problems.append(Problem("unit-two-groups", f"[units]: '{word}' is listed under both '{first}' and "
+                                f"'{second}'; a word can name only one unit, so keep it in one group",
+                                loc0(raw.section_lines.get("units"))))
+    story = Story(raw, info, settings, unit_table, subjects, sources, claims, [], [], problems, strict)
     _resolve_claims(story)
     _check_references(story)
     story.relations = _relations(story)
     story.accepts = _accepts(story)
     return story
+
+
+def _known_codes(raw: RawLedger, settings: Settings, problems: list[Problem]) -> Settings:
+    """[settings] severity names only registered rules; an unknown code is reported and dropped."""
+    if not settings.severity:
+        return settings
+    from factcheck.rules import REGISTRY, load_rules
+
+    load_rules()
+    unknown = [code for code in settings.severity if code not in REGISTRY]
+    for code in unknown:
+        problems.append(Problem("invalid-field", f"[settings]: 'severity': no rule has the code {code} "
+                                "(factcheck rules lists them)", raw.location(raw.section_lines.get("settings"))))
+    if not unknown:
+        return settings
+    known = {code: sev for code, sev in settings.severity.items() if code not in unknown}
+    return settings.model_copy(update={"severity": known})
 
 
 def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> Any:
@@ -237,7 +260,7 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
     if not isinstance(value, dict):
         problems.append(Problem("invalid-field", f"[{name}] must be a table", raw.location(line)))
         return None
-    fields = set(field_names(model))
+    fields = set(model.model_fields)
     clean = {}
     for k, v in value.items():
         if k in fields:
@@ -246,17 +269,17 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
             problems.append(Problem("unknown-field", f"[{name}] has an unknown key '{k}'" + did_you_mean(k, fields),
                                     raw.location(line)))
     try:
-        return validate(model, clean)
-    except InvalidFields as e:
+        return model.model_validate(clean)
+    except ValidationError as e:
         problems.append(Problem("invalid-field", f"[{name}]: {_first_error(e)}", raw.location(line)))
         bad = {str(err["loc"][0]) for err in e.errors() if err["loc"]}
         try:
-            return validate(model, {k: v for k, v in clean.items() if k not in bad})
-        except InvalidFields:
+            return model.model_validate({k: v for k, v in clean.items() if k not in bad})
+        except ValidationError:
             return None
 
 
-def _first_error(e: InvalidFields) -> str:
+def _first_error(e: ValidationError) -> str:
     errs = e.errors()
     parts = []
     for err in errs[:3]:
@@ -291,8 +314,8 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                                             claims=[cid] if cid else []))
         claim: Claim | None = None
         try:
-            claim = validate(Claim, clean)
-        except InvalidFields as e:
+            claim = Claim.model_validate(clean)
+        except ValidationError as e:
             clean = dict(clean)  # never the table itself: fields are dropped below
             fatal = False
             seen_keys: set[str] = set()
@@ -310,8 +333,8 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                 clean.pop(key, None)
             if not fatal:
                 try:
-                    claim = validate(Claim, clean)
-                except InvalidFields:
+                    claim = Claim.model_validate(clean)
+                except ValidationError:
                     claim = None
         if claim is None:
             continue
@@ -337,6 +360,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
 def _resolve_claims(story: Story) -> None:
     tol = story.settings.tolerances
     dt = story.settings.tolerance
+    dollar, dcomma = story.settings.dollar, story.settings.decimal_comma
     conv = story.conventions
     quoted = [c for c in story.claims if c.claim.quote]
     for c, periods in zip(quoted, find_periods_many([c.claim.quote or "" for c in quoted],
@@ -360,9 +384,10 @@ def _resolve_claims(story: Story) -> None:
                                               story.claim_loc(c, "when"), claims=[c.id]))
         if cl.amount is not None:
             try:
-                c.amount = parse_amount(cl.amount, tol, dt)
+                c.amount = parse_amount(cl.amount, tol, dt, dollar=dollar, decimal_comma=dcomma)
             except AmountError as e:
-                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\": {e}",
+                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\" was not "
+                                              f"checked: {e}",
                                               story.claim_loc(c, "amount"), claims=[c.id]))
         if cl.quote and src is not None and src.body is not None and not src.is_note:
             q = folded.get(cl.quote)
@@ -370,7 +395,8 @@ def _resolve_claims(story: Story) -> None:
                 q = folded[cl.quote] = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
         if cl.quote:
-            c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods])
+            c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods], dollar=dollar,
+                                           decimal_comma=dcomma)
             if not c.quote_amounts and c.amount is not None:
                 # "the 79th anniversary" states 79 for a claim of 79; an ordinal only ever confirms a
                 # figure ("a third batch" does not say 3 troops), so only an equal one is kept.
@@ -401,7 +427,7 @@ def _counts_as_unit(c: ClaimCtx) -> bool:
     currency or %, since "shells" and "rounds" in two quotes are often the same thing."""
     assert c.amount is not None
     u = c.amount.unit or ""
-    return not c.amount_from_quote or u == "%" or (u.isupper() and len(u) == 3)
+    return not c.amount_from_quote or is_symbolic(u)
 
 
 def _check_references(story: Story) -> None:
@@ -470,8 +496,8 @@ def _table(story: Story, table: Table, kind: str, model: Any, fields: frozenset[
             story.problems.append(Problem("unknown-field", f"a {kind} has an unknown field '{k}'"
                                           + did_you_mean(k, fields), story.loc(table, k)))
     try:
-        return validate(model, {k: v for k, v in data.items() if k in fields})
-    except InvalidFields as e:
+        return model.model_validate({k: v for k, v in data.items() if k in fields})
+    except ValidationError as e:
         story.problems.append(Problem("invalid-field", f"{kind}: {_first_error(e)}", story.loc(table)))
         return None
 

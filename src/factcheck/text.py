@@ -16,15 +16,28 @@ _TRANSLATE = str.maketrans(
     {
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
         "\u2018": '"', "\u2019": '"', "\u201a": '"', "\u201b": '"', "'": '"', "\u2032": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
         "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
         "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
     }
 )  # fmt: skip
 
 
+# A thin, narrow no-break or no-break space between digit groups is a thousands separator: it
+# folds to a comma, so "500" is not found in "4 500" any more than in "4,500".
+_GROUP_SPACE = re.compile("(?<=\\d)[\u00a0\u2009\u202f](?=\\d{3}(?!\\d))")
+# A minus sign before a figure (U+2212, or a hyphen after a space) folds to U+2212, kept apart
+# from dashes, so "15 degrees" is not found in "-15 degrees".
+_MINUS = re.compile("(?:^|(?<=[\\s(\\[]))[-\u2212](?=\\d)")
+MINUS = "\u2212"
+
+
 def fold(text: str) -> str:
     """The comparison form of a text; idempotent: fold(fold(x)) == fold(x)."""
+    if not text.isascii():
+        text = _GROUP_SPACE.sub(",", text)
+    if "-" in text or MINUS in text:
+        text = _MINUS.sub(MINUS, text)
     t = text.translate(_TRANSLATE).casefold()
     if not t.isascii():
         # casefold may introduce characters that translate maps (it does not today); translate
@@ -38,6 +51,8 @@ def fold(text: str) -> str:
         # Spaces are single now, so these three replacements are the regex " ?- ?" -> "-",
         # without a regex that has no fixed first character to search for.
         t = t.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        if t[:1] == "-" and t[1:2].isdigit():
+            t = MINUS + t[1:]  # folding again must not change it: fold(fold(x)) == fold(x)
     return t
 
 
@@ -61,6 +76,8 @@ def find_folded(haystack: str, needle: str) -> int:
         # A digit group is part of its number: "900" is not found in "10,900" nor "1.5" in "1.55".
         if before_ok and needle[0].isdigit() and i >= 2 and haystack[i - 1] in ",." and haystack[i - 2].isdigit():
             before_ok = False
+        if before_ok and needle[0].isdigit() and i >= 1 and haystack[i - 1] == MINUS:
+            before_ok = False  # "15 degrees" is not in "-15 degrees": the quote dropped the sign
         if after_ok and needle[-1].isdigit() and j + 1 < len(haystack) and haystack[j] in ",." and (
             haystack[j + 1].isdigit()
         ):

@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from factcheck.load import FileRefused, LoadError, confined, file_kind
+from factcheck.errors import CannotRun
+from factcheck.load import FileRefused, confined, file_kind
 from factcheck.safe_text import visible
 
 LOCK_TIMEOUT = 60.0  # seconds to wait for another `extract --append` on the same ledger
@@ -47,7 +48,7 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
         for sub in ("sources", "reports"):
             folder = directory / sub
             if folder.is_symlink():
-                raise LoadError(f"{visible(str(folder))}: is a link; init writes only into real folders "
+                raise CannotRun(f"{visible(str(folder))}: is a link; init writes only into real folders "
                                 "inside the story (replace the link with a folder)")
             folder.mkdir(exist_ok=True)
         for rel, data in _example_files():
@@ -57,7 +58,7 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
             else:
                 kept.append(target)
     except OSError as e:
-        raise LoadError(f"{visible(str(getattr(e, 'filename', None) or directory))}: cannot write: "
+        raise CannotRun(f"{visible(str(getattr(e, 'filename', None) or directory))}: cannot write: "
                         f"{e.strerror or e}") from None
     return created, kept
 
@@ -143,7 +144,7 @@ def write_atomic(path: Path, text: str | bytes, keep_owner: bool = False) -> Non
 
 def ledger_target(ledger: Path) -> Path:
     """The file `extract --append` writes: the ledger with its links resolved (inside its folder),
-    checked writable. LoadError when it is read-only, not a regular file, or leads outside."""
+    checked writable. CannotRun when it is read-only, not a regular file, or leads outside."""
     if not (ledger.exists() or ledger.is_symlink()):
         return ledger.absolute()
     target = confined(ledger, ledger.absolute().parent)
@@ -171,7 +172,7 @@ def ledger_lock(ledger: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         with lock:
             yield
     except Timeout:
-        raise LoadError(f"{visible(str(ledger))}: another factcheck run has held its lock for {timeout:.0f} s; "
+        raise CannotRun(f"{visible(str(ledger))}: another factcheck run has held its lock for {timeout:.0f} s; "
                         "try again when it has finished") from None
 
 
@@ -189,9 +190,9 @@ def append_to_ledger(ledger: Path, addition: str) -> None:
     if not target.exists():
         try:
             if not _create_new(target, addition.encode("utf-8")):
-                raise LoadError(f"{visible(str(ledger))}: appeared while extract was running; run it again")
+                raise CannotRun(f"{visible(str(ledger))}: appeared while extract was running; run it again")
         except OSError as e:
-            raise LoadError(f"{visible(str(ledger))}: cannot write: {e.strerror or e}") from None
+            raise CannotRun(f"{visible(str(ledger))}: cannot write: {e.strerror or e}") from None
         return
     old = read_story_file(target, None)
     if b"\r\n" in old:
@@ -201,7 +202,7 @@ def append_to_ledger(ledger: Path, addition: str) -> None:
     try:
         write_atomic(target, old + sep + newline + addition.encode("utf-8"), keep_owner=True)
     except OSError as e:
-        raise LoadError(f"{visible(str(ledger))}: cannot write: {e.strerror or e}") from None
+        raise CannotRun(f"{visible(str(ledger))}: cannot write: {e.strerror or e}") from None
 
 
 def report_target(path: Path, protected: Iterable[Path], story_root: Path | None = None) -> Path:

@@ -78,7 +78,7 @@ def test_terminal_output_has_no_control_characters_and_no_markup(tmp_path: Path)
 
 
 def _markdown_html(md: str) -> str:
-    return MarkdownIt("commonmark").enable("table").render(md)
+    return str(MarkdownIt("commonmark").enable("table").render(md))
 
 
 def test_markdown_names_urls_and_entities_cannot_break_out(tmp_path: Path) -> None:

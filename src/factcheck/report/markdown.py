@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.figures.units import is_symbolic
 from factcheck.model import Finding, Report, Severity
 from factcheck.safe_text import for_terminal
 from factcheck.text import shorten
@@ -79,7 +80,7 @@ def render(report: Report) -> str:
                 "|---|---|---|---|---|---|---|"]
         for c in report.claims:
             fig = esc(c.amount.text) if c.amount else ""
-            if c.amount and c.unit and c.unit != "%" and not (c.unit.isupper() and len(c.unit) == 3) and (
+            if c.amount and c.unit and not is_symbolic(c.unit) and (
                 c.unit.lower() not in c.amount.text.lower()
             ):
                 fig += f" {esc(c.unit)}"

@@ -11,6 +11,7 @@ from rich.rule import Rule as RichRule
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.figures.units import is_symbolic
 from factcheck.model import ClaimStatus, Finding, Report, Severity
 
 STATUS_STYLE = {
@@ -81,7 +82,7 @@ def claims_table(report: Report, verbose: bool) -> tuple[Table, int]:
         fig = Text()
         if c.amount:
             fig.append(c.amount.text)
-            if c.unit and c.unit != "%" and not (c.unit.isupper() and len(c.unit) == 3) and (
+            if c.unit and not is_symbolic(c.unit) and (
                 c.unit.lower() not in c.amount.text.lower()
             ):
                 fig.append(f" {c.unit}")

@@ -16,6 +16,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from factcheck.model import ClaimStatus, Location, Severity
@@ -54,6 +55,14 @@ class Hit:
 RuleFn = Callable[["Story"], Iterable[Hit]]
 
 
+class StatusScope(str, Enum):
+    """Which claims named by an unaccepted finding take the rule's status."""
+
+    FIRST = "first"  # the claim the finding is about (the first named)
+    ALL = "all"  # every claim named
+    UNCORROBORATED = "uncorroborated"  # every claim named but those several sources agree on
+
+
 @dataclass(frozen=True)
 class Rule:
     """A registered rule: its code, severity, summary and the function that checks."""
@@ -65,9 +74,7 @@ class Rule:
     doc: str
     fn: RuleFn
     status: ClaimStatus | None = None  # what an unaccepted finding makes of its claims
-    # "first": the claim the finding is about; "all": every claim named; "uncorroborated": every
-    # claim named except those several sources agree on (for relations, where one side is wrong)
-    status_scope: str = "first"
+    status_scope: StatusScope = StatusScope.FIRST
     status_min: Severity = Severity.ERROR  # findings below this severity leave statuses alone
 
     @property
@@ -87,7 +94,7 @@ def rule(
     severity: Severity,
     summary: str,
     status: ClaimStatus | None = None,
-    status_scope: str = "first",
+    status_scope: StatusScope = StatusScope.FIRST,
     status_min: Severity = Severity.ERROR,
 ) -> Callable[[RuleFn], RuleFn]:
     def deco(fn: RuleFn) -> RuleFn:

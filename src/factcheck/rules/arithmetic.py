@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from factcheck.amounts import Amount, Hedge
 from factcheck.dates import WEEKDAY_NAMES, Period
+from factcheck.figures import Amount, Hedge
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import ClaimCtx, RelationCtx, Story, in_cycle
 
 
@@ -89,8 +89,10 @@ def total_mismatch(story: Story) -> Iterator[Hit]:
 def total_inexact(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        A total that overlaps its parts' sum but whose stated figure is not the exact sum of the
-        parts' figures. `--strict` makes this an error.
+        A total that overlaps its parts' sum only within their hedges: its stated figure is
+        not the sum of the parts' figures, even as writers round them (SPEC section 3: "$34.2bn"
+        for $18bn + $9.7bn + $6.4bn is correctly rounded and quiet). `--strict` makes this an
+        error.
     Why an editor cares:
         "Approximately 14,000" for 10,900 + around 3,000 = 13,900 is defensible rounding, but an
         editor should choose the wording knowingly.
@@ -105,11 +107,22 @@ def total_inexact(story: Story) -> Iterator[Hit]:
         assert c.amount is not None
         if not interval.overlaps(c.amount.interval) or figures == c.amount.value:
             continue
+        if _stated_sum(parts).overlaps(c.amount.stated):
+            continue  # correctly rounded: $18bn + $9.7bn + $6.4bn is $34.2bn as writers round
         yield Hit(f"claim '{c.id}': {c.amount.canonical} is not exactly the total of "
                   f"{', '.join(p.id for p in parts)} ({fmt_number(figures)})",
                   claims=[c.id] + [p.id for p in parts], sources=_sources(c, parts),
                   location=story.claim_loc(c, "amount"),
                   derivation=_total_derivation(c, parts, interval, figures), strict_error=True)
+
+
+def _stated_sum(parts: list[ClaimCtx]) -> Interval:
+    """The parts added over their rounding intervals, hedges set aside."""
+    total = Interval.point(0)
+    for p in parts:
+        assert p.amount is not None
+        total = total + p.amount.stated
+    return total
 
 
 def _sources(c: ClaimCtx, parts: list[ClaimCtx]) -> list[str]:
@@ -129,6 +142,8 @@ class _RelEval:
     right: Interval | None = None
     left_figure: Decimal | None = None  # the sides computed on the stated figures, hedges aside
     right_figure: Decimal | None = None
+    left_stated: Interval | None = None  # the sides over the rounding intervals, hedges aside
+    right_stated: Interval | None = None
     error: str | None = None
 
 
@@ -143,6 +158,12 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
         if a is None:
             raise EvalError(f"claim '{i}' has no figure")
         return a.interval
+
+    def stated_of(i: str) -> Interval:
+        a = story.by_id[i].amount
+        if a is None:
+            raise EvalError(f"claim '{i}' has no figure")
+        return a.stated
 
     def value_of(i: str) -> Decimal:
         a = story.by_id[i].amount
@@ -170,6 +191,11 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
             ev.error = str(e)
             yield ev
             continue
+        try:
+            ev.left_stated = evaluate(cmp.left, stated_of, period_of)
+            ev.right_stated = evaluate(cmp.right, stated_of, period_of)
+        except (EvalError, IntervalError):
+            ev.left_stated = ev.right_stated = None
         try:
             ev.left_figure = point_value(cmp.left, value_of, period_of)
             ev.right_figure = point_value(cmp.right, value_of, period_of)
@@ -222,6 +248,9 @@ def _relation_hits(story: Story, want_failed: bool) -> Iterator[Hit]:
             continue
         if lf is not None and rf is not None and _point_holds(cmp.op, lf, rf):
             continue  # the stated figures satisfy it; only the hedges leave room
+        if ev.left_stated is not None and ev.right_stated is not None and _holds(
+                cmp.op, ev.left_stated, ev.right_stated)[1]:
+            continue  # correctly rounded figures: 18 / 34.2 * 100 agrees with 53 percent
         yield Hit(f"relation \"{rel.expect}\" holds only within the hedges{why}", claims=cmp.ids(),
                   sources=srcs, location=loc, derivation=derivation, strict_error=True)
 
@@ -237,7 +266,7 @@ def _fmt(v: Decimal) -> str:
 
 
 @rule("FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
-      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
 def relation_fails(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -260,8 +289,9 @@ def relation_fails(story: Story) -> Iterator[Hit]:
 def relation_inexact(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        A relation whose sides overlap but whose stated figures do not satisfy it exactly
-        ("about 600 = 550 + 40"). `--strict` makes this an error.
+        A relation whose sides overlap only within the figures' hedges: the stated figures do
+        not satisfy it even as writers round them ("about 600 = 550 + 40"; "53 percent" for
+        18 / 34.2 is correctly rounded and quiet). `--strict` makes this an error.
     Why an editor cares:
         The relation may hold, but only because the hedges are generous.
     Example:
@@ -318,7 +348,7 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
-      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
 def weekday_vs_date(story: Story) -> Iterator[Hit]:
     """
     What it checks:

@@ -8,8 +8,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
-from factcheck.amounts import Amount, Hedge, find_amounts
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
+from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
 from factcheck.model import Location, Severity
 from factcheck.rules import Hit, rule
@@ -47,7 +47,9 @@ def _gap(a: Interval, b: Interval) -> float:
 def _draft_figures(story: Story) -> Iterator[Amount]:
     text = story.draft_text or ""
     periods = find_periods(text, story.info.published)
-    for a in find_amounts(text, story.settings.tolerances, story.settings.tolerance, [p.span for p in periods]):
+    st = story.settings
+    for a in find_amounts(text, st.tolerances, st.tolerance, [p.span for p in periods], dollar=st.dollar,
+                          decimal_comma=st.decimal_comma):
         words = a.text.lower().split()
         if a.hedge is Hedge.EXACT and words and all(w in _SMALL_WORDS for w in words):
             continue  # "one of the", "two-line": words, not figures

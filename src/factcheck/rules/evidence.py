@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.amounts import Amount
+from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Location, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import ClaimCtx, Story
 from factcheck.text import fold, shorten
 
@@ -94,7 +94,7 @@ def _closest_in_quote(c: ClaimCtx) -> Amount | None:
     if not cands:
         return None
     for a in cands:
-        if a.value == c.amount.value and a.high_value == c.amount.high_value:
+        if _same_figure(c.amount, a):
             return a
     v = c.amount.value
     return min(cands, key=lambda a: abs(a.value - v) / (abs(v) + 1))
@@ -113,8 +113,18 @@ def _find_figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, boo
         assert c.amount is not None
         q = _quote_match(story, c)
         if q is not None:
-            pairs.append((c, c.amount, q, q.value == c.amount.value and q.high_value == c.amount.high_value))
+            pairs.append((c, c.amount, q, _same_figure(c.amount, q)))
     return pairs
+
+
+def _same_figure(claim: Amount, quote: Amount) -> bool:
+    """The same number however spelt, or the claim's figure is the quote's as writers round it
+    ("about 67%" for "around two-thirds", "9 million" for "9,040,000")."""
+    if claim.value == quote.value and claim.high_value == quote.high_value:
+        return True
+    if claim.high_value is not None or quote.high_value is not None:
+        return False
+    return claim.rounding is not None and not claim.rounding.is_point and claim.rounding.contains(quote.value)
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
@@ -126,6 +136,9 @@ def figure_differs(story: Story) -> Iterator[Hit]:
         spelt ("9 million" = "nine million" = "9,000,000").
     Why an editor cares:
         A transposed or mistyped figure is the commonest error a ledger catches.
+        The same number is still a different figure when the quote denies it ("not 120 as
+        first reported"), when the two hedges point opposite ways ("over 4,500" against "up to
+        4,500") or when the currencies differ ("$9.2m" against "£9.2m").
     Example:
         quote = "a budget of $301 million"
         amount = "$310 million"
@@ -134,11 +147,27 @@ def figure_differs(story: Story) -> Iterator[Hit]:
         amount = "301 million dollars"
     """
     for c, amount, q, same in _figure_pairs(story):
-        if same:
+        why = _contradiction(story, c, amount, q, same)
+        if why is None:
             continue
-        yield Hit(f"claim '{c.id}' says {amount.describe()} but its quote says {q.describe()}",
+        yield Hit(f"claim '{c.id}' says {amount.describe()} but its quote says {q.describe()}{why}",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "amount"),
                   evidence=c.claim.quote, figure=q.text)
+
+
+def _contradiction(story: Story, c: ClaimCtx, amount: Amount, q: Amount, same: bool) -> str | None:
+    """Why the quote's figure is not the claim's ("" for a different number), or None if it is."""
+    unit = c.unit or amount.unit
+    if not same:
+        return ""
+    if q.negated:
+        return " and denies it"
+    if amount.hedge.direction * q.hedge.direction == -1:
+        return f": \"{amount.hedge_words}\" and \"{q.hedge_words}\" point opposite ways"
+    if kind_of(unit) is UnitKind.CURRENCY and kind_of(q.unit) is UnitKind.CURRENCY and (
+            story.units.key(unit) != story.units.key(q.unit)):
+        return f": {story.units.key(unit)} is not {q.unit}"
+    return None
 
 
 @rule("FC104", "hedge-differs", Severity.WARNING, "The claim hedges its figure differently from its quote")
@@ -159,8 +188,8 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
         amount = "around $260 million"
     """
     for c, amount, q, same in _figure_pairs(story):
-        if not same or q.hedge is amount.hedge:
-            continue  # a different figure is FC103's; the same hedge agrees whatever the tolerance
+        if not same or q.hedge is amount.hedge or _contradiction(story, c, amount, q, same) is not None:
+            continue  # FC103's; the same hedge agrees whatever the tolerance
         cw = amount.hedge_words or "no hedge"
         qw = q.hedge_words or "no hedge"
         yield Hit(f"claim '{c.id}' says {amount.describe()} ({cw}) but its quote says {q.describe()} ({qw})",
@@ -173,50 +202,81 @@ def unit_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         A claim's unit (its `unit`, or the currency, % or words of its `amount`) is what its
-        quote counts: a currency or % in the quote must be the claim's; a unit word must appear
-        in the quote, singular or plural, or through a `[units]` synonym.
+        quote counts: a currency, % or percentage points in the quote must be the claim's; the
+        noun the quote's figure counts is compared only when it is a unit the ledger itself
+        uses (in a `unit` or `[units]`), so "15,000 sent to the war" is no unit at all. A noun
+        the quote names elsewhere, or a `[units]` synonym, agrees.
     Why an editor cares:
-        "$40m" is not "€40m"; 6,000 "troops" is not 6,000 "shells".
+        3% is not 3 percentage points; 6,000 "troops" is not 6,000 "shells".
     Example:
-        quote = "a fine of €40m"
-        amount = "$40m"
+        quote = "turnout rose 3 percentage points"
+        amount = "3%"
     Passes:
         quote = "10,900 soldiers"
         amount = "10,900"
         unit = "troops"        # with [units] troops = ["soldiers"]
     """
+    ledger_units = _ledger_units(story)
     for c in story.claims:
         if c.amount is None or c.unit is None or not c.claim.quote or c.amount_from_quote:
             continue
         claim_key = story.units.key(c.unit)
         q = _quote_match(story, c)
-        if q is not None and q.unit is not None and (q.unit == "%" or q.unit.isupper()):
-            if story.units.key(q.unit) != claim_key:
-                yield Hit(f"claim '{c.id}' is in {c.unit} but its quote's figure {q.text} is in {q.unit}",
-                          claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
-                          evidence=c.claim.quote, figure=q.text)
-            continue
-        symbolic = {"%"} | {a.unit for a in c.quote_amounts if a.unit and a.unit.isupper()}
-        if claim_key in symbolic or c.unit == "%" or (c.unit.isupper() and len(c.unit) == 3):
-            if q is not None and q.unit is None:
+        if q is None or not _same_figure(c.amount, q):
+            continue  # another number altogether is FC103's one finding
+        claim_kind, quote_kind = kind_of(c.unit), kind_of(q.unit)
+        if q.unit is None:
+            if claim_kind is not None and claim_kind.symbolic:
                 yield Hit(f"claim '{c.id}' is in {c.unit} but its quote's figure {q.text} names no such unit",
                           claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
                           evidence=c.claim.quote, figure=q.text)
             continue
-        if q is None or q.unit is None:
-            continue  # the quote's figure names no unit: nothing to contradict the claim's
         if story.units.key(q.unit) == claim_key:
-            continue  # the quote's figure counts the claim's unit
-        words = [w.strip(_PUNCT) for w in fold(c.claim.quote).replace('"', " ").replace("-", " ").split()]
-        keys = {story.units.key(w) for w in words if w}
-        unit_words = c.unit.split()
-        if claim_key in keys or all(story.units.key(w) in keys for w in unit_words):
+            continue  # the same unit, or a [units] synonym of it
+        if claim_kind is UnitKind.CURRENCY and quote_kind is UnitKind.CURRENCY and q.value == c.amount.value:
+            continue  # another currency for the same number is FC103's error
+        symbolic = (claim_kind is not None and claim_kind.symbolic) or (quote_kind is not None and quote_kind.symbolic)
+        if not symbolic and story.units.key(q.unit) not in ledger_units:
+            continue  # the word after the quote's figure is no unit the ledger counts in
+        if not symbolic and _quote_mentions(story, c.claim.quote, c.unit):
             continue
-        yield Hit(f"claim '{c.id}' counts {c.unit}, which its quote does not mention (its figure {q.text} "
-                  f"counts {q.unit})"
-                  + "; add a [units] synonym if they are the same thing",
-                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
+        if symbolic:
+            said = f"counts {q.unit}" if quote_kind is UnitKind.COUNT else f"is in {_unit_name(q.unit)}"
+            message = f"claim '{c.id}' is in {_unit_name(c.unit)} but its quote's figure {q.text} {said}"
+        else:
+            message = (f"claim '{c.id}' counts {c.unit}, which its quote does not mention (its figure {q.text} "
+                       f"counts {q.unit}); add a [units] synonym if they are the same thing")
+        yield Hit(message, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
                   evidence=c.claim.quote, figure=q.text)
+
+
+def _unit_name(unit: str) -> str:
+    """'%' -> 'percent', 'pp' -> 'percentage points', a currency code or a noun as it is."""
+    kind = kind_of(unit)
+    if kind is UnitKind.PERCENT:
+        return "percent"
+    if kind is UnitKind.POINTS:
+        return "percentage points"
+    return unit
+
+
+def _ledger_units(story: Story) -> set[str | None]:
+    """Every unit the ledger itself counts in: claims' and subjects' `unit`, and `[units]` words."""
+    def compute() -> set[str | None]:
+        keys: set[str | None] = {story.units.key(c.claim.unit) for c in story.claims if c.claim.unit}
+        keys |= {story.units.key(s.unit) for s in story.subjects.values() if s.unit}
+        for c in story.claims:
+            if c.claim.unit:
+                keys |= set(story.units.words_for(c.claim.unit))
+        keys.discard(None)
+        return keys
+    return story.shared("ledger-units", compute)
+
+
+def _quote_mentions(story: Story, quote: str, unit: str) -> bool:
+    words = [w.strip(_PUNCT) for w in fold(quote).replace('"', " ").replace("-", " ").split()]
+    keys = {story.units.key(w) for w in words if w}
+    return story.units.key(unit) in keys or all(story.units.key(w) in keys for w in unit.split())
 
 
 @rule("FC106", "figure-not-in-quote", Severity.WARNING, "The claim states a figure but its quote states none")
@@ -237,7 +297,10 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
     for c in story.claims:
         if _checked_amount(c) and not c.quote_amounts:
             assert c.amount is not None
-            yield Hit(f"claim '{c.id}' says {c.amount.canonical} but its quote states no figure",
+            refused = [t.text for t in tokenize(c.claim.quote or "") if t.kind == "dcomma"]
+            why = (f" factcheck reads: '{refused[0]}' is written with a decimal comma (set [settings] "
+                   "decimal_comma = true if the story writes them)") if refused and not story.settings.decimal_comma else ""
+            yield Hit(f"claim '{c.id}' says {c.amount.canonical} but its quote states no figure{why}",
                       claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
                       evidence=c.claim.quote)
 
@@ -303,7 +366,7 @@ def unverifiable(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC109", "no-text", Severity.WARNING, "A cited page or PDF has no text to check against (a scan)",
-      status=ClaimStatus.UNVERIFIABLE, status_scope="all", status_min=Severity.WARNING)
+      status=ClaimStatus.UNVERIFIABLE, status_scope=StatusScope.ALL, status_min=Severity.WARNING)
 def no_text(story: Story) -> Iterator[Hit]:
     """
     What it checks:

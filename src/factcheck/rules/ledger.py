@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import Story
 
 
@@ -140,13 +140,15 @@ def cycle(story: Story) -> Iterator[Hit]:
     return _problems(story, "cycle")
 
 
-@rule("FC006", "unparsable-amount", Severity.ERROR, "An amount factcheck cannot read",
-      status=ClaimStatus.UNVERIFIABLE)
+@rule("FC006", "unparsable-amount", Severity.WARNING, "An amount factcheck cannot read, so it was not checked",
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING)
 def bad_amount(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every `amount` is `[hedge] number [scale] [unit]` or a range, as in SPEC section 3:
         "approximately 14,000", "nine million", "$1.2bn", "between 10,000 and 12,000".
+        The finding says why and names the nearest form that reads. It is a warning: the
+        tool's own limits never block a story, but the figure was not checked.
     Why an editor cares:
         A figure that cannot be read cannot be checked against its quote, its parts or other
         sources.
@@ -221,7 +223,7 @@ def bad_relation(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC010", "unreadable-source", Severity.ERROR, "A source file cannot be used (binary, not UTF-8, bad front matter, a link outside the story)",
-      status=ClaimStatus.UNSUPPORTED, status_scope="all")
+      status=ClaimStatus.UNSUPPORTED, status_scope=StatusScope.ALL)
 def unreadable_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -281,3 +283,24 @@ def stale_accept(story: Story) -> Iterator[Hit]:
         The same accept while FC202 is still reported on troops-total.
     """
     return iter(())
+
+
+@rule("FC015", "unit-in-two-groups", Severity.ERROR, "A word is listed under two `[units]` groups")
+def unit_in_two_groups(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Each word in `[units]` names one unit: it appears in one group only (a group's own name
+        counts as one of its words; singular and plural are the same word).
+    Why an editor cares:
+        A word in two groups silently belongs to one of them, so claims the editor meant to
+        compare are reported as different units, or different units are compared.
+    Example:
+        [units]
+        troops = ["soldiers", "people"]
+        civilians = ["people", "residents"]
+    Passes:
+        [units]
+        troops = ["soldiers", "personnel"]
+        civilians = ["people", "residents"]
+    """
+    return _problems(story, "unit-two-groups")

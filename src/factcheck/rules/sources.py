@@ -17,7 +17,7 @@ from itertools import groupby
 from factcheck.dates import Period
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import ClaimCtx, Story
 
 _Key = tuple[Decimal, int]
@@ -148,7 +148,7 @@ def _conflict_hit(story: Story, a: ClaimCtx, b: ClaimCtx, verb: str) -> Hit:
 
 
 @rule("FC301", "amounts-conflict", Severity.ERROR, "Sources give figures for one subject that cannot both be true",
-      status=ClaimStatus.CONFLICTING, status_scope="all")
+      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL)
 def amounts_conflict(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -171,7 +171,7 @@ def amounts_conflict(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC302", "opposite-hedges", Severity.ERROR, "Sources hedge the same figure in opposite directions",
-      status=ClaimStatus.CONFLICTING, status_scope="all")
+      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL)
 def opposite_hedges(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -201,7 +201,7 @@ def _span(p: Period) -> str:
 
 
 @rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
-      status=ClaimStatus.CONFLICTING, status_scope="all")
+      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL)
 def periods_conflict(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -265,7 +265,7 @@ def unit_mismatch(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC305", "cumulative-shrinks", Severity.ERROR, "A running total is smaller at a later date",
-      status=ClaimStatus.CONFLICTING, status_scope="all")
+      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL)
 def cumulative_shrinks(story: Story) -> Iterator[Hit]:
     """
     What it checks:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.story import RelationCtx, Story
 
 
@@ -40,7 +40,7 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
 
 
 @rule("FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
-      status=ClaimStatus.CONTRADICTED, status_scope="uncorroborated")
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
 def order_violated(story: Story) -> Iterator[Hit]:
     """
     What it checks:

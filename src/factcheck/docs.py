@@ -1,0 +1,71 @@
+"""Write docs/rules.md from the rule registry: `python -m factcheck.docs [PATH]`.
+
+Every rule has a section with an anchor of its code in lower case (`#fc202`), which SARIF's
+helpUri and the README link to. tests/test_docs.py checks that the file in the repository is
+what this writes, so a rule's documentation is changed in one place: its docstring.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from factcheck.rules import DOC_SECTIONS, FAMILIES, load_rules
+
+DEFAULT = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+
+
+def render() -> str:
+    rules = load_rules()
+    out = [
+        "# Rules",
+        "",
+        "<!-- Generated from the rule registry by `python -m factcheck.docs`; edit the rules' docstrings, "
+        "not this file. -->",
+        "",
+        "Every finding has a stable code. The hundreds digit is the family. A rule's severity can be "
+        "changed for one story in `[settings]` (`severity = {FC501 = \"warning\"}`), and a finding an "
+        "editor has looked at can be accepted with `[[accept]]` (see [ledger.md](ledger.md)). "
+        "`factcheck rules` lists the rules and `factcheck explain CODE` prints one of these sections.",
+        "",
+        "| code | severity | name | summary |",
+        "| --- | --- | --- | --- |",
+    ]
+    for r in rules.values():
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.severity.value} | {r.name} | {_cell(r.summary)} |")
+    family = None
+    for r in rules.values():
+        if r.family != family:
+            family = r.family
+            out += ["", f"## {family}xx: {FAMILIES[family]}"]
+        out += ["", f'<a id="{r.code.lower()}"></a>', "", f"### {r.code} {r.name}", "",
+                f"**{r.severity.value}**: {r.summary}"]
+        if r.status is not None:
+            out += ["", f"An unaccepted finding makes its claims *{r.status.value}*."]
+        sections = r.sections()
+        for name in DOC_SECTIONS:
+            text = sections.get(name, "").strip()
+            if not text:
+                continue
+            out += ["", f"**{name}**", ""]
+            if name in ("Example", "Passes"):
+                out += ["```", text, "```"]
+            else:
+                out.append(text)
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0]) if argv else DEFAULT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(), encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

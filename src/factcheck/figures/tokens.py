@@ -1,0 +1,71 @@
+"""One pass of one pattern over a text: the tokens the figure grammar reads.
+
+A number token is the whole figure as written, separators included: `14,000`, `4 500` (thin,
+narrow no-break, no-break or plain space), `1.5`, `3bn` (a scale stuck to the digits). A figure is
+never read out of a longer one: `500` is not a token of `4 500` or `110,500`, and digits run into
+letters (`3rd`, `10am`, `G7`, `H1`) are no number at all (but `Rs4,500` is rupees). Times of day (`4:17`), phone numbers and figures
+written with a decimal comma (`1,5`) get kinds of their own, so the grammar can refuse them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from factcheck.lexicon import SCALE_SUFFIXES
+
+_SUFFIX = "|".join(sorted(SCALE_SUFFIXES, key=len, reverse=True))
+# Units that may follow the digits without a space: "0.5pp", "25bps", "3pts".
+_UNIT_SUFFIX = r"(?:pp|ppt|bps|bp|pts)\b"
+_SPACES = "\u00a0\u2009\u202f "  # no-break, thin, narrow no-break, plain
+
+_TOKEN = re.compile(
+    rf"""
+    (?P<word>[ap]\.m(?=\.|\b)|(?<=\d){_UNIT_SUFFIX}|(?<!\d)[^\W\d_]++(?:['’][^\W\d_]+)*+)(?!\$)
+    |(?=[+(\d])(?:
+        (?P<phone>\+\d{{1,3}}[\s.-]?\(?\d{{1,4}}\)?(?:[\s.-]?\d{{2,4}}){{2,}}(?!\d)
+            |\(\d{{2,5}}\)\s?\d{{3,4}}[\s-]?\d{{3,4}}(?!\d)
+            |(?<![\d,.])\d{{1,3}}-\d{{3}}-\d{{3,4}}(?:-\d{{4}})?(?![\d-]))
+        |(?P<time>(?<![\d.,:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?![\d:]))
+        |(?<![\d.,])(?:(?<=\brs)|(?<![^\W\d_]))(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+            |\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:\.\d+)?
+            |\d+(?:\.\d+)?)(?P<suf>{_SUFFIX})?(?!(?!{_UNIT_SUFFIX})\w|[.,]\d)
+        |(?<![\d.,])(?P<dcomma>\d+(?:[.,]\d+)+)(?P<dsuf>{_SUFFIX})?(?!\w))
+    |(?P<cur>(?<!\w)(?:us|ca|c|au|a|hk|nz|s|r|mx|nt)\$|(?<!\d)[$€£¥₩₹₽₴₺])
+    |(?P<pct>%)
+    |(?P<dash>[-–—−])
+    |(?P<other>\S)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+class Token(NamedTuple):
+    kind: str  # num | dcomma | time | phone | cur | word | pct | dash | other
+    text: str  # lower-cased; a number without its suffix
+    start: int
+    end: int
+    suffix: str = ""  # the scale stuck to a number: "bn" in "3bn"
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of `text`, in order, from one pass of one pattern."""
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind == "word":
+            w = m.group().lower()
+            append(Token("word", w.replace("’", "'") if "’" in w else w, m.start(), m.end()))
+        elif kind in ("suf", "num"):
+            append(Token("num", m.group("num"), m.start(), m.end(), (m.group("suf") or "").lower()))
+        elif kind in ("dsuf", "dcomma"):
+            append(Token("dcomma", m.group("dcomma"), m.start(), m.end(), (m.group("dsuf") or "").lower()))
+        else:
+            append(Token(kind or "other", m.group().lower(), m.start(), m.end()))
+    return out
+
+
+def digits_of(numeral: str) -> str:
+    """'14,000' -> '14000'; '4 500' -> '4500'."""
+    return numeral.replace(",", "").translate({ord(c): None for c in _SPACES})
