@@ -354,7 +354,9 @@ def weekday_vs_date(story: Story) -> Iterator[Hit]:
     What it checks:
         Within a subject, a claim dated only by a weekday ("on Thursday", resolved to the
         latest such day on or before its source's date) names the same day as the subject's
-        claims dated by a calendar date.
+        claims dated by a calendar date. Only claims that date an event (no figure) are
+        compared, and not in a cumulative subject: figures of one subject reported on different
+        days are not one event.
     Why an editor cares:
         "The banquet on Thursday" in a story of Friday June 20, 2025 is June 19; a ledger entry
         that dates it June 18 disagrees with it.
@@ -363,9 +365,15 @@ def weekday_vs_date(story: Story) -> Iterator[Hit]:
     Passes:
         b: when = "June 19, 2025"
     """
-    for group in story.by_subject().values():
-        weekday_claims = [c for c in group if c.period is not None and c.period.weekday_only]
-        dated = [c for c in group if c.period is not None and not c.period.weekday_only
+    for subject, group in story.by_subject().items():
+        info = story.subjects.get(subject)
+        if info is not None and info.cumulative:
+            continue  # a running total is reported on many days: its dates are not one event's
+        # Only claims that date an event: a figure's period says when it held, and figures of one
+        # subject on different days are FC303's to compare, not this rule's.
+        events = [c for c in group if c.period is not None and c.amount is None]
+        weekday_claims = [c for c in events if c.period is not None and c.period.weekday_only]
+        dated = [c for c in events if c.period is not None and not c.period.weekday_only
                  and c.period.start == c.period.end]
         for w in weekday_claims:
             assert w.period is not None
