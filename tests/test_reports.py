@@ -35,7 +35,7 @@ def _check_golden(name: str, text: str) -> None:
                                            ("claimreview", "report.jsonld")])
 def test_report_golden(cli: CliRunner, fmt: str, name: str, at_repo_root: Path) -> None:
     r = invoke(cli, ["report", "--format", fmt, "-o", "-"], cwd=STORY)
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # the story has errors, and report's status follows --fail-on
     _check_golden(name, r.output)
 
 
@@ -130,12 +130,12 @@ def test_report_writes_atomically_to_reports(cli: CliRunner, tmp_path: Path) -> 
 
     shutil.copytree(STORY, tmp_path / "s")
     r = invoke(cli, ["report"], cwd=tmp_path / "s")
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # written, and the story's errors set the status
     target = tmp_path / "s" / "reports" / "golden-story-with-marks-2025-06-21.md"
     assert f"wrote reports/{target.name}" in r.output
     assert target.read_text(encoding="utf-8").startswith("# Fact-check memo")
     assert [p.name for p in target.parent.iterdir()] == [target.name]
-    r2 = invoke(cli, ["report", "--format", "html", "-o", "out/page.html"], cwd=tmp_path / "s")
+    r2 = invoke(cli, ["report", "--format", "html", "-o", "out/page.html", "--fail-on", "never"], cwd=tmp_path / "s")
     assert r2.exit_code == 0 and (tmp_path / "s" / "out" / "page.html").is_file()
 
 
@@ -220,3 +220,23 @@ def test_large_clean_story_prints_no_empty_table(tmp_path: Path) -> None:
     out = buf.getvalue()
     assert f"All {n} claims are supported; --verbose lists them" in out
     assert "┏" not in out and "claim ┃" not in out  # no table of no rows
+
+
+@pytest.mark.parametrize(("text", "unit", "shown"), [
+    ("over 9 million", "rounds", "over 9 million rounds"),
+    ("10,900 soldiers", "soldiers", "10,900 soldiers"),
+    ("between 412 million and 415 million", "EUR", "between 412 million and 415 million EUR"),
+    ("between 412 million and 415 million euros", "EUR", "between 412 million and 415 million euros"),
+    ("$34.2bn", "USD", "$34.2bn"),
+    ("HK$10.05 billion", "HKD", "HK$10.05 billion"),
+    ("€40m", "EUR", "€40m"),
+    ("53 percent", "%", "53 percent"),
+    ("62%", "%", "62%"),
+    ("2", "%", "2%"),
+    ("1.5 percentage points", "pp", "1.5 percentage points"),
+    ("12", None, "12"),
+])
+def test_a_figure_keeps_its_unit_once(text: str, unit: str | None, shown: str) -> None:
+    from factcheck.report import figure_with_unit
+
+    assert figure_with_unit(text, unit) == shown

@@ -392,3 +392,12 @@ def test_what_counts_as_a_correction(httpserver: HTTPServer, tmp_path: Path, not
                            b"<p>" + notice + b"</p></div>\n      <div class=\"newsletter")
     _, doc = _check(httpserver, ledger, page)
     assert [c for c, _ in _codes(doc)] == codes
+
+
+def test_verbose_report_says_where_each_quote_was_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    r = CliRunner().invoke(main, ["verify", "--claims", str(STORIES / "pages" / "claims.toml"), "-v"])
+    table = r.stdout.split("errors ─")[0]  # the claims table, before the findings
+    assert table.count(" paragraph ") == 6  # six quotes found; 'vehicles' (misquoted) and the scan have none
+    for place in ("valley-tribune.html paragraph 2", "metro-wire.html paragraph 4", "valley-tribune.html paragraph 3"):
+        assert place in r.stdout, r.stdout

@@ -80,9 +80,15 @@ def _check_codes(values: tuple[str, ...], option: str) -> list[str]:
 
 
 def _options(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
-             ignore: tuple[str, ...], strict: bool, fail_on: str) -> Any:
+             ignore: tuple[str, ...], strict: bool, fail_on: str, one_story: bool = True) -> Any:
+    """The engine's options; `one_story` False when PATH arguments name the stories (which refuse
+    --claims themselves)."""
     from factcheck.engine import Options
 
+    if claims is not None and one_story:
+        from factcheck.workspace import require_ledger
+
+        _engine_call(require_ledger, claims)
     return Options(claims=claims or Path("claims.toml"), sources=sources, draft=draft,
                    select=_check_codes(select, "--select"), ignore=_check_codes(ignore, "--ignore"),
                    strict=strict, fail_on=fail_on)
@@ -124,20 +130,27 @@ def main() -> None:
               help="text for people; json for machines.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only.")
 @click.option("--verbose", "-v", is_flag=True, help="Every claim with its evidence.")
+@click.option("--watch", is_flag=True,
+              help="Run again whenever the ledger, a source or the draft changes; Ctrl-C stops (status 0).")
 @click.option("--skip-outside", is_flag=True,
               help="Pass over a PATH that belongs to no story instead of refusing it (for hooks).")
 @click.option("--all", "all_claims", is_flag=True,
               help="claimreview: a review of every claim, not only those with publish_review = true.")
 def verify(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
            ignore: tuple[str, ...], strict: bool, fail_on: str, paths: tuple[Path, ...], fmt: str, quiet: bool,
-           verbose: bool, skip_outside: bool, all_claims: bool) -> None:
+           verbose: bool, watch: bool, skip_outside: bool, all_claims: bool) -> None:
     """Run every rule and print the report.
 
     PATH: story folders, folders of stories, or files inside a story (each checks the story whose
     claims.toml is nearest above it). Every story is checked once. Default: this folder.
     """
-    opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
+    opts = _options(claims, sources, draft, select, ignore, strict, fail_on, one_story=not paths)
     runs = _story_runs(opts, paths, skip_outside, {"--claims": claims, "--sources": sources, "--draft": draft})
+    if watch:
+        if len(runs) > 1:
+            raise click.UsageError("--watch watches one story; name one story folder")
+        _watch(runs[0], fmt, quiet, verbose)
+        sys.exit(Exit.OK)
     if fmt == "html" and len(runs) > 1:
         raise click.UsageError("--format html shows one story; name one story, or run 'factcheck report' in each")
     ran = [_engine_call(_run_story, run_opts) for run_opts in runs]
@@ -215,6 +228,54 @@ def _show(reports: list[Any], fmt: str, quiet: bool, verbose: bool, all_claims: 
                        "(--all writes one for every claim)", err=True)
 
 
+def _watch(opts: Any, fmt: str, quiet: bool, verbose: bool) -> None:
+    """verify --watch: redraw the report after every change; a run that cannot happen says why in
+    one line and the watch goes on. Ctrl-C ends it (the caller exits 0)."""
+    from datetime import datetime
+
+    from rich.text import Text
+
+    from factcheck import engine
+    from factcheck.load import LoadError
+    from factcheck.watch import watch
+
+    try:
+        import watchfiles  # noqa: F401
+    except ImportError:
+        _fail("--watch needs the watchfiles package, which is not installed (pip install watchfiles)")
+    out, err = _console(), _console(stderr=True)
+
+    def once(changed: str | None) -> None:
+        if out.is_terminal:
+            out.clear()
+        try:
+            report = engine.run(opts)
+        except LoadError as e:
+            err.print(Text(f"factcheck: {e}"))
+        except Exception as e:  # a crash is reported and the watch goes on: the next save may fix it
+            err.print(Text(f"factcheck: internal error: {type(e).__name__}: {e} (this is a bug in factcheck; "
+                           "please report it with the command you ran)"))
+        else:
+            if fmt in ("text", "github"):
+                from factcheck.report.text import print_report
+
+                print_report(report, out, quiet, verbose)
+            else:
+                from factcheck.report import render
+
+                _write(render(report, fmt))
+        when = datetime.now().strftime("%H:%M:%S")
+        err.print(Text(f"{when} {changed or 'first run'} · watching the ledger, sources and draft; Ctrl-C stops",
+                       style="dim"))
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+    try:
+        watch(opts, once)
+    except KeyboardInterrupt:
+        pass
+
+
 def _github(reports: list[Any]) -> None:
     """Annotations first; the memo to the step summary when GitHub provides one."""
     import os
@@ -264,7 +325,11 @@ def _console(stderr: bool = False) -> Any:
 def report(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
            ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, output: str | None,
            all_claims: bool) -> None:
-    """Write the report to a file (atomically), for the editor or for other tools."""
+    """Write the report to a file (atomically), for the editor or for other tools.
+
+    The exit status follows --fail-on as verify's does: 1 when a finding at or above it is not
+    accepted, whether the report went to a file or to stdout.
+    """
     from factcheck import engine
     from factcheck.report import EXTENSIONS, render
     from factcheck.workspace import report_target, write_atomic
@@ -277,9 +342,10 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
 
         rebase([rep], repo_root())
     text = _engine_call(render, rep, fmt, {"all_claims": all_claims})
+    status = Exit.FINDINGS if rep.failing(fail_on) else Exit.OK
     if output == "-":
         _write(text)
-        return
+        sys.exit(status)
     if output is None:
         from datetime import date
 
@@ -296,6 +362,7 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
         _fail(f"{asked}: cannot write the report: {e.strerror or e}")
     target = asked
     click.echo(f"wrote {target}", err=True)
+    sys.exit(status)
 
 
 @main.command(name="rules")
@@ -370,19 +437,25 @@ def timeline(subject: str | None, claims: Path | None, sources: Path | None) -> 
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
-def init(directory: Path) -> None:
+@click.option("--example/--no-example", default=None,
+              help="Add the worked example (default: only in a folder that holds no ledger or sources yet).")
+def init(directory: Path, example: bool | None) -> None:
     """Start a story folder: claims.toml, sources/ and reports/ with a worked example.
 
-    Existing files are never overwritten: each one is left as it is and named.
+    In a folder that already holds a ledger or sources, only what is missing of that skeleton is
+    created, never the example (--example asks for it). Existing files are never overwritten:
+    each one is left as it is and named.
     """
     from factcheck.workspace import init_story
 
-    created, kept = _engine_call(init_story, directory)
+    created, kept = _engine_call(init_story, directory, example)
     for p in created:
-        click.echo(f"created {p}")
+        click.echo(f"created {p}{'/' if p.is_dir() else ''}")
     for p in kept:
         click.echo(f"kept {p} (it exists; not overwritten)", err=True)
-    if created:
+    if not created:
+        click.echo(f"{directory} already holds a story folder; nothing to create", err=True)
+    else:
         click.echo(f"next: cd {directory} && factcheck verify" if str(directory) != "." else "next: factcheck verify")
 
 

@@ -76,6 +76,12 @@ class Rule:
     status: ClaimStatus | None = None  # what an unaccepted finding makes of its claims
     status_scope: StatusScope = StatusScope.FIRST
     status_min: Severity = Severity.ERROR  # findings below this severity leave statuses alone
+    # What one finding is about ("claim": its first claim, "subject": that claim's subject,
+    # "source": its first source), and the line the terminal prints for several informational
+    # findings of this rule at once: "{n} subjects rest on one source" (a list of what they are
+    # about follows). Without it the summary is used.
+    about: str = "claim"
+    grouped: str = ""
 
     @property
     def family(self) -> str:
@@ -96,6 +102,8 @@ def rule(
     status: ClaimStatus | None = None,
     status_scope: StatusScope = StatusScope.FIRST,
     status_min: Severity = Severity.ERROR,
+    about: str = "claim",
+    grouped: str = "",
 ) -> Callable[[RuleFn], RuleFn]:
     def deco(fn: RuleFn) -> RuleFn:
         if not CODE_RE.match(code):
@@ -110,7 +118,12 @@ def rule(
         missing = [s for s in DOC_SECTIONS if s not in parse_doc(doc)]
         if missing:
             raise ValueError(f"{code}: the docstring lacks {', '.join(missing)}")
-        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min)
+        if about not in ("claim", "subject", "source"):
+            raise ValueError(f"{code}: about is 'claim', 'subject' or 'source', not {about!r}")
+        if grouped and "{n}" not in grouped:
+            raise ValueError(f"{code}: the grouped line counts its findings with {{n}}")
+        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min,
+                              about, grouped)
         return fn
 
     return deco

@@ -333,7 +333,8 @@ def period_differs(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC108", "unverifiable", Severity.INFO, "A claim has no quote, or cites a note whose text cannot be checked",
-      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO)
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO,
+      grouped="{n} claims rest on a note or have no quote")
 def unverifiable(story: Story) -> Iterator[Hit]:
     """
     What it checks:

@@ -264,7 +264,8 @@ def bad_source_id(story: Story) -> Iterator[Hit]:
     return _problems(story, "bad-source-id")
 
 
-@rule("FC012", "stale-accept", Severity.INFO, "An [[accept]] matches no finding")
+@rule("FC012", "stale-accept", Severity.INFO, "An [[accept]] matches no finding",
+      grouped="{n} [[accept]] entries match no finding")
 def stale_accept(story: Story) -> Iterator[Hit]:
     """
     What it checks:

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from factcheck.documents import Refetched
 
 
-@rule("FC501", "single-source", Severity.INFO, "A subject's figures rest on one source only")
+@rule("FC501", "single-source", Severity.INFO, "A subject's figures rest on one source only",
+      about="subject", grouped="{n} subjects rest on one source")
 def single_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -45,7 +46,8 @@ def single_source(story: Story) -> Iterator[Hit]:
                   severity=severity)
 
 
-@rule("FC502", "single-origin", Severity.INFO, "Several sources, but all trace back to one origin")
+@rule("FC502", "single-origin", Severity.INFO, "Several sources, but all trace back to one origin",
+      about="subject", grouped="{n} subjects trace back to one origin each")
 def single_origin(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -77,7 +79,8 @@ def single_origin(story: Story) -> Iterator[Hit]:
                           claims=[c.id for c in group], sources=sources, location=story.claim_loc(group[0]))
 
 
-@rule("FC503", "source-incomplete", Severity.INFO, "A cited source lacks its publication date or URL")
+@rule("FC503", "source-incomplete", Severity.INFO, "A cited source lacks its publication date or URL",
+      about="source", grouped="{n} sources lack a publication date or URL")
 def source_incomplete(story: Story) -> Iterator[Hit]:
     """
     What it checks:
