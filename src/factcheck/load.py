@@ -27,6 +27,7 @@ from factcheck.model import error_text as _msg
 
 if TYPE_CHECKING:
     from factcheck.documents import LineIndex
+    from factcheck.text import Sentences
 
 SOURCE_SUFFIXES = (".md", ".txt", ".toml", ".html", ".htm", ".pdf")
 DOCUMENT_SUFFIXES = (".html", ".htm", ".pdf")  # read by factcheck.documents, imported only for them
@@ -211,6 +212,20 @@ class Source:
 
         return fold(self.body or "")
 
+    @cached_property
+    def sentences(self) -> Sentences:
+        """The body's sentences, for reading the one a quote comes from."""
+        from factcheck.text import sentences
+
+        return sentences(self.body or "")
+
+    @cached_property
+    def folded_paragraphs(self) -> list[str]:
+        """The body's paragraphs, folded: a quote with an ellipsis must lie within one."""
+        from factcheck.text import folded_paragraphs
+
+        return folded_paragraphs(self.body or "")
+
     def label(self) -> str:
         """'Korea JoongAng Daily, 2025-06-20'; the id stands in for a missing outlet."""
         parts = [self.meta.outlet or self.id]
@@ -298,7 +313,47 @@ def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_off
         line, col = len(lines), len(lines[-1]) + 1
     if line is None:
         return f"{path}: invalid TOML: {msg}"
-    return f"{path}:{int(line) + line_offset}:{col}: invalid TOML: {msg[:1].lower() + msg[1:]}"
+    lines = text.split("\n")
+    hint = _toml_hint(lines[int(line) - 1]) if 0 < int(line) <= len(lines) else ""
+    return f"{path}:{int(line) + line_offset}:{col}: invalid TOML: {msg[:1].lower() + msg[1:]}{hint}"
+
+
+_CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_.\"'-]+)\s*=\s*(?P<value>.*?)\s*$")
+_TOML_SCALAR = re.compile(
+    r"^(?:[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\d[\d_]*|true|false|inf|nan|"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)\s*(?:#.*)?$")
+
+
+def _toml_hint(line: str) -> str:
+    """What an editor most likely meant on a line TOML refused: '; quote the figure: ...'."""
+    m = _KEY_VALUE.match(line)
+    if m is None:
+        return ""
+    key, value = m["key"], m["value"]
+    if not value:
+        return f"; give {key} a value, such as {key} = \"...\""
+    if value[0] in _CURLY or (value[0] in "\"'" and any(ch in _CURLY for ch in value)):
+        inner = value.strip(_CURLY + "\"'")
+        return (f"; use straight quotes (\") around text, not curly ones: {key} = \"{inner}\" "
+                "(a word processor may have changed them)")
+    if value[0] in "\"'":
+        q = value[0]
+        body = value[3:] if value.startswith(q * 3) else value[1:]
+        if value.startswith(q * 3) or q not in body:
+            return f"; the text is not closed: end it with {q} on the same line (or use {q * 3} for several lines)"
+        if q == '"' and body.count('"') > 1:
+            return ("; a \" inside the text ends it: put text holding \" between single quotes, "
+                    f"{key} = '...', or write it as \\\"")
+        if q == '"' and "\\" in body:
+            return "; a backslash starts an escape in \"...\"; use '...' for text with backslashes"
+        return ""
+    if value[0] in "[{" or _TOML_SCALAR.match(value):
+        return ""
+    text = value.split(" #")[0].strip()
+    what = ("the date" if key in ("when", "published") else "the figure" if any(ch.isdigit() for ch in text)
+            else "the text")
+    return f"; put {what} in quotes: {key} = \"{text}\""
 
 
 def read_ledger(path: Path) -> RawLedger:
@@ -355,6 +410,8 @@ def _map_lines(text: str) -> Mapped:
                 current = {}
                 if name in found:
                     found[name].append((n, current))
+                else:
+                    sections.setdefault(name, n)
                 continue
             m = _TABLE_HEADER.match(line)
             if m:
@@ -472,7 +529,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
             msg = str(e)
             return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
         data.setdefault("kind", "note")
-        meta = _meta(data, p, sid, problems, 1)
+        meta = _meta(data, p, sid, problems, 1, text)
         return Source(sid, p, meta, None)
     text = text.replace("\r\n", "\n")
     body, meta_text, body_line = split_front_matter(text)
@@ -485,7 +542,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
             problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
             data = {}
-        meta = _meta(data, p, sid, problems, 2)
+        meta = _meta(data, p, sid, problems, 2, meta_text)
     return Source(sid, p, meta, body, body_line)
 
 
@@ -543,13 +600,17 @@ def _loc_from_message(msg: str, p: Path) -> Location:
     return Location(path=str(p))
 
 
-def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int) -> SourceMeta:
+def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int,
+          text: str = "") -> SourceMeta:
+    """`first_line` is the file line of the first line of `text` (the front matter, or the note)."""
     from factcheck.model import SOURCE_FIELDS
 
     unknown = [k for k in data if k not in SOURCE_FIELDS]
     for k in unknown:
+        line = next((first_line + n for n, t in enumerate(text.split("\n"))
+                     if (km := _KEY_LINE.match(t)) is not None and km["key"].strip("\"'") == k), first_line)
         problems.append(Problem("unknown-field", f"source '{sid}' has an unknown key '{k}'"
-                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=first_line),
+                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=line),
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
     try:

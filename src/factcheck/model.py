@@ -265,6 +265,15 @@ class WhenOut:
     end: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class FailedCheck:
+    """A failed total or relation a claim is a part of (not its stated result): the finding's
+    code and its index in the report's findings."""
+
+    code: str
+    finding: int
+
+
 @dataclass(slots=True)
 class ClaimResult:
     """One claim's row in a report."""
@@ -280,6 +289,8 @@ class ClaimResult:
     line: int | None = None
     text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
     publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
+    # failed totals and relations this claim is a part of; its status is its own evidence's
+    part_of_failed: list[FailedCheck] = field(default_factory=list)
     found_in: str | None = None  # where the quote stands in a page or a PDF: "report.pdf p. 14"
 
 

@@ -41,7 +41,7 @@ from factcheck.model import (
 from factcheck.model import (
     error_text as _msg,
 )
-from factcheck.text import Passage, closest_passage, find_folded, fold
+from factcheck.text import Passage, closest_passage, find_folded, fold, match_quote
 
 T = TypeVar("T")
 
@@ -69,6 +69,7 @@ class ClaimCtx:
     quote_amounts: list[Amount] = field(default_factory=list)
     quote_periods: list[Period] = field(default_factory=list)
     unit: str | None = None  # the claim's unit: `unit`, else the amount's own
+    quote_insertions: list[tuple[str, str]] = field(default_factory=list)  # ("[Kim]", "he") found in the source
     id: str = field(init=False)  # the claim's id, read by every rule: an attribute, not a property
 
     def __post_init__(self) -> None:
@@ -195,8 +196,20 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
     loc0 = raw.location
     for key in data:
         if key not in TOP_LEVEL:
-            problems.append(Problem("unknown-field", f"unknown top-level key '{key}'" + did_you_mean(key, TOP_LEVEL),
-                                    loc0(raw.section_lines.get(key))))
+            value = data[key]
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                what, near = f"table [[{key}]]", did_you_mean(key, TOP_LEVEL).replace("'", "")
+                near = near.replace("mean ", "mean [[").replace("?)", "]]?)") if near else ""
+            elif isinstance(value, dict):
+                what, near = f"table [{key}]", did_you_mean(key, TOP_LEVEL).replace("'", "")
+                near = near.replace("mean ", "mean [").replace("?)", "]?)") if near else ""
+            else:
+                what, near = f"top-level key '{key}'", did_you_mean(key, TOP_LEVEL)
+            line = raw.section_lines.get(key)
+            if line is None:  # [subjects."x"] has a header for each of its tables, none for itself
+                line = min((n for k, n in raw.section_lines.items() if k.startswith(key + ".")), default=None)
+            problems.append(Problem("unknown-field", f"unknown {what}{near}; nothing in it is checked",
+                                    loc0(line)))
     info = _section(raw, "story", StoryInfo, problems) or StoryInfo()
     settings = _section(raw, "settings", Settings, problems) or Settings()
     settings = _known_codes(raw, settings, problems)
@@ -394,6 +407,12 @@ def _resolve_claims(story: Story) -> None:
             if q is None:
                 q = folded[cl.quote] = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
+            if not c.quote_found:
+                # An ellipsis, [bracketed words], [sic], a comma inside the quotation marks:
+                # matched as reporters quote (text.py).
+                m = match_quote(src.folded, src.folded_paragraphs, cl.quote)
+                c.quote_found = m is not None
+                c.quote_insertions = list(m.insertions) if m is not None else []
         if cl.quote:
             c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods], dollar=dollar,
                                            decimal_comma=dcomma)
@@ -430,14 +449,25 @@ def _counts_as_unit(c: ClaimCtx) -> bool:
     return not c.amount_from_quote or is_symbolic(u)
 
 
+def _unreadable_ids(story: Story) -> set[str]:
+    """Ids of claims in the ledger that could not be read (FC002 reports each): a reference to
+    one is not also a reference to a claim that does not exist."""
+    return {cid for p in story.problems if p.kind == "invalid-field" for cid in p.claims}
+
+
 def _check_references(story: Story) -> None:
     ids = story.by_id
     graph: dict[str, list[str]] = {}  # only claims with parts: a claim without any closes no cycle
+    unreadable: set[str] | None = None
     for c in story.claims:
         if not c.claim.total_of:
             continue
         for part in c.claim.total_of:
             if part not in ids:
+                if unreadable is None:
+                    unreadable = _unreadable_ids(story)
+                if part in unreadable:
+                    continue
                 story.problems.append(Problem("dangling", f"claim '{c.id}': total_of names '{part}', which is not a "
                                               "claim" + did_you_mean(part, set(ids)), story.claim_loc(c, "total_of"),
                                               claims=[c.id]))
@@ -523,7 +553,10 @@ def _relations(story: Story) -> list[RelationCtx]:
                                           f"{e.column})", story.raw.location(line, col)))
             continue
         missing = [i for i in ctx.parsed.ids() if i not in story.by_id]
+        unreadable = _unreadable_ids(story) if missing else set()
         for m in missing:
+            if m in unreadable:
+                continue
             story.problems.append(Problem("dangling", f"relation \"{rel.expect}\" names '{m}', which is not a claim"
                                           + did_you_mean(m, set(story.by_id)), story.loc(table, "expect")))
         if missing:

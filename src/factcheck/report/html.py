@@ -366,7 +366,10 @@ def render(report: Report) -> str:
                 f"<td>{escape(figure_with_unit(c.amount.text, c.unit)) if c.amount else ''}</td><td>{escape(c.when.text) if c.when else ''}</td>"
                 f"<td>{src_text}</td><td><q>{escape(c.quote or '')}</q></td>"
                 f"<td class=\"s-{c.status.value}{' at-fault' if c.id in late or c.id in off else ''}\">"
-                f"{escape(c.status.value)}</td></tr>")
+                f"{escape(c.status.value)}"
+                + "".join(f"<br><small>part of a failed {escape(p.code)}: "
+                          f"{escape(report.findings[p.finding].message)}</small>" for p in c.part_of_failed)
+                + "</td></tr>")
         body.append("<h2>Claims</h2><table><tr><th></th><th>claim</th><th>figure</th><th>when</th><th>source</th>"
                     "<th>quote</th><th>status</th></tr>" + "".join(rows) + "</table>")
     if report.sources:

@@ -131,6 +131,11 @@ def claims_table(report: Report, verbose: bool, width: int = 200) -> tuple[Rende
             if c.found_in:  # where it stands in a page or a PDF: "audit.pdf p. 14"
                 quote.append(f"\n{c.found_in}", style="dim")
             table.add_row(Text(""), Text(""), Text(""), quote, Text(""))
+        if verbose:
+            for p in c.part_of_failed:
+                table.add_row(Text(""), Text(""), Text(""), Text(f"part of a failed {p.code}: "
+                                                                 f"{report.findings[p.finding].message}", style="dim"),
+                              Text(""))
     return table, hidden
 
 

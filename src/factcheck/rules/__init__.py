@@ -50,6 +50,10 @@ class Hit:
     figure: str | None = None
     severity: Severity | None = None  # only for rules whose severity depends on the case
     strict_error: bool = False  # a hedged discrepancy that --strict turns into an error
+    # The claims whose status the finding sets, when that is not the rule's scope: a failed total
+    # or relation blames only its stated result (none when it has none); its other claims are the
+    # parts, which keep their own status and list the finding in the report.
+    blame: list[str] | None = None
 
 
 RuleFn = Callable[["Story"], Iterable[Hit]]

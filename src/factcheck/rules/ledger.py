@@ -31,14 +31,17 @@ def internal_error(story: Story) -> Iterator[Hit]:
     return iter(())
 
 
-@rule("FC001", "unknown-field", Severity.WARNING, "A key factcheck does not know (often a misspelling)")
+@rule("FC001", "unknown-field", Severity.ERROR, "A key or table factcheck does not know (often a misspelling)")
 def unknown_field(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        Every key of a claim, relation, accept, section or source front matter is one factcheck
-        reads. An unknown key is ignored and reported with the nearest known spelling.
+        Every key and table of the ledger (a claim's, a relation's, an accept's, a section's,
+        the top-level tables) is one factcheck reads: an unknown one is an error, reported at its
+        line with the nearest known spelling. An unknown key in a source's front matter is a
+        warning (saved pages carry keys of their own).
     Why an editor cares:
-        A misspelt `qoute` means the quote is silently never checked.
+        A misspelt key silently drops a check: `qoute` leaves the quote unchecked, `totals_of`
+        the total, `[[relations]]` every relation.
     Example:
         [[claim]]
         id = "troops"
@@ -50,7 +53,12 @@ def unknown_field(story: Story) -> Iterator[Hit]:
         source = "nis"
         quote = "10,900 soldiers"
     """
-    return _problems(story, "unknown-field")
+    ledger = str(story.raw.path)
+    for p in story.problems:
+        if p.kind == "unknown-field":
+            elsewhere = p.location is not None and p.location.path != ledger
+            yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location,
+                      severity=Severity.WARNING if elsewhere else None)
 
 
 @rule("FC002", "invalid-field", Severity.ERROR, "A field has the wrong type or a required field is missing")
