@@ -182,14 +182,17 @@ _json_num = st.none() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False
        when=st.none() | st.builds(WhenOut, _json_text, _json_text, _json_text),
        subject=st.none() | _json_text, unit=st.none() | _json_text, quote=st.none() | _json_text,
        line=st.none() | st.integers(0, 10**6),
-       failed=st.lists(st.builds(FailedCheck, _json_text, st.integers(0, 10**6)), max_size=3))
+       failed=st.lists(st.builds(FailedCheck, _json_text, st.integers(0, 10**6)), max_size=3),
+       found_in=st.none() | _json_text)
 def test_json_rows_read_back_as_the_report(id_: str, source: str, status: ClaimStatus, amount: AmountOut | None,
                                            when: WhenOut | None, subject: str | None, unit: str | None,
-                                           quote: str | None, line: int | None, failed: list[FailedCheck]) -> None:
+                                           quote: str | None, line: int | None, failed: list[FailedCheck],
+                                           found_in: str | None) -> None:
     from factcheck.model import Report, Summary
     from factcheck.report.json_report import render
 
-    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, part_of_failed=failed)
+    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, part_of_failed=failed,
+                      found_in=found_in)
     report = Report(summary=Summary(1, 0, 0, 0, 0), claims=[row, row], findings=[])
     text = render(report)
     doc = json.loads(text)
@@ -201,7 +204,8 @@ def test_json_rows_read_back_as_the_report(id_: str, source: str, status: ClaimS
                                                                    "end": when.end},
                                 "subject": subject, "unit": unit, "quote": quote, "line": line, "text": None,
                                 "publish_review": False,
-                                "part_of_failed": [{"code": f.code, "finding": f.finding} for f in failed]}
+                                "part_of_failed": [{"code": f.code, "finding": f.finding} for f in failed],
+                                "found_in": found_in}
     claim_lines = [ln for ln in text.splitlines() if ln.startswith("    {")]
     assert len(claim_lines) == 2  # one row per line, whatever the strings hold
 

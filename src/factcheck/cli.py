@@ -437,16 +437,76 @@ def extract(file: Path, claims: Path | None, append: bool) -> None:
     _engine_call(run_extract, file, claims or Path("claims.toml"), append, _console(stderr=True))
 
 
-@main.command(name="sources")
+@main.group(name="sources", invoke_without_command=True)
 @click.option("--claims", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="The ledger (default: ./claims.toml).")
 @click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="The folder of sources (default: sources/ beside the ledger).")
-def sources_cmd(claims: Path | None, sources: Path | None) -> None:
-    """Table of the sources: outlet, date, via, and how many claims cite each."""
+@click.pass_context
+def sources_cmd(ctx: click.Context, claims: Path | None, sources: Path | None) -> None:
+    """List the sources; show the text read from one, add one, check them."""
+    ctx.obj = (claims, sources)
+    if ctx.invoked_subcommand is not None:
+        return
     from factcheck import engine
     from factcheck.commands import print_sources
 
     opts = _options(claims, sources, None, (), (), False, "never")
     report = _engine_call(engine.run, opts)
     print_sources(report, _console())
+
+
+def _sources_dir(ctx: click.Context) -> Path:
+    claims, sources = ctx.obj
+    return sources if sources is not None else (claims or Path("claims.toml")).parent / "sources"
+
+
+@sources_cmd.command(name="show")
+@click.argument("source_id", metavar="ID")
+@click.pass_context
+def sources_show(ctx: click.Context, source_id: str) -> None:
+    """Print the text factcheck reads from source ID, with line numbers (and pages or paragraphs)."""
+    from factcheck.commands import show_source
+
+    _engine_call(show_source, _sources_dir(ctx), source_id, _console())
+
+
+@sources_cmd.command(name="add")
+@click.argument("what", metavar="PATH-OR-URL")
+@click.option("--id", "source_id", default=None, metavar="ID",
+              help="The source id (default: from the outlet and date the page declares).")
+@click.pass_context
+def sources_add(ctx: click.Context, what: str, source_id: str | None) -> None:
+    """Save a file or a web page into sources/ as <id>.html or <id>.pdf, with <id>.meta.toml
+    (its URL, when it was retrieved, its SHA-256). Nothing is overwritten."""
+    from factcheck.commands import add_source
+
+    saved = _engine_call(add_source, what, _sources_dir(ctx), source_id)
+    click.echo(f"saved {saved.path}" + (f" ({saved.note})" if saved.note else ""))
+    click.echo(f"wrote {saved.meta_path}")
+    if saved.warning:
+        click.echo(f"factcheck: {saved.path.name}: {saved.warning}", err=True)
+
+
+@sources_cmd.command(name="check")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+              help="Lowest severity that makes the exit status 1.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def sources_check(ctx: click.Context, fail_on: str, fmt: str) -> None:
+    """Fetch each source that has a URL again; report pages that changed since they were saved."""
+    from factcheck.commands import check_sources
+
+    claims, sources = ctx.obj
+    opts = _options(claims, sources, None, (), (), False, fail_on)
+    report, fetched = _engine_call(check_sources, opts)
+    if fmt == "json":
+        from factcheck.report import render
+
+        _write(_engine_call(render, report, "json"))
+    else:
+        from factcheck.report.text import print_report
+
+        click.echo(f"fetched {fetched} source{'s' if fetched != 1 else ''} with a URL again", err=True)
+        _engine_call(print_report, report, _console(), True, False)
+    sys.exit(Exit.FINDINGS if report.failing(fail_on) else Exit.OK)

@@ -14,6 +14,7 @@ from factcheck.errors import CannotRun
 from factcheck.load import (
     FileRefused,
     Problem,
+    Source,
     confined,
     decode_text,
     read_ledger,
@@ -171,10 +172,41 @@ def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
             findings.append(f)
             if h.blame is not None:
                 blame[id(f)] = h.blame
+    _show_places(story, findings)
     _apply_accepts(story, findings, selected={r.code for r in rules})
     findings.sort(key=_finding_order)
     statuses, parts = _statuses(story, findings, blame)
     return _report(story, findings, statuses, parts, opts)
+
+
+def _show_places(story: Story, findings: list[Finding]) -> None:
+    """A finding that quotes a claim found in a page or a PDF shows the passage it was found in,
+    and where: "report.pdf p. 14", "page.html paragraph 4"."""
+    if not any(s.places for s in story.sources.values()):
+        return
+    for f in findings:
+        c = story.by_id.get(f.claims[0]) if f.claims else None
+        if c is None or c.source is None or not c.source.places or f.evidence != c.claim.quote:
+            continue
+        at = c.located
+        if at is None:
+            continue
+        f.derivation.append(f"quote found in {c.source.path.name} {at.place}")
+        f.evidence = _around(at.passage, c.claim.quote or "")
+
+
+def _around(passage: str, quote: str, limit: int = 320) -> str:
+    """The passage, cut to about `limit` characters around the quote when it is longer."""
+    if len(passage) <= limit:
+        return passage
+    from factcheck.text import fold
+
+    i = fold(passage).find(fold(quote)[:40])  # an approximate position is enough to centre on
+    i = max(i, 0)
+    start = max(0, i - (limit - len(quote)) // 2)
+    end = min(len(passage), start + limit)
+    start = max(0, end - limit)
+    return ("…" if start else "") + passage[start:end].strip() + ("…" if end < len(passage) else "")
 
 
 def _finding_order(f: Finding) -> tuple[int, str, str, int]:
@@ -275,8 +307,18 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus, parts: dict[str, list[Failed
     if (p := c.period) is not None:
         when = WhenOut(str(c.claim.when), _iso(p.first), _iso(p.last))
     cl = c.claim
+    found_in = None
+    if c.source is not None and c.source.places and (at := c.located) is not None:
+        found_in = f"{c.source.path.name} {at.place}"
     return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, cl.text,
-                       cl.publish_review, part_of_failed=parts.get(cl.id) or [])
+                       cl.publish_review, part_of_failed=parts.get(cl.id) or [], found_in=found_in)
+
+
+def _kind(s: Source) -> str:
+    """'note', 'text', or for a page or a PDF 'html' or 'pdf'."""
+    if s.is_note or not s.places and s.no_text is None:
+        return s.meta.kind
+    return "pdf" if s.path.suffix.lower() == ".pdf" else "html"
 
 
 def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus],
@@ -294,7 +336,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
     sources = [
         SourceResult(id=sid, path=str(s.path), title=s.meta.title, outlet=s.meta.outlet, url=s.meta.url,
                      published=s.meta.published.isoformat() if s.meta.published else None, author=s.meta.author,
-                     via=list(s.meta.via), kind=s.meta.kind, cited_by=cited.get(sid, 0))
+                     via=list(s.meta.via), kind=_kind(s), cited_by=cited.get(sid, 0))
         for sid, s in sorted(story.sources.items())
     ]
     return Report(

@@ -28,14 +28,21 @@ from factcheck.model import error_text as _msg
 from factcheck.spelling import did_you_mean
 
 if TYPE_CHECKING:
+    from factcheck.documents import LineIndex
     from factcheck.text import Sentences
 
-SOURCE_SUFFIXES = (".md", ".txt", ".toml")
+SOURCE_SUFFIXES = (".md", ".txt", ".toml", ".html", ".htm", ".pdf")
+DOCUMENT_SUFFIXES = (".html", ".htm", ".pdf")  # read by factcheck.documents, imported only for them
+META_SUFFIX = ".meta.toml"  # sources/<id>.meta.toml: keys that override what <id>.html or .pdf declares
 # The most factcheck reads from any one file (ledger, source, draft, front matter): far more than
 # any article or ledger an editor writes (the bundled 10,000-claim benchmark ledger is 2 MB), and
 # little enough that a wrong path (a log, a disk image, /dev/zero) cannot exhaust memory.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SOURCE_BYTES = MAX_FILE_BYTES
+# A saved page or a PDF report: a report's images make it far larger than its text (a 40-page
+# assessment with charts runs to tens of MB); only its text is kept in memory once read.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024  # sources/<id>.meta.toml: a few keys
 
 
 LoadError = CannotRun  # the former name, for code written before the writers shared the error
@@ -196,6 +203,25 @@ class Source:
     body: str | None  # None for a note or an unreadable file
     body_line: int = 1  # the file line where the body starts
     error: str | None = None  # why the file could not be read
+    # A page or a PDF: where each part of the body stands, (first body line, "p. 14" or "paragraph 4")
+    places: list[tuple[int, str]] = field(default_factory=list)
+    no_text: str | None = None  # a page or a PDF with no text to check against, and why
+    saved: dict[str, Any] = field(default_factory=dict)  # from <id>.meta.toml: retrieved, sha256
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        """The body's lines folded, to find where a quote stands (pages and PDFs only)."""
+        from factcheck.documents import LineIndex
+
+        return LineIndex(self.body or "")
+
+    def where(self, line: int) -> str:
+        """'report.pdf p. 14', 'page.html paragraph 4' or 'notes.md line 12' for a body line."""
+        if self.places:
+            from factcheck.documents import place_of
+
+            return f"{self.path.name} {place_of(self.places, line)}"
+        return f"{self.path.name} line {line}"
 
     @property
     def is_note(self) -> bool:
@@ -451,6 +477,7 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
         problems.append(Problem(Fact.UNREADABLE_SOURCE, f"cannot list {sources_dir}: {e.strerror or e}",
                                 Location(path=str(sources_dir))))
         return out
+    names = {e.name for e in entries}
     for entry in entries:
         name = entry.name
         if not is_clean_name(name):
@@ -465,6 +492,13 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
             continue
         stem, dot, suffix = name.rpartition(".")
         if name.startswith(".") or not dot or "." + suffix.lower() not in SOURCE_SUFFIXES:
+            continue
+        if name.lower().endswith(META_SUFFIX):
+            base = name[: -len(META_SUFFIX)]
+            if not any(f"{base}{s}" in names for s in SOURCE_SUFFIXES):
+                problems.append(Problem(Fact.UNREADABLE_SOURCE, f"{name} has no source beside it ({base}.html, "
+                                        f"{base}.pdf, ...); its keys apply to nothing", Location(path=str(sources_dir / name)),
+                                        sources=[]))
             continue
         sid = stem
         p = sources_dir / name
@@ -481,6 +515,9 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
                                     sources=[sid]))
             continue
         out[sid] = _read_source(p, sid, problems, story_root)
+        meta_name = sid + META_SUFFIX
+        if meta_name in names and out[sid].error is None and not out[sid].is_note:
+            _apply_meta_toml(out[sid], sources_dir / meta_name, story_root, problems)
     return out
 
 
@@ -492,11 +529,14 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
         return Source(sid, p, SourceMeta(), None, error=why)
 
     try:
-        raw = read_story_file(p, story_root)
+        document = p.suffix.lower() in DOCUMENT_SUFFIXES
+        raw = read_story_file(p, story_root, MAX_DOCUMENT_BYTES if document else MAX_SOURCE_BYTES)
     except FileRefused as e:
         if e.kind == "outside":
             return broken(f"{p.name} links outside the story folder; not read (copy the file into sources/ instead)")
         return broken(f"{p.name} {e.reason}")
+    if document:
+        return _read_document(p, sid, raw, problems)
     if b"\x00" in raw[:65536]:
         return broken(f"{p.name} is a binary file, not text; save the article as UTF-8 text")
     try:
@@ -525,6 +565,53 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
             data = {}
         meta = _meta(data, p, sid, problems, 2, meta_text)
     return Source(sid, p, meta, body, body_line)
+
+
+def _read_document(p: Path, sid: str, raw: bytes, problems: list[Problem]) -> Source:
+    """A saved page or a PDF: its text, and what it declares about itself as front matter."""
+    from factcheck.documents import DocumentError, read_document
+
+    try:
+        doc = read_document(p, raw)
+    except (DocumentError, ImportError) as e:
+        # ImportError: an installation without the page or PDF readers; the rest of the story is
+        # still checked.
+        why = f"{p.name}: {e}" if isinstance(e, DocumentError) else (
+            f"{p.name}: the reader for this kind of file is not installed ({e.name or e}); "
+            "reinstall factcheck-ledger with its dependencies")
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, why, Location(path=str(p)), sources=[sid]))
+        return Source(sid, p, SourceMeta(), None, error=why)
+    meta = _meta(doc.declared(), p, sid, problems, 1)
+    if doc.empty_why is not None:
+        return Source(sid, p, meta, None, no_text=doc.empty_why)
+    return Source(sid, p, meta, doc.text, 1, places=doc.places)
+
+
+# What `sources add` records in <id>.meta.toml besides the front-matter keys.
+SAVED_KEYS = frozenset({"retrieved", "sha256"})
+
+
+def _apply_meta_toml(src: Source, p: Path, root: Path, problems: list[Problem]) -> None:
+    """Keys of sources/<id>.meta.toml override what the source declares; a key it does not name
+    is kept from the source."""
+    try:
+        text = decode_text(read_story_file(p, root, MAX_META_BYTES), p)
+        data = parse_toml(text, p, parse_float=float)
+    except FileRefused as e:
+        why = f"{p.name} links outside the story folder; not read" if e.kind == "outside" else f"{p.name} {e.reason}"
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, why, Location(path=str(p)), sources=[src.id]))
+        return
+    except LoadError as e:  # not UTF-8, invalid TOML: the message has path:line:column
+        msg = str(e)
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, msg.split(": ", 1)[-1], _loc_from_message(msg, p),
+                                sources=[src.id]))
+        return
+    src.saved = {k: data.pop(k) for k in SAVED_KEYS & data.keys()}
+    from factcheck.model import SOURCE_FIELDS
+
+    declared = {k: getattr(src.meta, k) for k in SOURCE_FIELDS if getattr(src.meta, k) not in (None, [])}
+    declared.pop("kind", None)
+    src.meta = _meta({**declared, **data}, p, src.id, problems, 1)
 
 
 def _loc_from_message(msg: str, p: Path) -> Location:

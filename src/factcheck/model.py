@@ -291,6 +291,7 @@ class ClaimResult:
     publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
     # failed totals and relations this claim is a part of; its status is its own evidence's
     part_of_failed: list[FailedCheck] = field(default_factory=list)
+    found_in: str | None = None  # where the quote stands in a page or a PDF: "report.pdf p. 14"
 
 
 @dataclass(slots=True)

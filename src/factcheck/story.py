@@ -47,6 +47,7 @@ from factcheck.text import Passage, closest_passage, find_folded, fold, match_qu
 T = TypeVar("T")
 
 if TYPE_CHECKING:  # relations are parsed only by ledgers that have some (see _relations)
+    from factcheck.documents import Located
     from factcheck.expr import Comparison
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
@@ -96,6 +97,16 @@ class ClaimCtx:
         if p is None:
             return None
         return Passage(p.text, p.line + self.source.body_line - 1, p.score, p.differences)
+
+    @cached_property
+    def located(self) -> Located | None:
+        """Where the quote stands in a page or a PDF ("p. 14", "paragraph 4"); None for a text
+        source or a quote that is not there."""
+        s = self.source
+        if s is None or not s.places or not self.quote_found or not self.claim.quote:
+            return None
+        pdf = s.path.suffix.lower() == ".pdf"  # a printed line is short: show the lines around it
+        return s.line_index.locate(self.claim.quote, s.places, context=1 if pdf else 0)
 
     @property
     def speaks_of_future(self) -> bool:

@@ -132,7 +132,10 @@ def claims_table(report: Report, verbose: bool, width: int = 200) -> tuple[Rende
             s_text.append("\n" + published, style="dim")
         table.add_row(Text(sym, style=style), Text(c.id), fig, s_text, Text(c.status.value, style=style))
         if verbose and c.quote:  # under the source, the one column that may fold
-            table.add_row(Text(""), Text(""), Text(""), Text(f"“{c.quote}”", style="italic"), Text(""))
+            quote = Text(f"“{c.quote}”", style="italic")
+            if c.found_in:  # where it stands in a page or a PDF: "audit.pdf p. 14"
+                quote.append(f"\n{c.found_in}", style="dim")
+            table.add_row(Text(""), Text(""), Text(""), quote, Text(""))
         if verbose:
             for p in c.part_of_failed:
                 table.add_row(Text(""), Text(""), Text(""), Text(f"part of a failed {p.code}: "

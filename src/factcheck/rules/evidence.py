@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import Fact
-from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, rule
+from factcheck.model import ClaimStatus, Location, Severity
+from factcheck.rules import Hit, StatusScope, rule
 from factcheck.spelling import did_you_mean
 from factcheck.story import ClaimCtx, Story
 from factcheck.text import find_folded, fold, is_plain_quote, joins_passages, match_quote, sentence_of, shorten
@@ -20,7 +20,7 @@ from factcheck.text import find_folded, fold, is_plain_quote, joins_passages, ma
 def unknown_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        Every claim's `source` names a file sources/<id>.md, .txt or .toml.
+        Every claim's `source` names a file sources/<id>.md, .txt, .html, .pdf or .toml.
     Why an editor cares:
         A claim whose evidence is not filed cannot be checked by anyone else on the desk.
     Example:
@@ -32,7 +32,7 @@ def unknown_source(story: Story) -> Iterator[Hit]:
         sid = c.claim.source
         if c.source is None and sid and not any(p.kind is Fact.SOURCE_NOT_AN_ID and c.id in p.claims for p in story.problems):
             yield Hit(f"claim '{c.id}' cites source '{sid}', which is not in sources/ (looked for {sid}.md, "
-                      f"{sid}.txt and {sid}.toml)" + did_you_mean(sid, set(story.sources)),
+                      f"{sid}.txt, {sid}.html, {sid}.pdf and {sid}.toml)" + did_you_mean(sid, set(story.sources)),
                       claims=[c.id], sources=[sid], location=story.claim_loc(c, "source"))
 
 
@@ -75,7 +75,7 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         p = c.passage
         if p is not None:
             evidence = shorten(p.text, 240)
-            derivation.append(f"closest passage, {c.source.path.name} line {p.line}: \"{shorten(p.text, 200)}\"")
+            derivation.append(f"closest passage, {c.source.where(p.line)}: \"{shorten(p.text, 200)}\"")
             derivation.extend(p.differences[:6])
         elif len((c.claim.quote or "").split()) > 300:
             derivation.append("the quote is too long to show the closest passage; quote a sentence, not a page")
@@ -403,6 +403,33 @@ def unverifiable(story: Story) -> Iterator[Hit]:
             yield Hit(f"claim '{c.id}' has no quote, so nothing ties it to the words of "
                       f"{story.source_label(c.source.id)}", claims=[c.id], sources=[c.source.id],
                       location=story.claim_loc(c))
+
+
+@rule("FC109", "no-text", Severity.WARNING, "A cited page or PDF has no text to check against (a scan)",
+      status=ClaimStatus.UNVERIFIABLE, status_scope=StatusScope.ALL, status_min=Severity.WARNING)
+def no_text(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Every page (sources/<id>.html) or PDF (sources/<id>.pdf) that a claim cites has text
+        to check quotes against. A PDF of scanned page images has none, nor has a page whose
+        article text cannot be found; the claims citing it are unverifiable, not supported.
+    Why an editor cares:
+        A quote "checked" against a scan was checked by nobody: save the report's text, or
+        run it through OCR and save that beside it.
+    Example:
+        source = "audit-2025"      # sources/audit-2025.pdf, a scan without a text layer
+    Passes:
+        source = "audit-2025"      # sources/audit-2025.pdf, exported with its text
+    """
+    citing: dict[str, list[str]] = {}
+    for c in story.claims:
+        citing.setdefault(c.claim.source, []).append(c.id)
+    for sid, src in sorted(story.sources.items()):
+        if src.no_text is None or sid not in citing:
+            continue
+        yield Hit(f"{src.path.name}: {src.no_text}; {len(citing[sid])} claim{'s' if len(citing[sid]) != 1 else ''} "
+                  "citing it cannot be verified", claims=citing[sid], sources=[sid],
+                  location=Location(path=str(src.path)))
 
 
 # "according to Ukrainian intelligence", "citing the Pentagon", "Zelensky said", "said Zelensky"
