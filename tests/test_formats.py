@@ -88,7 +88,7 @@ def test_the_built_in_formats(name: str, extension: str | None) -> None:
 def test_no_reporter_imports_the_rules() -> None:
     """Reporters render what the Report carries; SARIF's rule table and the timeline's timing
     marks come from its rules' metadata, not from the registry."""
-    modules = sorted(f.module for f in FORMATS.values()) + ["factcheck.report.timeline", "factcheck.report.reference"]
+    modules = sorted(f.module for f in FORMATS.values()) + ["factcheck.report.timeline_chart", "factcheck.report.reference"]
     code = ("import importlib, sys\n"
             f"for m in {modules!r}: importlib.import_module(m)\n"
             "print(' '.join(m for m in sys.modules if m.startswith('factcheck.rules') or m == 'factcheck.engine'))")

@@ -117,7 +117,7 @@ def test_the_outlier_is_red_and_the_consensus_is_not(bundled: str, wildfire: str
 
 @pytest.mark.parametrize("ledger", [ROOT / "claims.toml", WILDFIRE / "claims.toml"], ids=["bundled", "wildfire"])
 def test_html_timelines_are_red_where_the_text_timeline_marks_x(ledger: Path) -> None:
-    from factcheck.report.timeline import print_timeline
+    from factcheck.report.timeline_chart import print_timeline
 
     report = run(Options(claims=ledger))
     con, buf = console(160)

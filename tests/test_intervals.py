@@ -146,7 +146,7 @@ def test_outliers_are_the_claims_outside_the_deepest_point(claimed: list[tuple[s
     misses a point most intervals hold, each with every claim of that point it cannot agree with."""
     from types import SimpleNamespace
 
-    from factcheck.rules.sources import outliers
+    from factcheck.rules.cross_source import outliers
 
     items: list[Any] = [SimpleNamespace(claim=SimpleNamespace(source=s), iv=iv) for s, iv in claimed]
     points = [Decimal(k) / 2 for k in range(0, 15)] + [Decimal(100)]

@@ -151,7 +151,7 @@ def test_terminal_report_at_any_width(cli: CliRunner, monkeypatch: pytest.Monkey
 def test_large_story_terminal_report_is_summarized(tmp_path: Path) -> None:
     """100 sources each giving a different figure for one subject: one consensus, 99 conflicts
     (one finding per claim outside it, never one per pair), rows and findings capped."""
-    from factcheck.report.text import CLAIM_ROWS, PER_CODE, print_report
+    from factcheck.report.terminal import CLAIM_ROWS, PER_CODE, print_report
     from tests.conftest import console, write_story
 
     claims, sources = [], {}
@@ -211,7 +211,7 @@ def test_json_rows_read_back_as_the_report(id_: str, source: str, status: ClaimS
 
 
 def test_large_clean_story_prints_no_empty_table(tmp_path: Path) -> None:
-    from factcheck.report.text import SUMMARY_LIMIT, print_report
+    from factcheck.report.terminal import SUMMARY_LIMIT, print_report
     from tests.conftest import console, write_story
 
     n = SUMMARY_LIMIT + 10

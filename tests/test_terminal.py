@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.engine import Options, run
 from factcheck.model import AmountOut, ClaimResult, ClaimStatus, Report, SourceResult, Summary, WhenOut
-from factcheck.report.text import print_report
+from factcheck.report.terminal import print_report
 from tests.conftest import console, invoke, write_story
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ def _render(report: Report, width: int, verbose: bool = False) -> list[str]:
 
 
 def _figure(report: Report, cid: str) -> str:
-    from factcheck.report.text import _figure as figure  # the text the table shows for a claim
+    from factcheck.report.terminal import _figure as figure  # the text the table shows for a claim
 
     return figure(next(c for c in report.claims if c.id == cid))
 

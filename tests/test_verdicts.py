@@ -116,7 +116,7 @@ def test_an_outlier_names_every_consensus_claim_it_misses(raw: list[tuple[int, i
     from types import SimpleNamespace
 
     from factcheck.intervals import INF
-    from factcheck.rules.sources import outliers
+    from factcheck.rules.cross_source import outliers
 
     ivs = [Interval(D(a), INF if open_ else D(a + b), open_, open_) for a, b, open_ in raw]
     items: list[Any] = [SimpleNamespace(claim=SimpleNamespace(source=f"s{n}"), iv=iv, n=n) for n, iv in enumerate(ivs)]

@@ -261,7 +261,7 @@ def _watch(opts: Any, fmt: str, quiet: bool, verbose: bool) -> None:
                            "please report it with the command you ran)"))
         else:
             if FORMATS[fmt].terminal:  # the terminal report, redrawn (no annotations again)
-                from factcheck.report.text import print_report
+                from factcheck.report.terminal import print_report
 
                 print_report(report, out, quiet, verbose)
             else:
@@ -387,7 +387,7 @@ def explain(code: str) -> None:
 def timeline(subject: str | None, claims: Path | None, sources: Path | None) -> None:
     """Chart each claim's period on a shared time axis (every subject with two dated claims, or SUBJECT)."""
     from factcheck import engine
-    from factcheck.report.timeline import print_timeline
+    from factcheck.report.timeline_chart import print_timeline
 
     opts = _options(claims, sources, None, (), (), False, "never")
     report = _engine_call(engine.run, opts)
@@ -505,7 +505,7 @@ def sources_check(ctx: click.Context, fail_on: str, fmt: str) -> None:
 
         _write(_engine_call(render, report, "json"))
     else:
-        from factcheck.report.text import print_report
+        from factcheck.report.terminal import print_report
 
         click.echo(f"fetched {fetched} source{'s' if fetched != 1 else ''} with a URL again", err=True)
         _engine_call(print_report, report, _console(), True, False)

@@ -45,7 +45,7 @@ def run_extract(file: Path, ledger: Path, append: bool, console: Console) -> Non
 def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> None:
     from factcheck import extract
     from factcheck.model import SOURCE_FIELDS, SourceMeta
-    from factcheck.story import resolve
+    from factcheck.resolve import resolve
     from factcheck.workspace import append_to_ledger
 
     document = file.suffix.lower() in DOCUMENT_SUFFIXES

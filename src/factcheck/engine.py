@@ -34,8 +34,8 @@ from factcheck.model import (
     Summary,
     WhenOut,
 )
+from factcheck.resolve import ClaimCtx, Story, resolve
 from factcheck.rules import REGISTRY, Rule, StatusScope, load_rules, rule_infos, select
-from factcheck.story import ClaimCtx, Story, resolve
 
 # Which status wins when a claim has several findings.
 _STATUS_RANK = {

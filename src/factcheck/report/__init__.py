@@ -62,7 +62,7 @@ def register(fmt: Format) -> Format:
 
 
 for _fmt in (
-    Format("text", "factcheck.report.text", "the report for people, in the terminal", terminal=True),
+    Format("text", "factcheck.report.terminal", "the report for people, in the terminal", terminal=True),
     Format("json", "factcheck.report.json_report", "the JSON document (docs/json.md)", extension="json",
            many=True, repo_paths=True),
     Format("md", "factcheck.report.markdown", "the memo, in Markdown", extension="md", joiner="\n"),

@@ -72,7 +72,7 @@ def render(report: Report) -> str:
 def show(reports: Sequence[Report], sink: Sink, options: Mapping[str, Any]) -> None:
     """Annotations first; the memo to the step summary when GitHub provides one; then the text
     report, fenced so that GitHub runs no line of it (it quotes the files) as a command."""
-    from factcheck.report import markdown, text
+    from factcheck.report import markdown, terminal
 
     sink.write("".join(render(r) for r in reports))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -86,6 +86,6 @@ def show(reports: Sequence[Report], sink: Sink, options: Mapping[str, Any]) -> N
     fence = stop_commands() if reports else None
     if fence is not None:
         sink.write(fence.start)
-    text.show(reports, sink, options)
+    terminal.show(reports, sink, options)
     if fence is not None:
         sink.write(fence.end)

@@ -14,7 +14,7 @@ from html import escape as _html_escape
 
 from factcheck.model import ClaimResult, Finding, Report, Severity
 from factcheck.report import claims_at_fault, figure_with_unit
-from factcheck.report.timeline import date_axis
+from factcheck.report.timeline_chart import date_axis
 from factcheck.safe_text import for_terminal
 
 

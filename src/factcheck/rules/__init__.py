@@ -1,6 +1,6 @@
 """The rule registry: the one place that knows every rule's code, severity, summary and docs.
 
-A rule is a small function that takes the resolved :class:`~factcheck.story.Story` and yields
+A rule is a small function that takes the resolved :class:`~factcheck.resolve.Story` and yields
 :class:`Hit` objects; it only detects. The engine stamps each hit with the rule's code and its
 configured severity. ``verify``, ``--select/--ignore``, ``rules``, ``explain`` and the docs all
 read this registry. Registering a malformed or duplicate code fails at import time.
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from factcheck.model import ClaimStatus, Location, RuleInfo, Severity
 
 if TYPE_CHECKING:
-    from factcheck.story import Story
+    from factcheck.resolve import Story
 
 CODE_RE = re.compile(r"^FC[0-6]\d\d$")
 FAMILIES = {
@@ -174,7 +174,7 @@ def load_rules() -> dict[str, Rule]:
     """Import every family module once; returns the registry, sorted by code."""
     global _LOADED
     if not _LOADED:
-        for mod in ("ledger", "evidence", "arithmetic", "sources", "timeline", "sourcing", "draft"):
+        for mod in ("ledger", "evidence", "arithmetic", "cross_source", "order", "sourcing", "draft"):
             importlib.import_module(f"factcheck.rules.{mod}")
         _LOADED = True
     return dict(sorted(REGISTRY.items()))

@@ -13,8 +13,8 @@ from factcheck.dates import WEEKDAY_NAMES, Period
 from factcheck.figures import Amount, Hedge
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import ClaimCtx, RelationCtx, Story, in_cycle
 from factcheck.rules import Hit, StatusScope, rule
-from factcheck.story import ClaimCtx, RelationCtx, Story, in_cycle
 
 if TYPE_CHECKING:
     from factcheck.expr import Comparison

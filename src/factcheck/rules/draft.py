@@ -13,8 +13,8 @@ from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
 from factcheck.load import Source
 from factcheck.model import Location, Severity
+from factcheck.resolve import ClaimCtx, Story
 from factcheck.rules import Hit, rule
-from factcheck.story import ClaimCtx, Story
 from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, joins_passages, match_quote, shorten
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Location, Severity
+from factcheck.resolve import ClaimCtx, Story
 from factcheck.rules import Hit, StatusScope, rule
 from factcheck.spelling import did_you_mean
-from factcheck.story import ClaimCtx, Story
 from factcheck.text import find_folded, fold, is_plain_quote, joins_passages, match_quote, sentence_of, shorten
 
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import Story
 from factcheck.rules import Hit, StatusScope, rule
-from factcheck.story import Story
 
 
 def _problems(story: Story, kind: Fact) -> Iterator[Hit]:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from factcheck.model import Location, Severity
+from factcheck.resolve import ClaimCtx, Story
 from factcheck.rules import Hit, rule
-from factcheck.story import ClaimCtx, Story
 from factcheck.text import closest_passage, find_folded, fold, shorten
 
 if TYPE_CHECKING:

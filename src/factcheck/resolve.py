@@ -1,6 +1,7 @@
 """Resolving a story: from the raw ledger and sources to claims with parsed amounts, periods and
-located quotes. Problems found on the way are recorded for the ledger rules to report; nothing
-here decides what is a finding and nothing here prints.
+located quotes: the resolve stage. What is wrong on the way is recorded as a fact (a Problem of a
+kind in load.Fact) for the ledger rules to judge; nothing here decides what is a finding and
+nothing here prints.
 """
 
 from __future__ import annotations

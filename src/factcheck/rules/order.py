@@ -8,8 +8,8 @@ from datetime import date
 
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import RelationCtx, Story
 from factcheck.rules import Hit, StatusScope, rule
-from factcheck.story import RelationCtx, Story
 
 
 def _order(op: str, a: tuple[date, date], b: tuple[date, date]) -> tuple[bool, bool]:

@@ -18,8 +18,8 @@ from itertools import groupby
 from factcheck.dates import Period
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import ClaimCtx, Story
 from factcheck.rules import Hit, StatusScope, rule
-from factcheck.story import ClaimCtx, Story
 
 _Key = tuple[Decimal, int]
 
