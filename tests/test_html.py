@@ -165,8 +165,12 @@ def test_the_page_renders_in_headless_chromium(cli: CliRunner, tmp_path: Path, s
 
 
 _value = st.floats(min_value=-1e13, max_value=1e13, allow_nan=False) | st.integers(-10**6, 10**12)
-_amount = st.tuples(st.none() | _value, st.none() | _value).map(lambda t: (t[0], t[1]) if t[0] is None or t[1] is None
-                                                                else (min(t), max(t)))
+def _ordered(t: tuple[float | int | None, float | int | None]) -> tuple[float | int | None, float | int | None]:
+    lo, hi = t
+    return t if lo is None or hi is None else (min(lo, hi), max(lo, hi))
+
+
+_amount = st.tuples(st.none() | _value, st.none() | _value).map(_ordered)
 _day = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
 
 

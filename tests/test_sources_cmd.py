@@ -6,6 +6,7 @@ import hashlib
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -142,9 +143,9 @@ def test_the_size_cap_stops_the_download(httpserver: HTTPServer) -> None:
 def test_a_server_that_does_not_answer_in_time(httpserver: HTTPServer) -> None:
     import time
 
-    def slow(request: object) -> object:
-        from werkzeug import Response
+    from werkzeug import Request, Response
 
+    def slow(request: Request) -> Response:
         time.sleep(1.0)
         return Response("late", content_type="text/html")
 
@@ -226,8 +227,8 @@ def _check(httpserver: HTTPServer, ledger: Path, page: bytes | None, status: int
     return code, json.loads(out)
 
 
-def _codes(doc: dict[str, object]) -> list[tuple[str, list[str]]]:
-    return [(f["code"], f["claims"]) for f in doc["findings"]]  # type: ignore[index, union-attr]
+def _codes(doc: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    return [(f["code"], f["claims"]) for f in doc["findings"]]
 
 
 def test_check_an_unchanged_page(httpserver: HTTPServer, tmp_path: Path) -> None:
