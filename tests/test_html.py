@@ -165,11 +165,9 @@ def test_the_page_renders_in_headless_chromium(cli: CliRunner, tmp_path: Path, s
 
 
 _value = st.floats(min_value=-1e13, max_value=1e13, allow_nan=False) | st.integers(-10**6, 10**12)
-
-
-def _ordered(t: tuple[float | None, float | None]) -> tuple[float | None, float | None]:
+def _ordered(t: tuple[float | int | None, float | int | None]) -> tuple[float | int | None, float | int | None]:
     lo, hi = t
-    return (lo, hi) if lo is None or hi is None else (min(lo, hi), max(lo, hi))
+    return t if lo is None or hi is None else (min(lo, hi), max(lo, hi))
 
 
 _amount = st.tuples(st.none() | _value, st.none() | _value).map(_ordered)

@@ -227,9 +227,8 @@ def _check(httpserver: HTTPServer, ledger: Path, page: bytes | None, status: int
     return code, json.loads(out)
 
 
-def _codes(doc: dict[str, object]) -> list[tuple[str, list[str]]]:
-    findings: list[dict[str, Any]] = doc["findings"]  # type: ignore[assignment]
-    return [(f["code"], f["claims"]) for f in findings]
+def _codes(doc: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    return [(f["code"], f["claims"]) for f in doc["findings"]]
 
 
 def test_check_an_unchanged_page(httpserver: HTTPServer, tmp_path: Path) -> None:
