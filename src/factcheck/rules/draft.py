@@ -4,7 +4,7 @@ ledger or the sources."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -175,8 +175,10 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         is not backed by "about 14,000", which the draft states more precisely than its source).
         A figure in a currency or %, or whose noun is a unit the ledger uses, is backed only by
         a claim in that unit or a `[units]` synonym of it. Years, dates, ordinals, list numbers
-        and small numbers spelt out (one to nine) are not figures. The finding names the nearest
-        claim and why it does not back the figure.
+        and small numbers spelt out (one to nine) are not figures, and a figure inside a
+        quotation that a source holds word for word is backed by that source (FC602 checks the
+        quotation whole). The finding names the nearest claim and why it does not back the
+        figure.
     Why an editor cares:
         A figure that reached the copy without a ledger entry has not been checked; an open
         "at least 600 soldiers" says nothing about "5,000 wounded".
@@ -191,7 +193,12 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     text = story.draft_text
     claims = [c for c in story.claims if c.amount is not None]
     known = ledger_units(story)
+    quoted = _sourced_quotations(story)
+    starts = [a for a, _ in quoted]
     for fig in _draft_figures(story):
+        i = bisect_right(starts, fig.span[0]) - 1
+        if i >= 0 and fig.span[1] <= quoted[i][1]:
+            continue  # inside a quotation a source holds word for word: the source backs it (FC602)
         if any(backs(story, c, fig, known) for c in claims):
             continue
         nearest: ClaimCtx | None = min(claims, key=lambda c: _distance(story, c, fig, known), default=None)
@@ -210,6 +217,16 @@ def _quotations(story: Story) -> Iterator[tuple[re.Match[str], str, int]]:
         quote = m.group(1).strip()
         if len(quote.split()) >= 3:
             yield m, quote, m.start()
+
+
+def _sourced_quotations(story: Story) -> list[tuple[int, int]]:
+    """The spans of the draft's quotations that some source holds, in order (found once a run)."""
+
+    def compute() -> list[tuple[int, int]]:
+        bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
+        return [m.span(1) for m, quote, _ in _quotations(story) if _quoted_in(bodies, quote) is not None]
+
+    return story.shared("draft-sourced-quotations", compute)
 
 
 def _quoted_in(bodies: list[tuple[str, Source]], quote: str) -> tuple[str, QuoteMatch] | None:
