@@ -486,6 +486,10 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("The talks began at 4 p.m. on Monday.", []),
     ("The flight left at 0900 GMT.", []),
     ("About nine hours later a second quake struck.", []),
+    ("Two days after the quake the airport reopened.", []),
+    # a bounded duration before an event is a figure the quote states
+    ("Contacts must stay home for up to 21 days after exposure.", [("up to 21", "[0, 21]", "days", U)]),
+    ("Travellers need at least 14 days before departure.", [("at least 14", "[14, inf)", "days", L)]),
     ("Three weeks ago the talks stalled.", []),
     ("In 2023 prices rose sharply.", []),
     ("From 2014 to 2018 the plant was closed.", []),
