@@ -95,9 +95,10 @@ class ClaimCtx:
             return None
         return Passage(p.text, p.line + self.source.body_line - 1, p.score, p.differences)
 
-    @property
+    @cached_property
     def speaks_of_future(self) -> bool:
-        """The quote is a plan or a forecast ("will", "is due", "plans to"), not a report."""
+        """The quote is a plan or a forecast ("will", "is due", "plans to"), not a report.
+        (Kept: the quote's dates and the claim's `when` both ask, and the claim never changes.)"""
         return bool(self.claim.quote) and speaks_of_future(self.claim.quote or "")
 
     def date_for_order(self) -> date | None:

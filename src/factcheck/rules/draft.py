@@ -162,9 +162,29 @@ def _claimed_dates(story: Story) -> list[ClaimCtx]:
     return [c for c in story.claims if c.period is not None]
 
 
-def _backs(c: ClaimCtx, p: Period) -> bool:
-    assert c.period is not None
-    return c.period.within(p)
+class ClaimedDays:
+    """The claims' periods, asked whether one of them lies within a period of the draft.
+
+    The plain question, `any(c.period.within(p) for c in dated)`, walks every dated claim for
+    every date of the draft; here the periods are sorted by first day once, with the earliest
+    last day of each tail, so each question is one binary search: some period starting on or
+    after p's first day ends on or before p's last day exactly when the earliest end among
+    those periods does (tests/test_fast_paths.py holds it to the plain question)."""
+
+    __slots__ = ("starts", "min_end")
+
+    def __init__(self, periods: list[Period]) -> None:
+        ordered = sorted(((q.start, q.end) for q in periods), key=lambda se: se[0])
+        self.starts = [a for a, _ in ordered]
+        self.min_end = [b for _, b in ordered]
+        for k in range(len(self.min_end) - 2, -1, -1):
+            if self.min_end[k + 1] < self.min_end[k]:
+                self.min_end[k] = self.min_end[k + 1]
+
+    def within(self, p: Period) -> bool:
+        """Some period lies within p (p.start <= its start and its end <= p.end)."""
+        k = bisect_left(self.starts, p.start)
+        return k < len(self.starts) and self.min_end[k] <= p.end
 
 
 def _words(text: str) -> str:
@@ -213,6 +233,7 @@ def draft_date(story: Story) -> Iterator[Hit]:
     if not dated:
         return
     published = {s.meta.published for s in story.sources.values() if s.meta.published is not None}
+    claimed = ClaimedDays([c.period for c in dated if c.period is not None])
     for p in _draft_periods(story):
         if p.open_start and p.open_end:
             continue
@@ -220,7 +241,7 @@ def draft_date(story: Story) -> Iterator[Hit]:
             continue
         if _in_quotation(story, p.span[0]) or _SAYING.search(_sentence_around(text, *p.span)):
             continue
-        if any(_backs(c, p) for c in dated):
+        if claimed.within(p):
             continue
         if p.start == p.end and p.start in published:
             continue
