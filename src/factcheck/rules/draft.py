@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import lru_cache
 
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
@@ -44,6 +45,37 @@ def _gap(a: Interval, b: Interval) -> float:
     return float(hi.lo - lo.hi) / (abs(float(hi.lo)) + 1)
 
 
+class ClaimedFigures:
+    """The claims' intervals, asked whether one of them overlaps a figure of the draft.
+
+    The plain question, `any(c.amount.interval.overlaps(fig.interval) for c in claims)`, walks
+    the claims for every figure of the draft. Here the intervals are sorted by low end once (a
+    closed end before an open one at the same number), with the highest high end of each
+    prefix: the intervals that do not lie wholly above the figure are a prefix, found by
+    bisection, and one of them reaches the figure exactly when the one with the highest high end
+    (a closed end above an open one at the same number) does. tests/test_fast_paths.py holds it
+    to the plain question."""
+
+    __slots__ = ("lows", "best")
+
+    def __init__(self, intervals: list[Interval]) -> None:
+        ordered = sorted(intervals, key=lambda iv: (iv.lo, iv.lo_open))
+        self.lows = [(iv.lo, iv.lo_open) for iv in ordered]
+        self.best: list[tuple[Decimal, bool]] = []  # (high end, closed) of the prefix's highest
+        for iv in ordered:
+            end = (iv.hi, not iv.hi_open)
+            self.best.append(end if not self.best or end > self.best[-1] else self.best[-1])
+
+    def overlaps(self, fig: Interval) -> bool:
+        # Not wholly above the figure: a low end under its high end, or at it with both closed.
+        k = bisect_left(self.lows, (fig.hi, fig.hi_open is False))
+        if k == 0:
+            return False
+        hi, closed = self.best[k - 1]
+        # Not wholly below the figure: a high end over its low end, or at it with both closed.
+        return hi > fig.lo or (hi == fig.lo and closed and not fig.lo_open)
+
+
 def _draft_figures(story: Story) -> Iterator[Amount]:
     text = story.draft_text or ""
     periods = find_periods(text, story.info.published)
@@ -76,8 +108,9 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         return
     text = story.draft_text
     claims = [c for c in story.claims if c.amount is not None]
+    claimed = ClaimedFigures([c.amount.interval for c in claims])  # type: ignore[union-attr]
     for fig in _draft_figures(story):
-        if any(c.amount.interval.overlaps(fig.interval) for c in claims):  # type: ignore[union-attr]
+        if claimed.overlaps(fig.interval):
             continue
         nearest: ClaimCtx | None = min(claims, key=lambda c: _gap(c.amount.interval, fig.interval),  # type: ignore[union-attr]
                                        default=None)
