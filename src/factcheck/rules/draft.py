@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from factcheck.dates import DEFAULT as DEFAULT_CONVENTIONS
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
@@ -78,7 +79,13 @@ class ClaimedFigures:
 
 def _draft_figures(story: Story) -> Iterator[Amount]:
     text = story.draft_text or ""
-    periods = find_periods(text, story.info.published)
+    # The dates' spans are left to the period reader. Read with the default conventions, as
+    # always; when the story's are the default, that is the reading FC610 and FC611 share, so
+    # the draft is scanned for dates once, not twice.
+    if story.conventions == DEFAULT_CONVENTIONS:
+        periods = _draft_periods(story)
+    else:
+        periods = find_periods(text, story.info.published)
     st = story.settings
     for a in find_amounts(text, st.tolerances, st.tolerance, [p.span for p in periods], dollar=st.dollar,
                           decimal_comma=st.decimal_comma):
