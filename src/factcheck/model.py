@@ -265,6 +265,15 @@ class WhenOut:
     end: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class FailedCheck:
+    """A failed total or relation a claim is a part of (not its stated result): the finding's
+    code and its index in the report's findings."""
+
+    code: str
+    finding: int
+
+
 @dataclass(slots=True)
 class ClaimResult:
     """One claim's row in a report."""
@@ -280,6 +289,9 @@ class ClaimResult:
     line: int | None = None
     text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
     publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
+    # failed totals and relations this claim is a part of; its status is its own evidence's
+    part_of_failed: list[FailedCheck] = field(default_factory=list)
+    found_in: str | None = None  # where the quote stands in a page or a PDF: "report.pdf p. 14"
 
 
 @dataclass(slots=True)
@@ -317,6 +329,25 @@ class Summary:
                    info=sum(s.info for s in summaries), accepted=sum(s.accepted for s in summaries))
 
 
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a report knows of a rule: the registry's metadata, so that reporters (SARIF's rule
+    table, the timeline's timing marks, `rules` and `explain`) never import the rules."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    sections: dict[str, str]  # the docstring's sections: "What it checks", "Example", ...
+    tags: tuple[str, ...] = ()  # what kind of finding it makes: "timing", "conflict" (rules.TAGS)
+    about: str = "claim"  # what one finding is about: "claim", "subject" or "source"
+    grouped: str = ""  # the terminal's line for several of its informational findings: "{n} subjects ..."
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+
 @dataclass(slots=True, kw_only=True)
 class Report:
     """What the engine returns and every reporter renders."""
@@ -332,6 +363,12 @@ class Report:
     claims: list[ClaimResult]
     sources: list[SourceResult] = field(default_factory=list)
     findings: list[Finding]
+    # Every registered rule, in code order; not part of the JSON document (docs/json.md).
+    rules: list[RuleInfo] = field(default_factory=list, metadata={"json": False})
+
+    def tagged(self, tag: str) -> frozenset[str]:
+        """The codes of the rules carrying `tag`."""
+        return frozenset(r.code for r in self.rules if tag in r.tags)
 
     def failing(self, fail_on: str) -> list[Finding]:
         if fail_on == "never":
@@ -396,5 +433,5 @@ def _plain(v: Any) -> Any:
             return [_plain(x) for x in v]
         if not hasattr(v, "__dataclass_fields__"):
             return v
-        names = _FIELDS[t] = tuple(v.__dataclass_fields__)
+        names = _FIELDS[t] = tuple(name for name, f in v.__dataclass_fields__.items() if f.metadata.get("json", True))
     return {name: _plain(getattr(v, name)) for name in names}

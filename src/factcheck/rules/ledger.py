@@ -1,17 +1,21 @@
-"""FC0xx: the ledger itself. These rules report what loading and resolving the story found."""
+"""FC0xx: the ledger itself. Loading and resolving the story record facts about the files
+(:class:`~factcheck.load.Fact`: an unknown key, a claim named that does not exist, ...); these
+rules judge them: which code, which severity, which claims they concern."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import Story
 from factcheck.rules import Hit, StatusScope, rule
-from factcheck.story import Story
 
 
-def _problems(story: Story, kind: str) -> Iterator[Hit]:
+def _problems(story: Story, kind: Fact) -> Iterator[Hit]:
+    """A finding for each fact of this kind, where the fact stands."""
     for p in story.problems:
-        if p.kind == kind:
+        if p.kind is kind:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
@@ -31,14 +35,17 @@ def internal_error(story: Story) -> Iterator[Hit]:
     return iter(())
 
 
-@rule("FC001", "unknown-field", Severity.WARNING, "A key factcheck does not know (often a misspelling)")
+@rule("FC001", "unknown-field", Severity.ERROR, "A key or table factcheck does not know (often a misspelling)")
 def unknown_field(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        Every key of a claim, relation, accept, section or source front matter is one factcheck
-        reads. An unknown key is ignored and reported with the nearest known spelling.
+        Every key and table of the ledger (a claim's, a relation's, an accept's, a section's,
+        the top-level tables) is one factcheck reads: an unknown one is an error, reported at its
+        line with the nearest known spelling. An unknown key in a source's front matter is a
+        warning (saved pages carry keys of their own).
     Why an editor cares:
-        A misspelt `qoute` means the quote is silently never checked.
+        A misspelt key silently drops a check: `qoute` leaves the quote unchecked, `totals_of`
+        the total, `[[relations]]` every relation.
     Example:
         [[claim]]
         id = "troops"
@@ -50,7 +57,12 @@ def unknown_field(story: Story) -> Iterator[Hit]:
         source = "nis"
         quote = "10,900 soldiers"
     """
-    return _problems(story, "unknown-field")
+    ledger = str(story.raw.path)
+    for p in story.problems:
+        if p.kind is Fact.UNKNOWN_KEY:
+            elsewhere = p.location is not None and p.location.path != ledger
+            yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location,
+                      severity=Severity.WARNING if elsewhere else None)
 
 
 @rule("FC002", "invalid-field", Severity.ERROR, "A field has the wrong type or a required field is missing")
@@ -72,7 +84,7 @@ def invalid_field(story: Story) -> Iterator[Hit]:
         source = "nis"
         amount = "approximately 14,000"
     """
-    return _problems(story, "invalid-field")
+    return _problems(story, Fact.INVALID_VALUE)
 
 
 @rule("FC003", "duplicate-id", Severity.ERROR, "Two claims share one id")
@@ -94,7 +106,7 @@ def duplicate_id(story: Story) -> Iterator[Hit]:
     Passes:
         Two claims with ids "deaths-a" and "deaths-b".
     """
-    return _problems(story, "duplicate-id")
+    return _problems(story, Fact.DUPLICATE_ID)
 
 
 @rule("FC004", "dangling-reference", Severity.ERROR, "A total, relation or accept names a claim that does not exist")
@@ -113,7 +125,7 @@ def dangling(story: Story) -> Iterator[Hit]:
     Passes:
         The same, with claims "batch-1" and "batch-2" in the ledger.
     """
-    return _problems(story, "dangling")
+    return _problems(story, Fact.MISSING_CLAIM)
 
 
 @rule("FC005", "total-cycle", Severity.ERROR, "A total is, through its parts, a part of itself")
@@ -137,7 +149,7 @@ def cycle(story: Story) -> Iterator[Hit]:
         amount = "10"
         total_of = ["b", "c"]
     """
-    return _problems(story, "cycle")
+    return _problems(story, Fact.TOTAL_CYCLE)
 
 
 @rule("FC006", "unparsable-amount", Severity.WARNING, "An amount factcheck cannot read, so it was not checked",
@@ -157,7 +169,7 @@ def bad_amount(story: Story) -> Iterator[Hit]:
     Passes:
         amount = "thousands of soldiers"
     """
-    return _problems(story, "bad-amount")
+    return _problems(story, Fact.UNREAD_AMOUNT)
 
 
 @rule("FC007", "unparsable-period", Severity.WARNING, "A `when` factcheck cannot read, so it was not checked",
@@ -177,7 +189,7 @@ def bad_period(story: Story) -> Iterator[Hit]:
     Passes:
         when = "late 2023"
     """
-    return _problems(story, "bad-period")
+    return _problems(story, Fact.UNREAD_PERIOD)
 
 
 @rule("FC008", "nothing-to-check", Severity.WARNING, "A claim asserts no figure and no date that can be checked",
@@ -202,7 +214,7 @@ def nothing_to_check(story: Story) -> Iterator[Hit]:
         quote = "10,900 soldiers in late 2023 and around 3,000 more"
         amount = "10,900"
     """
-    return _problems(story, "nothing-to-check")
+    return _problems(story, Fact.NOTHING_TO_CHECK)
 
 
 @rule("FC009", "bad-relation", Severity.ERROR, "A relation's `expect` does not parse")
@@ -219,7 +231,7 @@ def bad_relation(story: Story) -> Iterator[Hit]:
     Passes:
         expect = "total = batch-1 + batch-2"
     """
-    return _problems(story, "bad-relation")
+    return _problems(story, Fact.UNPARSED_RELATION)
 
 
 @rule("FC010", "unreadable-source", Severity.ERROR, "A source file cannot be used (binary, not UTF-8, bad front matter, a link outside the story)",
@@ -241,7 +253,7 @@ def unreadable_source(story: Story) -> Iterator[Hit]:
     for c in story.claims:
         citing.setdefault(c.claim.source, []).append(c.id)
     for p in story.problems:
-        if p.kind == "unreadable-source":
+        if p.kind is Fact.UNREADABLE_SOURCE:
             claims = [cid for sid in p.sources for cid in citing.get(sid, [])]
             yield Hit(p.message, claims=claims, sources=list(p.sources), location=p.location)
 
@@ -261,10 +273,11 @@ def bad_source_id(story: Story) -> Iterator[Hit]:
     Passes:
         source = "nis-briefing"
     """
-    return _problems(story, "bad-source-id")
+    return _problems(story, Fact.SOURCE_NOT_AN_ID)
 
 
-@rule("FC012", "stale-accept", Severity.INFO, "An [[accept]] matches no finding")
+@rule("FC012", "stale-accept", Severity.INFO, "An [[accept]] matches no finding",
+      grouped="{n} [[accept]] entries match no finding")
 def stale_accept(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -303,4 +316,4 @@ def unit_in_two_groups(story: Story) -> Iterator[Hit]:
         troops = ["soldiers", "personnel"]
         civilians = ["people", "residents"]
     """
-    return _problems(story, "unit-two-groups")
+    return _problems(story, Fact.UNIT_IN_TWO_GROUPS)

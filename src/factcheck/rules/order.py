@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import RelationCtx, Story
 from factcheck.rules import Hit, StatusScope, rule
-from factcheck.story import RelationCtx, Story
 
 
 def _order(op: str, a: tuple[date, date], b: tuple[date, date]) -> tuple[bool, bool]:
@@ -40,7 +41,7 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
 
 
 @rule("FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",))
 def order_violated(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -66,7 +67,8 @@ def order_violated(story: Story) -> Iterator[Hit]:
                   derivation=derivation)
 
 
-@rule("FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it")
+@rule("FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it",
+      tags=("timing",))
 def after_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -107,11 +109,12 @@ def unanchored(story: Story) -> Iterator[Hit]:
         The same with `published = 2025-04-30` in the source's front matter.
     """
     for p in story.problems:
-        if p.kind == "unanchored":
+        if p.kind is Fact.UNANCHORED_DATE:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
-@rule("FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed")
+@rule("FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed",
+      tags=("timing",))
 def order_uncertain(story: Story) -> Iterator[Hit]:
     """
     What it checks:
