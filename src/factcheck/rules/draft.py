@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Generic, TypeVar
 
@@ -235,6 +236,14 @@ def draft_figure(story: Story) -> Iterator[Hit]:
             continue  # inside a quotation a source holds word for word: the source backs it (FC602)
         if any(backs(story, c, fig, known) for c in claimed.candidates(fig.interval)):
             continue
+        quoting = _quoted_by_dated_claim(story, fig, known)
+        if quoting is not None:
+            c, figure = quoting
+            yield Hit(f"the draft's figure '{fig.text}' ({fig.interval.describe()}) is backed by no claim; claim "
+                      f"'{c.id}' quotes '{figure}' but records only a date: add amount = \"{figure}\" to it",
+                      claims=[c.id], location=_draft_loc(story, text, fig.span[0]),
+                      evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
+            continue
         nearest: ClaimCtx | None = min(claims, key=lambda c: _distance(story, c, fig, known), default=None)
         hint = (f"; nearest: claim '{nearest.id}' {nearest.amount.describe()}"  # type: ignore[union-attr]
                 f": {_why_not(story, nearest, fig, known)}"
@@ -242,6 +251,18 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         yield Hit(f"the draft's figure '{fig.text}' ({fig.interval.describe()}) is backed by no claim{hint}",
                   claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, fig.span[0]),
                   evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
+
+
+def _quoted_by_dated_claim(story: Story, fig: Amount, known: set[str]) -> tuple[ClaimCtx, str] | None:
+    """A claim that records only a date but whose found quote states a figure that would back
+    the draft's: the ledger's gap an editor closes with one `amount` line."""
+    for c in story.claims:
+        if c.amount is not None or not c.quote_found:
+            continue
+        for qa in c.quote_amounts:
+            if backs(story, replace(c, amount=qa), fig, known):
+                return c, qa.text
+    return None
 
 
 def _quotations(story: Story) -> Iterator[tuple[re.Match[str], str, int]]:
