@@ -322,10 +322,10 @@ def rules_cmd() -> None:
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Explain one rule, with an example that triggers it and one that passes."""
+    """Explain one rule, with a story that raises it and one that passes."""
     from rich.text import Text
 
-    from factcheck.rules import load_rules
+    from factcheck.rules import DOC_SECTIONS, NO_EXAMPLE, load_rules
 
     rules = load_rules()
     r = rules.get(code.upper())
@@ -339,15 +339,20 @@ def explain(code: str) -> None:
     console = _console()
     console.print(Text(f"{r.code} {r.name} ({r.severity.value})", style="bold"))
     console.print(Text(r.summary))
-    for name in ("What it checks", "Why an editor cares", "Example", "Passes"):
+    for name in DOC_SECTIONS:  # prose: one paragraph each, wrapped to the terminal
         console.print()
         console.print(Text(name, style="bold"))
-        body = sections.get(name, "")
-        if name in ("Example", "Passes"):  # ledger fragments: line by line, as written
-            for line in body.splitlines():
-                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 2)))
-        else:  # prose: one paragraph, wrapped to the terminal
-            console.print(Padding(Text(" ".join(body.split())), (0, 0, 0, 2)))
+        console.print(Padding(Text(" ".join(sections.get(name, "").split())), (0, 0, 0, 2)))
+    for name, example in (("Example", r.example), ("Passes", r.passes)):
+        console.print()
+        console.print(Text(f"{name} ({'raises' if name == 'Example' else 'does not raise'} {r.code})", style="bold"))
+        if example is None:
+            console.print(Padding(Text(NO_EXAMPLE.get(r.code, "")), (0, 0, 0, 2)))
+            continue
+        for path, text in example.files():  # a story folder's files, line by line as written
+            console.print(Padding(Text(path, style="underline"), (0, 0, 0, 2)))
+            for line in text.splitlines():
+                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 4)))
 
 
 @main.command()

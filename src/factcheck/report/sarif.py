@@ -57,13 +57,11 @@ def _rules() -> list[dict[str, Any]]:
         help_md = [f"**{code} {r.name}** ({r.severity.value}): {r.summary}", "", checks]
         if "Why an editor cares" in sections:
             help_md += ["", "**Why an editor cares.** " + " ".join(sections["Why an editor cares"].split())]
-        for name in ("Example", "Passes"):
-            if name in sections:
-                body = sections[name].strip("\n")
-                fence = "```toml" if "=" in body or "[[" in body else "```"  # a ledger fragment, or prose
-                help_md += ["", f"**{'Fails' if name == 'Example' else 'Passes'}:**", "", fence, body, "```"]
-        help_text = "\n\n".join(f"{k}:\n{sections[k]}" for k in ("Why an editor cares", "Example", "Passes")
-                                if k in sections)
+        help_text = "\n\n".join(f"{k}:\n{sections[k]}" for k in ("Why an editor cares",) if k in sections)
+        for name, example in (("Fails", r.example), ("Passes", r.passes)):
+            if example is not None:  # a small story folder, file by file
+                help_md += ["", f"**{name}:**", "", *example.markdown()]
+                help_text += f"\n\n{name}:\n" + "\n".join(f"{path}:\n{text}" for path, text in example.files())
         out.append({
             "id": code,
             "name": r.name,

@@ -5,18 +5,20 @@ A rule is a small function that takes the resolved :class:`~factcheck.story.Stor
 configured severity. ``verify``, ``--select/--ignore``, ``rules``, ``explain`` and the docs all
 read this registry. Registering a malformed or duplicate code fails at import time.
 
-Every rule's docstring has four sections, enforced by a test and printed by ``explain``:
-``What it checks``, ``Why an editor cares``, ``Example`` (a ledger fragment that triggers it) and
-``Passes`` (one that does not).
+Every rule's docstring has two sections, ``What it checks`` and ``Why an editor cares``; the
+decorator also takes two small stories, ``example=`` (a story that raises the rule) and
+``passes=`` (one that does not). The registry refuses a rule without all four; the tests run every
+example through the engine, and ``explain``, SARIF's help and docs/rules.md print them.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.model import ClaimStatus, Location, Severity
@@ -34,7 +36,8 @@ FAMILIES = {
     "FC5": "sourcing",
     "FC6": "the draft",
 }
-DOC_SECTIONS = ("What it checks", "Why an editor cares", "Example", "Passes")
+DOC_SECTIONS = ("What it checks", "Why an editor cares")
+_SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(md|txt|toml)$")
 
 
 @dataclass
@@ -53,6 +56,49 @@ class Hit:
 
 
 RuleFn = Callable[["Story"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A small story folder that shows a rule: the ledger, its source files and maybe a draft.
+
+    ``sources`` maps a file name in sources/ ("nis.md", "call.toml") to its text; ``draft`` is
+    draft.md beside the ledger. Settings and `[story] published` go in the ledger. The tests hold
+    a rule's example to exactly its rule: no other warning or error (information is allowed).
+    """
+
+    ledger: str
+    sources: Mapping[str, str] = field(default_factory=dict)
+    draft: str | None = None
+
+    def files(self) -> list[tuple[str, str]]:
+        """The story's files in reading order, as (path in the story folder, text)."""
+        out = [("claims.toml", _block(self.ledger))]
+        out += [(f"sources/{name}", _block(text)) for name, text in self.sources.items()]
+        if self.draft is not None:
+            out.append(("draft.md", _block(self.draft)))
+        return out
+
+    def markdown(self) -> list[str]:
+        """The files as Markdown: each path, then its text in a fence (TOML for the ledger and notes)."""
+        out: list[str] = []
+        for path, text in self.files():
+            lang = "toml" if path.endswith(".toml") else "text"
+            out += ["", f"`{path}`", "", f"```{lang}", text.rstrip("\n"), "```"]
+        return out[1:]
+
+    def write(self, folder: Path) -> Path:
+        """Write the story into `folder` (claims.toml, sources/, draft.md); returns the ledger."""
+        (folder / "sources").mkdir(parents=True, exist_ok=True)
+        for name, text in self.files():
+            (folder / name).write_text(text, encoding="utf-8")
+        return folder / "claims.toml"
+
+
+def _block(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text).strip("\n") + "\n"
 
 
 class StatusScope(str, Enum):
@@ -76,6 +122,8 @@ class Rule:
     status: ClaimStatus | None = None  # what an unaccepted finding makes of its claims
     status_scope: StatusScope = StatusScope.FIRST
     status_min: Severity = Severity.ERROR  # findings below this severity leave statuses alone
+    example: Example | None = None  # a story that raises the rule (none only for FC000)
+    passes: Example | None = None  # a story like it that does not
 
     @property
     def family(self) -> str:
@@ -96,6 +144,9 @@ def rule(
     status: ClaimStatus | None = None,
     status_scope: StatusScope = StatusScope.FIRST,
     status_min: Severity = Severity.ERROR,
+    *,
+    example: Example | None = None,
+    passes: Example | None = None,
 ) -> Callable[[RuleFn], RuleFn]:
     def deco(fn: RuleFn) -> RuleFn:
         if not CODE_RE.match(code):
@@ -110,10 +161,28 @@ def rule(
         missing = [s for s in DOC_SECTIONS if s not in parse_doc(doc)]
         if missing:
             raise ValueError(f"{code}: the docstring lacks {', '.join(missing)}")
-        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min)
+        _check_examples(code, example, passes)
+        REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min,
+                              example, passes)
         return fn
 
     return deco
+
+
+# The one rule no story can raise: the engine reports a rule that crashed.
+NO_EXAMPLE = {"FC000": "No story raises it on purpose: the engine reports a rule that crashed."}
+
+
+def _check_examples(code: str, example: Example | None, passes: Example | None) -> None:
+    if passes is None or (example is None and code not in NO_EXAMPLE):
+        lacking = " and ".join(w for w, e in (("example=", example), ("passes=", passes)) if e is None)
+        raise ValueError(f"{code}: the rule lacks {lacking} (a story that raises it and one that does not)")
+    for which, ex in (("example", example), ("passes", passes)):
+        if ex is None:
+            continue
+        bad = [n for n in ex.sources if not _SOURCE_NAME.match(n)]
+        if bad:
+            raise ValueError(f"{code}: {which} source {bad[0]!r} is not a file name in sources/ (id.md, .txt or .toml)")
 
 
 def parse_doc(doc: str) -> dict[str, str]:

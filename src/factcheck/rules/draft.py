@@ -12,7 +12,7 @@ from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
 from factcheck.model import Location, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Example, Hit, rule
 from factcheck.story import ClaimCtx, Story
 from factcheck.text import closest_passage, find_folded, fold, shorten
 
@@ -56,7 +56,51 @@ def _draft_figures(story: Story) -> Iterator[Amount]:
         yield a
 
 
-@rule("FC601", "draft-figure-unbacked", Severity.WARNING, "A figure in the draft that no claim backs")
+@rule(
+    "FC601", "draft-figure-unbacked", Severity.WARNING, "A figure in the draft that no claim backs",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            The dam holds some 14,500 megalitres, and 8,000 homes were moved to build it.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            The dam holds some 14,500 megalitres, within the agency's approximate figure.
+        """,
+    ),
+)
 def draft_figure(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -66,11 +110,6 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         The finding names the nearest claim.
     Why an editor cares:
         A figure that reached the copy without a ledger entry has not been checked.
-    Example:
-        draft: "Some 14,500 troops were sent."   (the ledger has approximately 14,000 = 12,600-15,400:
-        backed) ... "a fourth batch of 8,000" (no claim: reported)
-    Passes:
-        draft: "about 14,000 troops"
     """
     if story.draft_text is None:
         return
@@ -88,7 +127,51 @@ def draft_figure(story: Story) -> Iterator[Hit]:
                   evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
 
 
-@rule("FC602", "draft-quote-unbacked", Severity.WARNING, "A quotation in the draft that no source contains")
+@rule(
+    "FC602", "draft-quote-unbacked", Severity.WARNING, "A quotation in the draft that no source contains",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            Officials called it "a reservoir for generations" at the opening.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            Officials called it "a reservoir for a generation" at the opening.
+        """,
+    ),
+)
 def draft_quote(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -96,10 +179,6 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         folding, in some source's text. The finding shows the closest passage.
     Why an editor cares:
         A misquotation is the error a correction is most often about.
-    Example:
-        draft: Kim called the ties "an invincible alliance"   (the source: "invincible" alliance)
-    Passes:
-        draft: Choe called the treaty's result an "invincible" alliance.
     """
     if story.draft_text is None:
         return
@@ -187,7 +266,59 @@ def _day_gap(a: Period, b: Period) -> int:
     return min(abs((a.start - b.end).days), abs((b.start - a.end).days))
 
 
-@rule("FC610", "draft-date-unbacked", Severity.WARNING, "A date in the draft that no claim's period implies")
+@rule(
+    "FC610", "draft-date-unbacked", Severity.WARNING, "A date in the draft that no claim's period implies",
+    example=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck in mid-January and flattened whole streets.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck in early February and flattened whole streets.
+        """,
+    ),
+)
 def draft_date(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -201,10 +332,6 @@ def draft_date(story: Story) -> Iterator[Hit]:
         A ledger that dates no claim is not a dated story, and its draft's dates are not checked.
     Why an editor cares:
         A date that reached the copy without a ledger entry has not been checked.
-    Example:
-        draft: "The convoy crossed in mid-March."   (the ledger dates it February 6, 2023)
-    Passes:
-        draft: "The convoy crossed in early February."
     """
     if story.draft_text is None:
         return
@@ -232,7 +359,59 @@ def draft_date(story: Story) -> Iterator[Hit]:
                   evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160), figure=_words(p.text))
 
 
-@rule("FC611", "draft-weekday-mismatch", Severity.ERROR, "A date in the draft carries a weekday it does not fall on")
+@rule(
+    "FC611", "draft-weekday-mismatch", Severity.ERROR, "A date in the draft carries a weekday it does not fall on",
+    example=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck on Tuesday, February 6, and flattened whole streets.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck on Monday, February 6, and flattened whole streets.
+        """,
+    ),
+)
 def draft_weekday(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -241,10 +420,6 @@ def draft_weekday(story: Story) -> Iterator[Hit]:
         the speaker's words and are left alone.
     Why an editor cares:
         "Tuesday, February 6" in a 2023 story was a Monday: the day or the date is wrong.
-    Example:
-        draft: "The quake struck on Tuesday, February 6."   ([story] published = 2023-02-20)
-    Passes:
-        draft: "The quake struck on Monday, February 6."
     """
     if story.draft_text is None:
         return

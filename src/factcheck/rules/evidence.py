@@ -8,23 +8,56 @@ from collections.abc import Iterator
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import did_you_mean
 from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Example, Hit, rule
 from factcheck.story import ClaimCtx, Story
 from factcheck.text import fold, shorten
 
 
 @rule("FC101", "unknown-source", Severity.ERROR, "A claim cites a source that is not in sources/",
-      status=ClaimStatus.UNSUPPORTED)
+      status=ClaimStatus.UNSUPPORTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospitl"  # the file is sources/hospital.md
+            quote = "about 260 beds"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def unknown_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every claim's `source` names a file sources/<id>.md, .txt or .toml.
     Why an editor cares:
         A claim whose evidence is not filed cannot be checked by anyone else on the desk.
-    Example:
-        source = "nis-briefng"     # the file is sources/nis-briefing.md
-    Passes:
-        source = "nis-briefing"
     """
     for c in story.claims:
         sid = c.claim.source
@@ -35,7 +68,44 @@ def unknown_source(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC102", "quote-not-found", Severity.ERROR, "The quote is not in its source",
-      status=ClaimStatus.UNSUPPORTED)
+      status=ClaimStatus.UNSUPPORTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "cost $310 million"  # the source says $301 million
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "Cost  $301 million"  # spacing and case do not matter
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def quote_not_found(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -47,10 +117,6 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         still a missing quote.
     Why an editor cares:
         A quote that is not in the source is an unsupported claim, whatever it says.
-    Example:
-        quote = "over 9.2 million shells"   # the source says "over 9 million shells"
-    Passes:
-        quote = "over 9 million  shells"    # spacing and case do not matter
     """
     for c in story.claims:
         if c.quote_found is not False:
@@ -128,7 +194,46 @@ def _same_figure(claim: Amount, quote: Amount) -> bool:
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "cost $301 million"
+            amount = "$310 million"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "cost $301 million"
+            amount = "301 million dollars"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def figure_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -139,12 +244,6 @@ def figure_differs(story: Story) -> Iterator[Hit]:
         The same number is still a different figure when the quote denies it ("not 120 as
         first reported"), when the two hedges point opposite ways ("over 4,500" against "up to
         4,500") or when the currencies differ ("$9.2m" against "£9.2m").
-    Example:
-        quote = "a budget of $301 million"
-        amount = "$310 million"
-    Passes:
-        quote = "a budget of $301 million"
-        amount = "301 million dollars"
     """
     for c, amount, q, same in _figure_pairs(story):
         why = _contradiction(story, c, amount, q, same)
@@ -170,7 +269,47 @@ def _contradiction(story: Story, c: ClaimCtx, amount: Amount, q: Amount, same: b
     return None
 
 
-@rule("FC104", "hedge-differs", Severity.WARNING, "The claim hedges its figure differently from its quote")
+@rule(
+    "FC104", "hedge-differs", Severity.WARNING, "The claim hedges its figure differently from its quote",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+            amount = "260"  # the hedge is dropped
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+            amount = "around 260"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def hedge_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -180,12 +319,6 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Dropping "about" turns an estimate into a precise fact; "over" and "up to" point
         opposite ways.
-    Example:
-        quote = "about $260 million"
-        amount = "$260 million"
-    Passes:
-        quote = "about $260 million"
-        amount = "around $260 million"
     """
     for c, amount, q, same in _figure_pairs(story):
         if not same or q.hedge is amount.hedge or _contradiction(story, c, amount, q, same) is not None:
@@ -197,7 +330,47 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
                   evidence=c.claim.quote, figure=q.text)
 
 
-@rule("FC105", "unit-differs", Severity.WARNING, "The claim's unit is not what its quote counts")
+@rule(
+    "FC105", "unit-differs", Severity.WARNING, "The claim's unit is not what its quote counts",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "turnout-rise"
+            source = "poll"
+            quote = "Turnout rose 3 percentage points"
+            amount = "3%"  # points, not percent
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "turnout-rise"
+            source = "poll"
+            quote = "Turnout rose 3 percentage points"
+            amount = "3 percentage points"
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+)
 def unit_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -208,13 +381,6 @@ def unit_differs(story: Story) -> Iterator[Hit]:
         the quote names elsewhere, or a `[units]` synonym, agrees.
     Why an editor cares:
         3% is not 3 percentage points; 6,000 "troops" is not 6,000 "shells".
-    Example:
-        quote = "turnout rose 3 percentage points"
-        amount = "3%"
-    Passes:
-        quote = "10,900 soldiers"
-        amount = "10,900"
-        unit = "troops"        # with [units] troops = ["soldiers"]
     """
     ledger_units = _ledger_units(story)
     for c in story.claims:
@@ -279,7 +445,47 @@ def _quote_mentions(story: Story, quote: str, unit: str) -> bool:
     return story.units.key(unit) in keys or all(story.units.key(w) in keys for w in unit.split())
 
 
-@rule("FC106", "figure-not-in-quote", Severity.WARNING, "The claim states a figure but its quote states none")
+@rule(
+    "FC106", "figure-not-in-quote", Severity.WARNING, "The claim states a figure but its quote states none",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "volunteers"
+            source = "poll"
+            quote = "volunteers staffed the booths"
+            amount = "1,800"
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "volunteers"
+            source = "poll"
+            quote = "1,800 volunteers staffed the booths"
+            amount = "1,800"
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+)
 def figure_not_in_quote(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -287,12 +493,6 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         The figure then rests on something other than the quoted words: quote the sentence
         that states it.
-    Example:
-        quote = "a third batch of troops"
-        amount = "about 6,000"
-    Passes:
-        quote = "a third batch of about 6,000 troops"
-        amount = "about 6,000"
     """
     for c in story.claims:
         if _checked_amount(c) and not c.quote_amounts:
@@ -306,7 +506,46 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC107", "period-differs", Severity.ERROR, "The claim's period is not the period in its quote",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "work-began"
+            source = "hospital"
+            quote = "Work began in March 2023"
+            when = "March 2024"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "work-began"
+            source = "hospital"
+            quote = "Work began in March 2023"
+            when = "spring 2023"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def period_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -314,12 +553,6 @@ def period_differs(story: Story) -> Iterator[Hit]:
         claim's period (relative dates in the quote are resolved against the source's date).
     Why an editor cares:
         "Nine million rounds in 2023" is not the same claim as nine million rounds in 2024.
-    Example:
-        quote = "nine million rounds were shipped in 2023"
-        when = "2024"
-    Passes:
-        quote = "nine million rounds were shipped in 2023"
-        when = "2023"
     """
     for c in story.claims:
         if c.period is None or not c.quote_periods:
@@ -333,7 +566,43 @@ def period_differs(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC108", "unverifiable", Severity.INFO, "A claim has no quote, or cites a note whose text cannot be checked",
-      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO)
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "beds-call"
+            source = "call"  # sources/call.toml, a note of a phone call
+            amount = "about 260"
+        """,
+        sources={
+            "call.toml": """
+                kind = "note"
+                outlet = "Phone call with the hospital's press office"
+                published = 2025-02-04
+                url = "https://news.example/notes/call"
+                summary = "The press office confirmed the bed count."
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def unverifiable(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -343,13 +612,6 @@ def unverifiable(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Such a claim rests on the checker's notes; the report says so rather than calling it
         supported.
-    Example:
-        [[claim]]
-        id = "nis-oct"
-        source = "nis-briefing"    # sources/nis-briefing.toml, kind = "note"
-        quote = "about 1,500 soldiers"
-    Passes:
-        A claim whose quote is found in sources/joongang.md.
     """
     for c in story.claims:
         if c.source is None:

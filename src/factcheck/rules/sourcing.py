@@ -6,11 +6,65 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.model import Severity
-from factcheck.rules import Hit, rule
+from factcheck.rules import Example, Hit, rule
 from factcheck.story import Story
 
 
-@rule("FC501", "single-source", Severity.INFO, "A subject's figures rest on one source only")
+@rule(
+    "FC501", "single-source", Severity.INFO, "A subject's figures rest on one source only",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, a union leader said.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs-herald"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+
+            [[claim]]
+            id = "layoffs-post"
+            subject = "layoffs"
+            source = "post"
+            quote = "about 600 jobs"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, a union leader said.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-03-03
+                url = "https://news.example/post"
+                +++
+                About 600 jobs will go, the company confirmed.
+            """,
+        },
+    ),
+)
 def single_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -19,10 +73,6 @@ def single_source(story: Story) -> Iterator[Hit]:
         warning.
     Why an editor cares:
         "Around 600 deaths" from one lawmaker's briefing is a figure to attribute, not to state.
-    Example:
-        one claim on subject "nk-deaths", from one source
-    Passes:
-        two claims on subject "nk-deaths" from two sources
     """
     need = max(2, story.settings.min_sources)
     for subject, group in story.by_subject().items():
@@ -39,7 +89,79 @@ def single_source(story: Story) -> Iterator[Hit]:
                   severity=severity)
 
 
-@rule("FC502", "single-origin", Severity.INFO, "Several sources, but all trace back to one origin")
+@rule(
+    "FC502", "single-origin", Severity.INFO, "Several sources, but all trace back to one origin",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs-herald"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+            via = "the union"
+
+            [[claim]]
+            id = "layoffs-post"
+            subject = "layoffs"
+            source = "post"
+            quote = "about 600 jobs"
+            via = "the union"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, the union said.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-03-03
+                url = "https://news.example/post"
+                +++
+                About 600 jobs will go, according to the union.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs-herald"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+            via = "the union"
+
+            [[claim]]
+            id = "layoffs-post"
+            subject = "layoffs"
+            source = "post"
+            quote = "about 600 jobs"
+            via = "the company"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, the union said.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-03-03
+                url = "https://news.example/post"
+                +++
+                About 600 jobs will go, the company confirmed.
+            """,
+        },
+    ),
+)
 def single_origin(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -47,10 +169,6 @@ def single_origin(story: Story) -> Iterator[Hit]:
         (`via` on the claim, else on its source) to the same single origin.
     Why an editor cares:
         Three outlets repeating one agency's briefing are one source, not three.
-    Example:
-        three claims from three outlets, each with via = "NIS"
-    Passes:
-        two claims via "NIS" and one via "MSMT"
     """
     for subject, group in story.by_subject().items():
         origins = []
@@ -71,7 +189,43 @@ def single_origin(story: Story) -> Iterator[Hit]:
                           claims=[c.id for c in group], sources=sources, location=story.claim_loc(group[0]))
 
 
-@rule("FC503", "source-incomplete", Severity.INFO, "A cited source lacks its publication date or URL")
+@rule(
+    "FC503", "source-incomplete", Severity.INFO, "A cited source lacks its publication date or URL",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "fine"
+            source = "tribune"
+            quote = "a fine of €40m"
+        """,
+        sources={
+            "tribune.md": """
+                +++
+                outlet = "Tribune"
+                +++
+                The regulator imposed a fine of €40m.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "fine"
+            source = "tribune"
+            quote = "a fine of €40m"
+        """,
+        sources={
+            "tribune.md": """
+                +++
+                outlet = "Tribune"
+                published = 2025-03-27
+                url = "https://news.example/tribune/fine"
+                +++
+                The regulator imposed a fine of €40m.
+            """,
+        },
+    ),
+)
 def source_incomplete(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -80,16 +234,6 @@ def source_incomplete(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Without a date, relative dates cannot be anchored; without a URL, nobody else on the
         desk can find the source again.
-    Example:
-        +++
-        outlet = "Korea Times"
-        +++
-    Passes:
-        +++
-        outlet = "Korea Times"
-        published = 2025-03-27
-        url = "https://www.koreatimes.co.kr/..."
-        +++
     """
     cited: dict[str, list[str]] = {}
     for c in story.claims:

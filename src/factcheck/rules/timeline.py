@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Hit, StatusScope, rule
+from factcheck.rules import Example, Hit, StatusScope, rule
 from factcheck.story import RelationCtx, Story
 
 
@@ -40,7 +40,66 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
 
 
 @rule("FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED)
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "deal-signed"
+            source = "harbour"
+            quote = "The port deal was signed on June 19, 2024"
+            when = "June 19, 2024"
+
+            [[claim]]
+            id = "first-ships"
+            source = "harbour"
+            quote = "The first ships sailed in late 2023"
+            when = "late 2023"
+
+            [[relation]]
+            expect = "when(deal-signed) < when(first-ships)"
+            because = "the ships sailed under the deal"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                The port deal was signed on June 19, 2024. The first ships sailed in late 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "deal-signed"
+            source = "harbour"
+            quote = "The port deal was signed on June 19, 2024"
+            when = "June 19, 2024"
+
+            [[claim]]
+            id = "first-ships"
+            source = "harbour"
+            quote = "The first ships sailed in October 2024"
+            when = "October 2024"
+
+            [[relation]]
+            expect = "when(deal-signed) < when(first-ships)"
+            because = "the ships sailed under the deal"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                The port deal was signed on June 19, 2024. The first ships sailed in October 2024.
+            """,
+        },
+    ),
+)
 def order_violated(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -49,11 +108,6 @@ def order_violated(story: Story) -> Iterator[Hit]:
         the order cannot hold at all.
     Why an editor cares:
         A deployment "ordered under the treaty" cannot predate the treaty's signing.
-    Example:
-        expect = "when(treaty-signed) < when(first-deployment)"
-        treaty-signed: when = "June 19, 2024"; first-deployment: when = "late 2023"
-    Passes:
-        first-deployment: when = "October 2024"
     """
     for r, _certain, possible, derivation in _temporal(story):
         if possible:
@@ -66,7 +120,47 @@ def order_violated(story: Story) -> Iterator[Hit]:
                   derivation=derivation)
 
 
-@rule("FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it")
+@rule(
+    "FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "reopened"
+            source = "harbour"  # published 2025-06-05
+            quote = "the museum reopened in October 2025"
+            when = "October 2025"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                Staff said the museum reopened in October 2025.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "reopening"
+            source = "harbour"
+            quote = "the museum will reopen in October"
+            when = "October 2025"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                Staff said the museum will reopen in October.
+            """,
+        },
+    ),
+)
 def after_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -77,10 +171,6 @@ def after_source(story: Story) -> Iterator[Hit]:
         passes; so does a deadline ("by June 2024"), which is open at its start.
     Why an editor cares:
         Usually the `when` is wrong, or a relative date was resolved against the wrong source.
-    Example:
-        source published 2025-06-05; when = "October 2025"; quote = "the troops left in October"
-    Passes:
-        quote = "the parade will be held on May 9"; when = "May 9" (a plan)
     """
     for c in story.claims:
         anchor = c.anchor
@@ -93,7 +183,46 @@ def after_source(story: Story) -> Iterator[Hit]:
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"))
 
 
-@rule("FC403", "unanchored", Severity.WARNING, "A relative date whose source has no publication date")
+@rule(
+    "FC403", "unanchored", Severity.WARNING, "A relative date whose source has no publication date",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "hearing"
+            source = "blog"  # its front matter has no published date
+            quote = "The hearing opened on Wednesday"
+            when = "on Wednesday"
+        """,
+        sources={
+            "blog.md": """
+                +++
+                outlet = "Court Notes"
+                url = "https://news.example/court-notes"
+                +++
+                The hearing opened on Wednesday.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "hearing"
+            source = "blog"
+            quote = "The hearing opened on Wednesday"
+            when = "on Wednesday"
+        """,
+        sources={
+            "blog.md": """
+                +++
+                outlet = "Court Notes"
+                published = 2025-04-30
+                url = "https://news.example/court-notes"
+                +++
+                The hearing opened on Wednesday.
+            """,
+        },
+    ),
+)
 def unanchored(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -101,17 +230,71 @@ def unanchored(story: Story) -> Iterator[Hit]:
         `published` date; without it the claim is not compared in time.
     Why an editor cares:
         "On Wednesday" means nothing until you know which week the article was written in.
-    Example:
-        when = "on Wednesday"    # the source's front matter has no published date
-    Passes:
-        The same with `published = 2025-04-30` in the source's front matter.
     """
     for p in story.problems:
         if p.kind == "unanchored":
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
-@rule("FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed")
+@rule(
+    "FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "inquiry"
+            source = "court"
+            quote = "The inquiry reported in 2024"
+            when = "2024"
+
+            [[claim]]
+            id = "trial"
+            source = "court"
+            quote = "the trial began in June 2024"
+            when = "June 2024"
+
+            [[relation]]
+            expect = "when(inquiry) < when(trial)"  # 2024 may or may not be before June 2024
+        """,
+        sources={
+            "court.md": """
+                +++
+                outlet = "Court Notes"
+                published = 2025-01-10
+                url = "https://news.example/court-notes"
+                +++
+                The inquiry reported in 2024; the trial began in June 2024.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "inquiry"
+            source = "court"
+            quote = "The inquiry reported in early 2024"
+            when = "early 2024"
+
+            [[claim]]
+            id = "trial"
+            source = "court"
+            quote = "the trial began in June 2024"
+            when = "June 2024"
+
+            [[relation]]
+            expect = "when(inquiry) < when(trial)"
+        """,
+        sources={
+            "court.md": """
+                +++
+                outlet = "Court Notes"
+                published = 2025-01-10
+                url = "https://news.example/court-notes"
+                +++
+                The inquiry reported in early 2024; the trial began in June 2024.
+            """,
+        },
+    ),
+)
 def order_uncertain(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -119,10 +302,6 @@ def order_uncertain(story: Story) -> Iterator[Hit]:
         overlap ("2024" against "June 2024").
     Why an editor cares:
         The ledger's dates are too vague to show the order the story asserts.
-    Example:
-        a: when = "2024"; b: when = "June 2024"; expect = "when(a) < when(b)"
-    Passes:
-        a: when = "early 2024"; b: when = "June 2024"
     """
     for r, certain, possible, derivation in _temporal(story):
         if certain or not possible:
