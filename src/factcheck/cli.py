@@ -345,10 +345,11 @@ def explain(code: str) -> None:
         console.print(Padding(Text(" ".join(sections.get(name, "").split())), (0, 0, 0, 2)))
     for name, example in (("Example", r.example), ("Passes", r.passes)):
         console.print()
-        console.print(Text(f"{name} ({'raises' if name == 'Example' else 'does not raise'} {r.code})", style="bold"))
         if example is None:
+            console.print(Text(name, style="bold"))
             console.print(Padding(Text(NO_EXAMPLE.get(r.code, "")), (0, 0, 0, 2)))
             continue
+        console.print(Text(f"{name} ({'raises' if name == 'Example' else 'does not raise'} {r.code})", style="bold"))
         for path, text in example.files():  # a story folder's files, line by line as written
             console.print(Padding(Text(path, style="underline"), (0, 0, 0, 2)))
             for line in text.splitlines():

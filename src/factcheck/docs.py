@@ -58,9 +58,11 @@ def examples_markdown(r: Rule) -> list[str]:
     """The rule's two stories, each file fenced: the one that raises it and the one that does not."""
     out: list[str] = []
     for name, example in (("Example", r.example), ("Passes", r.passes)):
+        if example is None:
+            out += ["", f"**{name}**", "", NO_EXAMPLE.get(r.code, "")]
+            continue
         verb = "raises" if name == "Example" else "does not raise"
-        out += ["", f"**{name}** (a story that {verb} {r.code})", ""]
-        out += [NO_EXAMPLE.get(r.code, "")] if example is None else example.markdown()
+        out += ["", f"**{name}** (a story that {verb} {r.code})", "", *example.markdown()]
     return out
 
 
