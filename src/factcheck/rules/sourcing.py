@@ -238,8 +238,10 @@ def source_incomplete(story: Story) -> Iterator[Hit]:
     cited: dict[str, list[str]] = {}
     for c in story.claims:
         cited.setdefault(c.claim.source, []).append(c.id)
+    # a source whose front matter cannot be read is FC010's: its date and URL may well be there
+    unreadable = {s for p in story.problems if p.kind == "unreadable-source" for s in p.sources}
     for sid, src in sorted(story.sources.items()):
-        if sid not in cited or src.error is not None:
+        if sid not in cited or src.error is not None or sid in unreadable:
             continue
         missing = [k for k, v in (("publication date", src.meta.published), ("URL", src.meta.url)) if not v]
         if missing:
