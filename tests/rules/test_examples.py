@@ -12,10 +12,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from factcheck.engine import Options, run
 from factcheck.model import Report, Severity
 from factcheck.rules import NO_EXAMPLE, Example, load_rules
+from tests.conftest import invoke
 
 RULES = load_rules()
 EXAMPLES = [(code, r.example) for code, r in RULES.items() if r.example is not None]
@@ -65,3 +67,19 @@ def test_the_ledgers_are_toml_and_the_files_are_named(code: str) -> None:
         tomllib.loads(files["claims.toml"])
         assert all(p == "claims.toml" or p == "draft.md" or p.startswith("sources/") for p in files)
         assert all(text.endswith("\n") and not text.startswith((" ", "\n")) for text in files.values())
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_explain_prints_the_stories_the_tests_run(cli: CliRunner, code: str) -> None:
+    out = "\n".join(line.rstrip() for line in invoke(cli, ["explain", code]).output.splitlines()) + "\n"
+    head, passes = out.split("\nPasses (does not raise " + code + ")\n")
+    example = head.split("\nExample")[1]
+    r = RULES[code]
+    if r.example is None:
+        assert example == "\n  " + NO_EXAMPLE[code] + "\n"
+    for part, story in ((example, r.example), ("\n" + passes, r.passes)):
+        for path, text in story.files() if story is not None else []:
+            assert f"\n  {path}\n" in part, (code, path)
+            for line in text.splitlines():
+                if len(line) < 90:  # longer lines fold at the terminal's width
+                    assert f"\n    {line}".rstrip() + "\n" in part, (code, path, line)
