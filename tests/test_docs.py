@@ -38,7 +38,7 @@ def test_rules_md_shows_each_rules_two_stories() -> None:
         section = text.split(f'<a id="{code.lower()}"></a>')[1].split("<a id=")[0]
         assert f"**Passes** (a story that does not raise {code})" in section
         for example in (r.example, r.passes):
-            for path, body in example.files() if example is not None else []:
+            for path, body in example.shown() if example is not None else []:
                 assert f"`{path}`\n\n```" in section and body in section, (code, path)
 
 

@@ -66,7 +66,27 @@ def test_a_rule_without_its_two_stories_is_refused() -> None:
     with pytest.raises(ValueError, match=r"FC698: example source 's' is not a file name"):
         rule("FC698", "no-stories", Severity.ERROR, "x", example=Example(ledger="", sources={"s": "x"}),
              passes=story)(fn)
+    bad_pages: list[tuple[dict[str, str | int], str]] = [
+        ({"ftp://x.example/a": "<p>x</p>"}, r"is not an http\(s\) address"),
+        ({"https://x.example/a": 302}, r"a status is an HTTP error \(400-599\), not 302"),
+    ]
+    for pages, why in bad_pages:
+        with pytest.raises(ValueError, match=why):
+            rule("FC698", "no-stories", Severity.ERROR, "x", example=story,
+                 passes=Example(ledger="", pages=pages))(fn)
     assert "FC698" not in load_rules()
+
+
+def test_a_story_shows_its_files_then_what_each_address_serves_now() -> None:
+    """The stories of `sources check` carry what each source's URL serves now, or its status."""
+    story = Example(ledger='[[claim]]\nid = "a"\n', sources={"wire.md": "  text\n"}, draft="Draft.",
+                    pages={"https://news.example/a": "\n    <p>now</p>\n", "https://news.example/b": 404})
+    assert story.shown() == [("claims.toml", '[[claim]]\nid = "a"\n'), ("sources/wire.md", "text\n"),
+                             ("draft.md", "Draft.\n"), ("https://news.example/a now serves", "<p>now</p>\n"),
+                             ("https://news.example/b now answers", "404 Not Found\n")]
+    md = "\n".join(story.markdown())
+    assert "`https://news.example/a now serves`\n\n```html\n<p>now</p>\n```" in md
+    assert "`sources/wire.md`\n\n```text\ntext\n```" in md and "```toml\n[[claim]]" in md
 
 
 def test_select_and_ignore_by_prefix() -> None:

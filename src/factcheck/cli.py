@@ -350,7 +350,7 @@ def explain(code: str) -> None:
             console.print(Padding(Text(NO_EXAMPLE.get(r.code, "")), (0, 0, 0, 2)))
             continue
         console.print(Text(f"{name} ({'raises' if name == 'Example' else 'does not raise'} {r.code})", style="bold"))
-        for path, text in example.files():  # a story folder's files, line by line as written
+        for path, text in example.shown():  # a story folder's files, line by line as written
             console.print(Padding(Text(path, style="underline"), (0, 0, 0, 2)))
             for line in text.splitlines():
                 console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 4)))

@@ -78,7 +78,7 @@ def test_explain_prints_the_stories_the_tests_run(cli: CliRunner, code: str) -> 
     if r.example is None:
         assert example == "\n  " + NO_EXAMPLE[code] + "\n"
     for part, story in ((example, r.example), ("\n" + passes, r.passes)):
-        for path, text in story.files() if story is not None else []:
+        for path, text in story.shown() if story is not None else []:
             assert f"\n  {path}\n" in part, (code, path)
             for line in text.splitlines():
                 if len(line) < 90:  # longer lines fold at the terminal's width

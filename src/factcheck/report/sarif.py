@@ -61,7 +61,7 @@ def _rules() -> list[dict[str, Any]]:
         for name, example in (("Fails", r.example), ("Passes", r.passes)):
             if example is not None:  # a small story folder, file by file
                 help_md += ["", f"**{name}:**", "", *example.markdown()]
-                help_text += f"\n\n{name}:\n" + "\n".join(f"{path}:\n{text}" for path, text in example.files())
+                help_text += f"\n\n{name}:\n" + "\n".join(f"{path}:\n{text}" for path, text in example.shown())
         out.append({
             "id": code,
             "name": r.name,

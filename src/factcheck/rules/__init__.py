@@ -37,7 +37,7 @@ FAMILIES = {
     "FC6": "the draft",
 }
 DOC_SECTIONS = ("What it checks", "Why an editor cares")
-_SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(md|txt|toml)$")
+_SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(md|txt|toml|html|htm)$")
 
 
 @dataclass
@@ -62,14 +62,17 @@ RuleFn = Callable[["Story"], Iterable[Hit]]
 class Example:
     """A small story folder that shows a rule: the ledger, its source files and maybe a draft.
 
-    ``sources`` maps a file name in sources/ ("nis.md", "call.toml") to its text; ``draft`` is
-    draft.md beside the ledger. Settings and `[story] published` go in the ledger. The tests hold
-    a rule's example to exactly its rule: no other warning or error (information is allowed).
+    ``sources`` maps a file name in sources/ ("nis.md", "call.toml", "page.html") to its text;
+    ``draft`` is draft.md beside the ledger. Settings and `[story] published` go in the ledger.
+    ``pages`` is for the rules of `factcheck sources check`: what each source's URL serves now
+    (a page's HTML), or the HTTP status it answers with (404). The tests hold a rule's example to
+    exactly its rule: no other warning or error (information is allowed).
     """
 
     ledger: str
     sources: Mapping[str, str] = field(default_factory=dict)
     draft: str | None = None
+    pages: Mapping[str, str | int] = field(default_factory=dict)
 
     def files(self) -> list[tuple[str, str]]:
         """The story's files in reading order, as (path in the story folder, text)."""
@@ -79,11 +82,24 @@ class Example:
             out.append(("draft.md", _block(self.draft)))
         return out
 
+    def shown(self) -> list[tuple[str, str]]:
+        """What a reader is shown: the files, then what each URL serves now (`sources check`)."""
+        from http import HTTPStatus
+
+        out = self.files()
+        for url, page in self.pages.items():
+            if isinstance(page, int):
+                out.append((f"{url} now answers", f"{page} {HTTPStatus(page).phrase}\n"))
+            else:
+                out.append((f"{url} now serves", _block(page)))
+        return out
+
     def markdown(self) -> list[str]:
-        """The files as Markdown: each path, then its text in a fence (TOML for the ledger and notes)."""
+        """What is shown, as Markdown: each path, then its text in a fence (TOML, HTML or text)."""
         out: list[str] = []
-        for path, text in self.files():
-            lang = "toml" if path.endswith(".toml") else "text"
+        for path, text in self.shown():
+            lang = ("toml" if path.endswith(".toml") else "html" if path.endswith((".html", ".htm", " now serves"))
+                    else "text")
             out += ["", f"`{path}`", "", f"```{lang}", text.rstrip("\n"), "```"]
         return out[1:]
 
@@ -182,7 +198,13 @@ def _check_examples(code: str, example: Example | None, passes: Example | None) 
             continue
         bad = [n for n in ex.sources if not _SOURCE_NAME.match(n)]
         if bad:
-            raise ValueError(f"{code}: {which} source {bad[0]!r} is not a file name in sources/ (id.md, .txt or .toml)")
+            raise ValueError(f"{code}: {which} source {bad[0]!r} is not a file name in sources/ "
+                             "(id.md, .txt, .toml or .html)")
+        for url, page in ex.pages.items():
+            if not re.match(r"^https?://[^/\s]+/\S*$", url):
+                raise ValueError(f"{code}: {which} page {url!r} is not an http(s) address")
+            if isinstance(page, int) and not 400 <= page <= 599:
+                raise ValueError(f"{code}: {which} page {url}: a status is an HTTP error (400-599), not {page}")
 
 
 def parse_doc(doc: str) -> dict[str, str]:
