@@ -76,7 +76,7 @@ def _draft_figures(story: Story) -> Iterator[Amount]:
             """,
         },
         draft="""
-            The dam holds some 14,500 megalitres, and 8,000 homes were moved to build it.
+            The dam holds about 14,000 megalitres, and 8,000 homes were moved to build it.
         """,
     ),
     passes=Example(
@@ -97,7 +97,7 @@ def _draft_figures(story: Story) -> Iterator[Amount]:
             """,
         },
         draft="""
-            The dam holds some 14,500 megalitres, within the agency's approximate figure.
+            The dam holds about 14,000 megalitres, the agency said.
         """,
     ),
 )
