@@ -26,8 +26,8 @@ def main() -> None:
     from factcheck.engine import Options, check
     from factcheck.load import read_ledger, read_sources
     from factcheck.report import render
+    from factcheck.resolve import resolve
     from factcheck.rules import load_rules, select
-    from factcheck.story import resolve
 
     rules = select(load_rules(), [], [])
     imports = time.perf_counter() - t0

@@ -788,7 +788,8 @@ def generate_varied(out: Path, n_claims: int, n_sources: int, shared: int = 1000
                 unit = "inhabitants"  # a [units] synonym
             lines = ["[[claim]]", f'id = "c{n}"', f"subject = {toml_str(s.sid)}", f'source = "{src.sid}"',
                      f"quote = {toml_str(quote)}"]
-            if rng.random() < 0.85 or s.kind in ("vague", "fraction"):
+            has_amount = rng.random() < 0.85 or s.kind in ("vague", "fraction")
+            if has_amount:
                 lines.append(f"amount = {toml_str(fig.amount)}")
             if unit:
                 lines.append(f"unit = {toml_str(unit)}")
@@ -798,7 +799,11 @@ def generate_varied(out: Path, n_claims: int, n_sources: int, shared: int = 1000
                 lines.append(f"via = {toml_str(src.via)}")
             claims.append("\n".join(lines) + "\n")
             if rng.random() < 0.3 and plo != DAY0 and phi != DAY_INF:
-                draft.append(draft_line(rng, s, fig, plo, phi))
+                line = draft_line(rng, s, fig, plo, phi)
+                # The draft restates a figure only from a claim that records one (SPEC section 4:
+                # a claim with a `when` and no `amount` asserts a date, and backs no figure).
+                if has_amount or not claims[-1].count("\nwhen = "):
+                    draft.append(line)
             n += 1
     for src in sources:
         body: list[str] = []

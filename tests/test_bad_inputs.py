@@ -124,8 +124,8 @@ def test_an_internal_error_is_one_line_and_exit_2(cli: CliRunner, monkeypatch: p
 def test_a_crashing_rule_is_a_finding(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     from dataclasses import replace
 
+    from factcheck.resolve import Story
     from factcheck.rules import REGISTRY, Hit, load_rules
-    from factcheck.story import Story
 
     load_rules()
 

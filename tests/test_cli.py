@@ -174,3 +174,45 @@ def test_installed_console_script(tmp_path: Path) -> None:
     r4 = subprocess.run([sys.executable, "-m", "factcheck", "verify"], cwd=ONE_GOOD_ONE_BAD,
                         capture_output=True, text=True, env=env)
     assert r4.returncode == 1
+
+
+@pytest.mark.parametrize(("story", "fail_on", "status"), [
+    ("cumulative", "error", 1), ("cumulative", "never", 0),  # two errors
+    ("units", "error", 0), ("units", "warning", 1), ("units", "info", 1), ("units", "never", 0),  # one warning
+    ("sourcing", "error", 0), ("sourcing", "warning", 0), ("sourcing", "info", 1),  # three info
+])
+def test_report_exit_status_follows_fail_on_as_verify_does(cli: CliRunner, tmp_path: Path, story: str,
+                                                           fail_on: str, status: int) -> None:
+    shutil.copytree(STORIES / story, tmp_path / "s")
+    cwd = tmp_path / "s"
+    assert invoke(cli, ["verify", "--fail-on", fail_on], cwd=cwd).exit_code == status
+    to_stdout = invoke(cli, ["report", "--format", "json", "--fail-on", fail_on, "-o", "-"], cwd=cwd)
+    assert to_stdout.exit_code == status
+    assert json.loads(to_stdout.stdout)["version"] == 1  # the report is written whatever the status
+    to_file = invoke(cli, ["report", "--fail-on", fail_on, "-o", "memo.md"], cwd=cwd)
+    assert to_file.exit_code == status
+    assert (cwd / "memo.md").read_text(encoding="utf-8").startswith("# Fact-check memo")
+
+
+def test_report_default_fail_on_is_error(cli: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(STORIES / "units", tmp_path / "s")
+    assert invoke(cli, ["report", "-o", "-"], cwd=tmp_path / "s").exit_code == 0  # a warning only
+    shutil.copytree(STORIES / "cumulative", tmp_path / "c")
+    assert invoke(cli, ["report", "-o", "-"], cwd=tmp_path / "c").exit_code == 1
+
+
+@pytest.mark.parametrize("command", [["verify"], ["report", "-o", "-"], ["timeline"], ["sources"]])
+def test_claims_path_that_does_not_exist_names_the_path_tried(cli: CliRunner, tmp_path: Path,
+                                                              command: list[str]) -> None:
+    r = invoke(cli, [*command, "--claims", "elsewhere/claims.toml"], cwd=tmp_path)
+    assert r.exit_code == 2
+    tried = tmp_path / "elsewhere" / "claims.toml"
+    assert r.output == f"factcheck: elsewhere/claims.toml: no such ledger (--claims; tried {tried})\n"
+    assert "pass --claims" not in r.output
+
+
+def test_claims_absolute_path_that_does_not_exist(cli: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.toml"
+    r = invoke(cli, ["verify", "--claims", str(missing)], cwd=tmp_path)
+    assert r.exit_code == 2
+    assert r.output == f"factcheck: {missing}: no such ledger (--claims; tried {missing})\n"

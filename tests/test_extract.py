@@ -151,7 +151,7 @@ def test_draft_option_and_story_draft(cli: CliRunner, tmp_path: Path) -> None:
     (f,) = [f for f in json.loads(r.output)["findings"] if f["code"] == "FC601"]
     assert f["location"] == {"path": "article.md", "line": 2, "column": 24}
     assert "'900'" in f["message"]
-    (tmp_path / "other.md").write_text("Exactly 14,000 troops.\n", encoding="utf-8")
+    (tmp_path / "other.md").write_text("About 14,000 troops.\n", encoding="utf-8")
     r2 = invoke(cli, ["verify", "--format", "json", "--draft", "other.md"], cwd=tmp_path)
     assert [f for f in json.loads(r2.output)["findings"] if f["code"].startswith("FC6")] == []
     r3 = invoke(cli, ["verify", "--draft", "missing.md"], cwd=tmp_path)

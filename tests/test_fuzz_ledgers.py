@@ -17,7 +17,7 @@ from rich.console import Console
 from factcheck.engine import Options, run
 from factcheck.model import ClaimStatus
 from factcheck.report import render
-from factcheck.report.text import print_report
+from factcheck.report.terminal import print_report
 from factcheck.rules import REGISTRY, load_rules
 
 SOURCE_TEXT = ("North Korea has dispatched approximately 14,000 troops — 10,900 soldiers in late 2023 and "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.model import Severity
+from factcheck.model import Severity, story_markdown
 from factcheck.rules import DOC_SECTIONS, FAMILIES, Example, load_rules, rule, select
 
 
@@ -84,7 +84,7 @@ def test_a_story_shows_its_files_then_what_each_address_serves_now() -> None:
     assert story.shown() == [("claims.toml", '[[claim]]\nid = "a"\n'), ("sources/wire.md", "text\n"),
                              ("draft.md", "Draft.\n"), ("https://news.example/a now serves", "<p>now</p>\n"),
                              ("https://news.example/b now answers", "404 Not Found\n")]
-    md = "\n".join(story.markdown())
+    md = "\n".join(story_markdown(tuple(story.shown())))
     assert "`https://news.example/a now serves`\n\n```html\n<p>now</p>\n```" in md
     assert "`sources/wire.md`\n\n```text\ntext\n```" in md and "```toml\n[[claim]]" in md
 

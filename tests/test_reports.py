@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.engine import Options, run
-from factcheck.model import AmountOut, ClaimResult, ClaimStatus, WhenOut
+from factcheck.model import AmountOut, ClaimResult, ClaimStatus, FailedCheck, WhenOut
 from factcheck.report.github import escape_data, escape_property
 from tests.conftest import invoke
 
@@ -35,7 +35,7 @@ def _check_golden(name: str, text: str) -> None:
                                            ("claimreview", "report.jsonld")])
 def test_report_golden(cli: CliRunner, fmt: str, name: str, at_repo_root: Path) -> None:
     r = invoke(cli, ["report", "--format", fmt, "-o", "-"], cwd=STORY)
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # the story has errors, and report's status follows --fail-on
     _check_golden(name, r.output)
 
 
@@ -130,12 +130,12 @@ def test_report_writes_atomically_to_reports(cli: CliRunner, tmp_path: Path) -> 
 
     shutil.copytree(STORY, tmp_path / "s")
     r = invoke(cli, ["report"], cwd=tmp_path / "s")
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # written, and the story's errors set the status
     target = tmp_path / "s" / "reports" / "golden-story-with-marks-2025-06-21.md"
     assert f"wrote reports/{target.name}" in r.output
     assert target.read_text(encoding="utf-8").startswith("# Fact-check memo")
     assert [p.name for p in target.parent.iterdir()] == [target.name]
-    r2 = invoke(cli, ["report", "--format", "html", "-o", "out/page.html"], cwd=tmp_path / "s")
+    r2 = invoke(cli, ["report", "--format", "html", "-o", "out/page.html", "--fail-on", "never"], cwd=tmp_path / "s")
     assert r2.exit_code == 0 and (tmp_path / "s" / "out" / "page.html").is_file()
 
 
@@ -151,7 +151,7 @@ def test_terminal_report_at_any_width(cli: CliRunner, monkeypatch: pytest.Monkey
 def test_large_story_terminal_report_is_summarized(tmp_path: Path) -> None:
     """100 sources each giving a different figure for one subject: one consensus, 99 conflicts
     (one finding per claim outside it, never one per pair), rows and findings capped."""
-    from factcheck.report.text import CLAIM_ROWS, PER_CODE, print_report
+    from factcheck.report.terminal import CLAIM_ROWS, PER_CODE, print_report
     from tests.conftest import console, write_story
 
     claims, sources = [], {}
@@ -181,14 +181,18 @@ _json_num = st.none() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False
        amount=st.none() | st.builds(AmountOut, _json_text, _json_num, _json_num),
        when=st.none() | st.builds(WhenOut, _json_text, _json_text, _json_text),
        subject=st.none() | _json_text, unit=st.none() | _json_text, quote=st.none() | _json_text,
-       line=st.none() | st.integers(0, 10**6))
+       line=st.none() | st.integers(0, 10**6),
+       failed=st.lists(st.builds(FailedCheck, _json_text, st.integers(0, 10**6)), max_size=3),
+       found_in=st.none() | _json_text)
 def test_json_rows_read_back_as_the_report(id_: str, source: str, status: ClaimStatus, amount: AmountOut | None,
                                            when: WhenOut | None, subject: str | None, unit: str | None,
-                                           quote: str | None, line: int | None) -> None:
+                                           quote: str | None, line: int | None, failed: list[FailedCheck],
+                                           found_in: str | None) -> None:
     from factcheck.model import Report, Summary
     from factcheck.report.json_report import render
 
-    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line)
+    row = ClaimResult(id_, status, source, amount, when, subject, unit, quote, line, part_of_failed=failed,
+                      found_in=found_in)
     report = Report(summary=Summary(1, 0, 0, 0, 0), claims=[row, row], findings=[])
     text = render(report)
     doc = json.loads(text)
@@ -199,13 +203,15 @@ def test_json_rows_read_back_as_the_report(id_: str, source: str, status: ClaimS
                                 "when": None if when is None else {"text": when.text, "start": when.start,
                                                                    "end": when.end},
                                 "subject": subject, "unit": unit, "quote": quote, "line": line, "text": None,
-                                "publish_review": False}
+                                "publish_review": False,
+                                "part_of_failed": [{"code": f.code, "finding": f.finding} for f in failed],
+                                "found_in": found_in}
     claim_lines = [ln for ln in text.splitlines() if ln.startswith("    {")]
     assert len(claim_lines) == 2  # one row per line, whatever the strings hold
 
 
 def test_large_clean_story_prints_no_empty_table(tmp_path: Path) -> None:
-    from factcheck.report.text import SUMMARY_LIMIT, print_report
+    from factcheck.report.terminal import SUMMARY_LIMIT, print_report
     from tests.conftest import console, write_story
 
     n = SUMMARY_LIMIT + 10
@@ -220,3 +226,23 @@ def test_large_clean_story_prints_no_empty_table(tmp_path: Path) -> None:
     out = buf.getvalue()
     assert f"All {n} claims are supported; --verbose lists them" in out
     assert "┏" not in out and "claim ┃" not in out  # no table of no rows
+
+
+@pytest.mark.parametrize(("text", "unit", "shown"), [
+    ("over 9 million", "rounds", "over 9 million rounds"),
+    ("10,900 soldiers", "soldiers", "10,900 soldiers"),
+    ("between 412 million and 415 million", "EUR", "between 412 million and 415 million EUR"),
+    ("between 412 million and 415 million euros", "EUR", "between 412 million and 415 million euros"),
+    ("$34.2bn", "USD", "$34.2bn"),
+    ("HK$10.05 billion", "HKD", "HK$10.05 billion"),
+    ("€40m", "EUR", "€40m"),
+    ("53 percent", "%", "53 percent"),
+    ("62%", "%", "62%"),
+    ("2", "%", "2%"),
+    ("1.5 percentage points", "pp", "1.5 percentage points"),
+    ("12", None, "12"),
+])
+def test_a_figure_keeps_its_unit_once(text: str, unit: str | None, shown: str) -> None:
+    from factcheck.report import figure_with_unit
+
+    assert figure_with_unit(text, unit) == shown

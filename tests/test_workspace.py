@@ -32,12 +32,54 @@ def test_init_never_overwrites(cli: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "sources").mkdir()
     (tmp_path / "claims.toml").write_text("# my ledger\n", encoding="utf-8")
     (tmp_path / "sources" / "gazette.md").write_text("mine\n", encoding="utf-8")
-    r = invoke(cli, ["init"], cwd=tmp_path)
+    r = invoke(cli, ["init", "--example"], cwd=tmp_path)
     assert r.exit_code == 0
     assert (tmp_path / "claims.toml").read_text(encoding="utf-8") == "# my ledger\n"
     assert (tmp_path / "sources" / "gazette.md").read_text(encoding="utf-8") == "mine\n"
     assert "kept claims.toml (it exists; not overwritten)" in r.output
+    assert "kept sources/gazette.md (it exists; not overwritten)" in r.output
     assert "created sources/council-minutes.md" in r.output
+
+
+@pytest.mark.parametrize(("ledger", "sources", "created"), [
+    (True, [], ["created reports/"]),  # a ledger alone: the folders it lacks
+    (True, ["agency.md"], ["created reports/"]),
+    (False, ["agency.md"], ["created reports/", "created claims.toml"]),  # sources alone: a ledger with no claims
+])
+def test_init_in_an_existing_story_adds_only_the_missing_skeleton(
+        cli: CliRunner, tmp_path: Path, ledger: bool, sources: list[str], created: list[str]) -> None:
+    if ledger:
+        (tmp_path / "claims.toml").write_text("# my ledger\n", encoding="utf-8")
+    if sources:
+        (tmp_path / "sources").mkdir()
+    for name in sources:
+        (tmp_path / "sources" / name).write_text("The agency counted 1,200 people.\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    r = invoke(cli, ["init", "."], cwd=tmp_path)
+    assert r.exit_code == 0
+    got = sorted(line for line in r.stdout.splitlines() if line.startswith("created"))
+    assert got == sorted(created + ([] if sources else ["created sources/"]))
+    assert sorted(p.name for p in (tmp_path / "sources").iterdir()) == sources  # never the demo sources
+    for name, data in before.items():
+        assert next(tmp_path.rglob(name)).read_bytes() == data
+    if not ledger:  # the skeleton ledger asserts nothing and verifies clean
+        v = invoke(cli, ["verify", "--format", "json"], cwd=tmp_path)
+        assert v.exit_code == 0 and json.loads(v.output)["claims"] == []
+
+
+def test_init_twice_creates_nothing_and_says_so(cli: CliRunner, tmp_path: Path) -> None:
+    assert invoke(cli, ["init"], cwd=tmp_path).exit_code == 0
+    r = invoke(cli, ["init"], cwd=tmp_path)
+    assert r.exit_code == 0
+    assert "created" not in r.output
+    assert ". already holds a story folder; nothing to create" in r.output
+
+
+def test_init_no_example_in_an_empty_folder_writes_the_skeleton(cli: CliRunner, tmp_path: Path) -> None:
+    r = invoke(cli, ["init", "--no-example", "new"], cwd=tmp_path)
+    assert r.exit_code == 0
+    assert list((tmp_path / "new" / "sources").iterdir()) == []
+    assert "\n[[claim]]" not in (tmp_path / "new" / "claims.toml").read_text(encoding="utf-8")  # commented out only
 
 
 def test_init_that_cannot_write_is_one_clear_line(cli: CliRunner, tmp_path: Path,

@@ -20,15 +20,37 @@ class Exit(IntEnum):
     CANNOT_RUN = 2  # no ledger, unreadable file, invalid TOML, bad usage
 
 
-VERIFY_FORMATS = ["text", "json", "md", "sarif", "github", "html", "claimreview"]
-REPORT_FORMATS = ["md", "html", "json", "sarif", "claimreview"]
 FAIL_ON = ["error", "warning", "info", "never"]
 
 
-def _fail(message: str) -> NoReturn:
+class FormatChoice(click.Choice):  # type: ignore[type-arg]
+    """--format: the formats registered in factcheck.report, read when the option is used (so a
+    format registered after this module is imported is offered too); `files`: only those
+    `report` writes to a file."""
+
+    def __init__(self, files: bool = False) -> None:
+        self.files = files
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        from factcheck.report import names
+
+        return names(files=self.files)
+
+    @choices.setter
+    def choices(self, _: object) -> None:  # click.Choice sets it; the registry is the one list
+        pass
+
+
+def _note(message: str) -> None:
     from factcheck.safe_text import visible
 
     click.echo(f"factcheck: {visible(message)}", err=True)  # a path or a setting may hold anything
+
+
+def _fail(message: str) -> NoReturn:
+    _note(message)
     sys.exit(Exit.CANNOT_RUN)
 
 
@@ -80,9 +102,15 @@ def _check_codes(values: tuple[str, ...], option: str) -> list[str]:
 
 
 def _options(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
-             ignore: tuple[str, ...], strict: bool, fail_on: str) -> Any:
+             ignore: tuple[str, ...], strict: bool, fail_on: str, one_story: bool = True) -> Any:
+    """The engine's options; `one_story` False when PATH arguments name the stories (which refuse
+    --claims themselves)."""
     from factcheck.engine import Options
 
+    if claims is not None and one_story:
+        from factcheck.workspace import require_ledger
+
+        _engine_call(require_ledger, claims)
     return Options(claims=claims or Path("claims.toml"), sources=sources, draft=draft,
                    select=_check_codes(select, "--select"), ignore=_check_codes(ignore, "--ignore"),
                    strict=strict, fail_on=fail_on)
@@ -120,33 +148,43 @@ def main() -> None:
 @main.command()
 @story_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
-@click.option("--format", "fmt", type=click.Choice(VERIFY_FORMATS), default="text", show_default=True,
+@click.option("--format", "fmt", type=FormatChoice(), default="text", show_default=True,
               help="text for people; json for machines.")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only.")
 @click.option("--verbose", "-v", is_flag=True, help="Every claim with its evidence.")
+@click.option("--watch", is_flag=True,
+              help="Run again whenever the ledger, a source or the draft changes; Ctrl-C stops (status 0).")
 @click.option("--skip-outside", is_flag=True,
               help="Pass over a PATH that belongs to no story instead of refusing it (for hooks).")
 @click.option("--all", "all_claims", is_flag=True,
               help="claimreview: a review of every claim, not only those with publish_review = true.")
 def verify(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
            ignore: tuple[str, ...], strict: bool, fail_on: str, paths: tuple[Path, ...], fmt: str, quiet: bool,
-           verbose: bool, skip_outside: bool, all_claims: bool) -> None:
+           verbose: bool, watch: bool, skip_outside: bool, all_claims: bool) -> None:
     """Run every rule and print the report.
 
     PATH: story folders, folders of stories, or files inside a story (each checks the story whose
     claims.toml is nearest above it). Every story is checked once. Default: this folder.
     """
-    opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
+    from factcheck.report import FORMATS
+
+    form = FORMATS[fmt]
+    opts = _options(claims, sources, draft, select, ignore, strict, fail_on, one_story=not paths)
     runs = _story_runs(opts, paths, skip_outside, {"--claims": claims, "--sources": sources, "--draft": draft})
-    if fmt == "html" and len(runs) > 1:
-        raise click.UsageError("--format html shows one story; name one story, or run 'factcheck report' in each")
+    if watch:
+        if len(runs) > 1:
+            raise click.UsageError("--watch watches one story; name one story folder")
+        _watch(runs[0], fmt, quiet, verbose)
+        sys.exit(Exit.OK)
+    if form.one_story and len(runs) > 1:
+        raise click.UsageError(f"--format {fmt} shows one story; name one story, or run 'factcheck report' in each")
     ran = [_engine_call(_run_story, run_opts) for run_opts in runs]
     reports = [r for r in ran if r is not None]  # a story that cannot run said why; the others still run
-    if fmt in ("json", "sarif", "github"):  # paths GitHub and other tools can place: the repository's
+    if form.repo_paths:  # paths GitHub and other tools can place: the repository's
         from factcheck.repo import rebase, repo_root
 
         rebase(reports, repo_root())
-    _show(reports, fmt, quiet, verbose, all_claims, several=len(runs) > 1)
+    _show(reports, fmt, {"quiet": quiet, "verbose": verbose, "all_claims": all_claims, "several": len(runs) > 1})
     if len(reports) < len(ran):
         sys.exit(Exit.CANNOT_RUN)
     sys.exit(Exit.FINDINGS if any(r.failing(fail_on) for r in reports) else Exit.OK)
@@ -186,50 +224,60 @@ def _run_story(opts: Any) -> Any:
         return None
 
 
-def _show(reports: list[Any], fmt: str, quiet: bool, verbose: bool, all_claims: bool, several: bool) -> None:
-    """Print the reports: the terminal's (after GitHub's annotations), or one document for all."""
-    if fmt in ("text", "github"):
-        from rich.text import Text
+def _show(reports: list[Any], fmt: str, options: dict[str, Any]) -> None:
+    """Print the reports in their format (factcheck.report.show)."""
+    from factcheck.report import Sink, show
 
-        from factcheck.report.github import stop_commands
-        from factcheck.report.text import print_report
-
-        if fmt == "github":
-            _github(reports)
-        # The human report quotes the files; GitHub must not run a line of it as a command.
-        fence = stop_commands() if fmt == "github" and reports else None
-        if fence is not None:
-            _write(fence.start)
-        for n, report in enumerate(reports):
-            if several:  # each story's report opens with its ledger's path
-                _console().print(Text(("\n" if n else "") + f"== {report.ledger}", style="bold"))
-            _engine_call(print_report, report, _console(), quiet, verbose)
-        if fence is not None:
-            _write(fence.end)
-    elif reports:
-        from factcheck.report import render_many
-
-        _write(_engine_call(render_many, reports, fmt, {"all_claims": all_claims}))
-        if fmt == "claimreview" and not all_claims and not any(c.publish_review for r in reports for c in r.claims):
-            click.echo("factcheck: no claim has publish_review = true, so no review was written "
-                       "(--all writes one for every claim)", err=True)
+    _engine_call(show, reports, fmt, Sink(console=_console(), write=_write, note=_note), options)
 
 
-def _github(reports: list[Any]) -> None:
-    """Annotations first; the memo to the step summary when GitHub provides one."""
-    import os
+def _watch(opts: Any, fmt: str, quiet: bool, verbose: bool) -> None:
+    """verify --watch: redraw the report after every change; a run that cannot happen says why in
+    one line and the watch goes on. Ctrl-C ends it (the caller exits 0)."""
+    from datetime import datetime
 
-    from factcheck.report import render
+    from rich.text import Text
 
-    _write("".join(render(r, "github") for r in reports))
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
+    from factcheck import engine
+    from factcheck.load import LoadError
+    from factcheck.report import FORMATS
+    from factcheck.watch import watch
+
+    try:
+        import watchfiles  # noqa: F401
+    except ImportError:
+        _fail("--watch needs the watchfiles package, which is not installed (pip install watchfiles)")
+    out, err = _console(), _console(stderr=True)
+
+    def once(changed: str | None) -> None:
+        if out.is_terminal:
+            out.clear()
         try:
-            with open(summary, "a", encoding="utf-8") as fh:  # GitHub's own file: appended to
-                for r in reports:
-                    fh.write(render(r, "md") + "\n")
-        except OSError as e:
-            click.echo(f"factcheck: cannot write the step summary {summary}: {e.strerror or e}", err=True)
+            report = engine.run(opts)
+        except LoadError as e:
+            err.print(Text(f"factcheck: {e}"))
+        except Exception as e:  # a crash is reported and the watch goes on: the next save may fix it
+            err.print(Text(f"factcheck: internal error: {type(e).__name__}: {e} (this is a bug in factcheck; "
+                           "please report it with the command you ran)"))
+        else:
+            if FORMATS[fmt].terminal:  # the terminal report, redrawn (no annotations again)
+                from factcheck.report.terminal import print_report
+
+                print_report(report, out, quiet, verbose)
+            else:
+                from factcheck.report import render
+
+                _write(render(report, fmt))
+        when = datetime.now().strftime("%H:%M:%S")
+        err.print(Text(f"{when} {changed or 'first run'} · watching the ledger, sources and draft; Ctrl-C stops",
+                       style="dim"))
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+    try:
+        watch(opts, once)
+    except KeyboardInterrupt:
+        pass
 
 
 def _console(stderr: bool = False) -> Any:
@@ -255,7 +303,7 @@ def _console(stderr: bool = False) -> Any:
 
 @main.command()
 @story_options
-@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="md", show_default=True,
+@click.option("--format", "fmt", type=FormatChoice(files=True), default="md", show_default=True,
               help="md: the memo; html: a self-contained page; json, sarif, claimreview for tools.")
 @click.option("-o", "--output", type=str, default=None, metavar="PATH",
               help="Where to write ('-' for stdout). Default: reports/<story>-<date>.<ext> beside the ledger.")
@@ -264,27 +312,33 @@ def _console(stderr: bool = False) -> Any:
 def report(claims: Path | None, sources: Path | None, draft: Path | None, select: tuple[str, ...],
            ignore: tuple[str, ...], strict: bool, fail_on: str, fmt: str, output: str | None,
            all_claims: bool) -> None:
-    """Write the report to a file (atomically), for the editor or for other tools."""
+    """Write the report to a file (atomically), for the editor or for other tools.
+
+    The exit status follows --fail-on as verify's does: 1 when a finding at or above it is not
+    accepted, whether the report went to a file or to stdout.
+    """
     from factcheck import engine
-    from factcheck.report import EXTENSIONS, render
+    from factcheck.report import FORMATS, render
     from factcheck.workspace import report_target, write_atomic
 
+    form = FORMATS[fmt]
     opts = _options(claims, sources, draft, select, ignore, strict, fail_on)
     rep, inputs = _engine_call(engine.run_with_inputs, opts)
     slug = rep.slug()  # from the ledger's path as given, before paths are made the repository's
-    if fmt in ("json", "sarif"):
+    if form.repo_paths:
         from factcheck.repo import rebase, repo_root
 
         rebase([rep], repo_root())
     text = _engine_call(render, rep, fmt, {"all_claims": all_claims})
+    status = Exit.FINDINGS if rep.failing(fail_on) else Exit.OK
     if output == "-":
         _write(text)
-        return
+        sys.exit(status)
     if output is None:
         from datetime import date
 
         day = rep.published or date.today().isoformat()
-        asked = opts.claims.parent / "reports" / f"{slug}-{day}.{EXTENSIONS[fmt]}"
+        asked = opts.claims.parent / "reports" / f"{slug}-{day}.{form.extension}"
     else:
         asked = Path(output)
     # Only a new path or a regular file, never the story's own files; the default reports/ stays
@@ -296,64 +350,32 @@ def report(claims: Path | None, sources: Path | None, draft: Path | None, select
         _fail(f"{asked}: cannot write the report: {e.strerror or e}")
     target = asked
     click.echo(f"wrote {target}", err=True)
+    sys.exit(status)
 
 
 @main.command(name="rules")
 def rules_cmd() -> None:
     """List every rule: code, severity, name and summary."""
-    from rich.table import Table
-    from rich.text import Text
+    from factcheck.report.reference import print_rules
+    from factcheck.rules import FAMILIES, rule_infos
 
-    from factcheck.rules import FAMILIES, load_rules
-
-    table = Table(show_header=True, header_style="bold", pad_edge=False)
-    for col in ("code", "severity", "name", "summary"):
-        table.add_column(col, overflow="fold")
-    last_family = None
-    for code, r in load_rules().items():
-        if r.family != last_family and last_family is not None:
-            table.add_section()
-        last_family = r.family
-        table.add_row(Text(code), Text(r.severity.value), Text(r.name), Text(r.summary))
-    _console().print(table)
-    _console().print(Text("Families: " + "; ".join(f"{k}xx {v}" for k, v in FAMILIES.items()), style="dim"))
+    print_rules(rule_infos(), FAMILIES, _console())
 
 
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain one rule, with a story that raises it and one that passes."""
-    from rich.text import Text
+    from factcheck.report.reference import print_explain
+    from factcheck.rules import rule_infos
 
-    from factcheck.rules import DOC_SECTIONS, NO_EXAMPLE, load_rules
-
-    rules = load_rules()
+    rules = {r.code: r for r in rule_infos()}
     r = rules.get(code.upper())
     if r is None:
         near = [c for c in rules if c.startswith(code.upper()[:3])]
         hint = f"; codes in that family: {', '.join(near)}" if near else "; see 'factcheck rules'"
         raise click.UsageError(f"no rule {code}{hint}")
-    from rich.padding import Padding
-
-    sections = r.sections()
-    console = _console()
-    console.print(Text(f"{r.code} {r.name} ({r.severity.value})", style="bold"))
-    console.print(Text(r.summary))
-    for name in DOC_SECTIONS:  # prose: one paragraph each, wrapped to the terminal
-        console.print()
-        console.print(Text(name, style="bold"))
-        console.print(Padding(Text(" ".join(sections.get(name, "").split())), (0, 0, 0, 2)))
-    for name, example in (("Example", r.example), ("Passes", r.passes)):
-        console.print()
-        if example is None:
-            console.print(Text(name, style="bold"))
-            console.print(Padding(Text(NO_EXAMPLE.get(r.code, "")), (0, 0, 0, 2)))
-            continue
-        console.print(Text(f"{name} ({'raises' if name == 'Example' else 'does not raise'} {r.code})", style="bold"))
-        for path, text in example.shown():  # a story folder's files, line by line as written
-            console.print(Padding(Text(path, style="underline"), (0, 0, 0, 2)))
-            for line in text.splitlines():
-                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 4)))
+    print_explain(r, _console())
 
 
 @main.command()
@@ -365,7 +387,7 @@ def explain(code: str) -> None:
 def timeline(subject: str | None, claims: Path | None, sources: Path | None) -> None:
     """Chart each claim's period on a shared time axis (every subject with two dated claims, or SUBJECT)."""
     from factcheck import engine
-    from factcheck.report.timeline import print_timeline
+    from factcheck.report.timeline_chart import print_timeline
 
     opts = _options(claims, sources, None, (), (), False, "never")
     report = _engine_call(engine.run, opts)
@@ -376,19 +398,25 @@ def timeline(subject: str | None, claims: Path | None, sources: Path | None) -> 
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
-def init(directory: Path) -> None:
+@click.option("--example/--no-example", default=None,
+              help="Add the worked example (default: only in a folder that holds no ledger or sources yet).")
+def init(directory: Path, example: bool | None) -> None:
     """Start a story folder: claims.toml, sources/ and reports/ with a worked example.
 
-    Existing files are never overwritten: each one is left as it is and named.
+    In a folder that already holds a ledger or sources, only what is missing of that skeleton is
+    created, never the example (--example asks for it). Existing files are never overwritten:
+    each one is left as it is and named.
     """
     from factcheck.workspace import init_story
 
-    created, kept = _engine_call(init_story, directory)
+    created, kept = _engine_call(init_story, directory, example)
     for p in created:
-        click.echo(f"created {p}")
+        click.echo(f"created {p}{'/' if p.is_dir() else ''}")
     for p in kept:
         click.echo(f"kept {p} (it exists; not overwritten)", err=True)
-    if created:
+    if not created:
+        click.echo(f"{directory} already holds a story folder; nothing to create", err=True)
+    else:
         click.echo(f"next: cd {directory} && factcheck verify" if str(directory) != "." else "next: factcheck verify")
 
 
@@ -409,16 +437,76 @@ def extract(file: Path, claims: Path | None, append: bool) -> None:
     _engine_call(run_extract, file, claims or Path("claims.toml"), append, _console(stderr=True))
 
 
-@main.command(name="sources")
+@main.group(name="sources", invoke_without_command=True)
 @click.option("--claims", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="The ledger (default: ./claims.toml).")
 @click.option("--sources", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="The folder of sources (default: sources/ beside the ledger).")
-def sources_cmd(claims: Path | None, sources: Path | None) -> None:
-    """Table of the sources: outlet, date, via, and how many claims cite each."""
+@click.pass_context
+def sources_cmd(ctx: click.Context, claims: Path | None, sources: Path | None) -> None:
+    """List the sources; show the text read from one, add one, check them."""
+    ctx.obj = (claims, sources)
+    if ctx.invoked_subcommand is not None:
+        return
     from factcheck import engine
     from factcheck.commands import print_sources
 
     opts = _options(claims, sources, None, (), (), False, "never")
     report = _engine_call(engine.run, opts)
     print_sources(report, _console())
+
+
+def _sources_dir(ctx: click.Context) -> Path:
+    claims, sources = ctx.obj
+    return sources if sources is not None else (claims or Path("claims.toml")).parent / "sources"
+
+
+@sources_cmd.command(name="show")
+@click.argument("source_id", metavar="ID")
+@click.pass_context
+def sources_show(ctx: click.Context, source_id: str) -> None:
+    """Print the text factcheck reads from source ID, with line numbers (and pages or paragraphs)."""
+    from factcheck.commands import show_source
+
+    _engine_call(show_source, _sources_dir(ctx), source_id, _console())
+
+
+@sources_cmd.command(name="add")
+@click.argument("what", metavar="PATH-OR-URL")
+@click.option("--id", "source_id", default=None, metavar="ID",
+              help="The source id (default: from the outlet and date the page declares).")
+@click.pass_context
+def sources_add(ctx: click.Context, what: str, source_id: str | None) -> None:
+    """Save a file or a web page into sources/ as <id>.html or <id>.pdf, with <id>.meta.toml
+    (its URL, when it was retrieved, its SHA-256). Nothing is overwritten."""
+    from factcheck.commands import add_source
+
+    saved = _engine_call(add_source, what, _sources_dir(ctx), source_id)
+    click.echo(f"saved {saved.path}" + (f" ({saved.note})" if saved.note else ""))
+    click.echo(f"wrote {saved.meta_path}")
+    if saved.warning:
+        click.echo(f"factcheck: {saved.path.name}: {saved.warning}", err=True)
+
+
+@sources_cmd.command(name="check")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+              help="Lowest severity that makes the exit status 1.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def sources_check(ctx: click.Context, fail_on: str, fmt: str) -> None:
+    """Fetch each source that has a URL again; report pages that changed since they were saved."""
+    from factcheck.commands import check_sources
+
+    claims, sources = ctx.obj
+    opts = _options(claims, sources, None, (), (), False, fail_on)
+    report, fetched = _engine_call(check_sources, opts)
+    if fmt == "json":
+        from factcheck.report import render
+
+        _write(_engine_call(render, report, "json"))
+    else:
+        from factcheck.report.terminal import print_report
+
+        click.echo(f"fetched {fetched} source{'s' if fetched != 1 else ''} with a URL again", err=True)
+        _engine_call(print_report, report, _console(), True, False)
+    sys.exit(Exit.FINDINGS if report.failing(fail_on) else Exit.OK)

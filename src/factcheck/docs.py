@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from factcheck.rules import DOC_SECTIONS, FAMILIES, NO_EXAMPLE, Rule, load_rules
+from factcheck.model import story_markdown
+from factcheck.rules import DOC_SECTIONS, FAMILIES, Rule, load_rules
 
 DEFAULT = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
@@ -57,12 +58,13 @@ def render() -> str:
 def examples_markdown(r: Rule) -> list[str]:
     """The rule's two stories, each file fenced: the one that raises it and the one that does not."""
     out: list[str] = []
-    for name, example in (("Example", r.example), ("Passes", r.passes)):
-        if example is None:
-            out += ["", f"**{name}**", "", NO_EXAMPLE.get(r.code, "")]
+    info = r.info
+    for name, story in (("Example", info.example), ("Passes", info.passes)):
+        if story is None:
+            out += ["", f"**{name}**", "", info.no_example]
             continue
         verb = "raises" if name == "Example" else "does not raise"
-        out += ["", f"**{name}** (a story that {verb} {r.code})", "", *example.markdown()]
+        out += ["", f"**{name}** (a story that {verb} {r.code})", "", *story_markdown(story)]
     return out
 
 

@@ -14,6 +14,7 @@ from factcheck.errors import CannotRun
 from factcheck.load import (
     FileRefused,
     Problem,
+    Source,
     confined,
     decode_text,
     read_ledger,
@@ -24,6 +25,7 @@ from factcheck.model import (
     AmountOut,
     ClaimResult,
     ClaimStatus,
+    FailedCheck,
     Finding,
     Location,
     Report,
@@ -32,8 +34,8 @@ from factcheck.model import (
     Summary,
     WhenOut,
 )
-from factcheck.rules import REGISTRY, Rule, StatusScope, load_rules, select
-from factcheck.story import ClaimCtx, Story, resolve
+from factcheck.resolve import ClaimCtx, Story, resolve
+from factcheck.rules import REGISTRY, Rule, StatusScope, load_rules, rule_infos, select
 
 # Which status wins when a claim has several findings.
 _STATUS_RANK = {
@@ -150,6 +152,7 @@ def run_with_inputs(opts: Options) -> tuple[Report, list[Path]]:
 def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
     rules = list(rules)
     findings: list[Finding] = []
+    blame: dict[int, list[str]] = {}  # id(finding) -> the claims it blames, when not the rule's scope
     for r in rules:
         try:
             hits = list(r.fn(story))
@@ -164,13 +167,46 @@ def check(story: Story, rules: Iterable[Rule], opts: Options) -> Report:
             if h.strict_error and (opts.strict or story.settings.strict) and sev is Severity.WARNING:
                 sev = Severity.ERROR
             sev = story.settings.severity.get(r.code, sev)  # the editor's word is last
-            findings.append(Finding(code=r.code, severity=sev, message=h.message, claims=h.claims,
-                                    sources=h.sources, location=h.location, derivation=h.derivation,
-                                    evidence=h.evidence, figure=h.figure))
+            f = Finding(code=r.code, severity=sev, message=h.message, claims=h.claims, sources=h.sources,
+                        location=h.location, derivation=h.derivation, evidence=h.evidence, figure=h.figure)
+            findings.append(f)
+            if h.blame is not None:
+                blame[id(f)] = h.blame
+    _show_places(story, findings)
     _apply_accepts(story, findings, selected={r.code for r in rules})
     findings.sort(key=_finding_order)
-    statuses = _statuses(story, findings)
-    return _report(story, findings, statuses, opts)
+    statuses, parts = _statuses(story, findings, blame)
+    return _report(story, findings, statuses, parts, opts)
+
+
+def _show_places(story: Story, findings: list[Finding]) -> None:
+    """A finding that quotes a claim found in a page or a PDF shows the passage it was found in,
+    and where: "report.pdf p. 14", "page.html paragraph 4"."""
+    if not any(s.places for s in story.sources.values()):
+        return
+    for f in findings:
+        c = story.by_id.get(f.claims[0]) if f.claims else None
+        if c is None or c.source is None or not c.source.places or f.evidence != c.claim.quote:
+            continue
+        at = c.located
+        if at is None:
+            continue
+        f.derivation.append(f"quote found in {c.source.path.name} {at.place}")
+        f.evidence = _around(at.passage, c.claim.quote or "")
+
+
+def _around(passage: str, quote: str, limit: int = 320) -> str:
+    """The passage, cut to about `limit` characters around the quote when it is longer."""
+    if len(passage) <= limit:
+        return passage
+    from factcheck.text import fold
+
+    i = fold(passage).find(fold(quote)[:40])  # an approximate position is enough to centre on
+    i = max(i, 0)
+    start = max(0, i - (limit - len(quote)) // 2)
+    end = min(len(passage), start + limit)
+    start = max(0, end - limit)
+    return ("…" if start else "") + passage[start:end].strip() + ("…" if end < len(passage) else "")
 
 
 def _finding_order(f: Finding) -> tuple[int, str, str, int]:
@@ -224,18 +260,29 @@ def _corroborated(story: Story, findings: list[Finding]) -> set[str]:
     return out
 
 
-def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
+def _statuses(story: Story, findings: list[Finding],
+              blame: dict[int, list[str]]) -> tuple[dict[str, ClaimStatus], dict[str, list[FailedCheck]]]:
+    """Each claim's status, and the failed totals and relations each claim is a part of."""
     corroborated: set[str] | None = None  # worked out if a finding needs it
     out: dict[str, ClaimStatus] = {}
+    parts: dict[str, list[FailedCheck]] = {}
     for c in story.claims:
         out[c.id] = ClaimStatus.SUPPORTED
         if not c.claim.quote or (c.source is not None and c.source.is_note):
             out[c.id] = ClaimStatus.UNVERIFIABLE
-    for f in findings:
+    for n, f in enumerate(findings):
         r = REGISTRY.get(f.code)
         if r is None or r.status is None or f.accepted is not None or f.severity.rank < r.status_min.rank:
             continue
-        if r.status_scope is StatusScope.ALL:
+        blamed = blame.get(id(f))
+        if blamed is not None:
+            # A failed total or relation: its stated result takes the verdict; its parts keep
+            # their own status and carry the finding in the report.
+            targets = blamed
+            for cid in dict.fromkeys(f.claims):
+                if cid not in blamed and cid in out:
+                    parts.setdefault(cid, []).append(FailedCheck(f.code, n))
+        elif r.status_scope is StatusScope.ALL:
             targets = f.claims
         elif r.status_scope is StatusScope.UNCORROBORATED:
             # A failed relation names several claims; those that independent sources agree on
@@ -249,10 +296,10 @@ def _statuses(story: Story, findings: list[Finding]) -> dict[str, ClaimStatus]:
         for cid in targets:
             if cid in out and _STATUS_RANK[r.status] > _STATUS_RANK[out[cid]]:
                 out[cid] = r.status
-    return out
+    return out, parts
 
 
-def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
+def _claim_result(c: ClaimCtx, status: ClaimStatus, parts: dict[str, list[FailedCheck]]) -> ClaimResult:
     amount = when = None
     if (a := c.amount) is not None:
         lo, hi = a.interval.json_bounds()
@@ -260,11 +307,22 @@ def _claim_result(c: ClaimCtx, status: ClaimStatus) -> ClaimResult:
     if (p := c.period) is not None:
         when = WhenOut(str(c.claim.when), _iso(p.first), _iso(p.last))
     cl = c.claim
+    found_in = None
+    if c.source is not None and c.source.places and (at := c.located) is not None:
+        found_in = f"{c.source.path.name} {at.place}"
     return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, cl.text,
-                       cl.publish_review)
+                       cl.publish_review, part_of_failed=parts.get(cl.id) or [], found_in=found_in)
 
 
-def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus], opts: Options) -> Report:
+def _kind(s: Source) -> str:
+    """'note', 'text', or for a page or a PDF 'html' or 'pdf'."""
+    if s.is_note or not s.places and s.no_text is None:
+        return s.meta.kind
+    return "pdf" if s.path.suffix.lower() == ".pdf" else "html"
+
+
+def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStatus],
+            parts: dict[str, list[FailedCheck]], opts: Options) -> Report:
     counts = {s: 0 for s in Severity}
     accepted = 0
     for f in findings:
@@ -278,7 +336,7 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
     sources = [
         SourceResult(id=sid, path=str(s.path), title=s.meta.title, outlet=s.meta.outlet, url=s.meta.url,
                      published=s.meta.published.isoformat() if s.meta.published else None, author=s.meta.author,
-                     via=list(s.meta.via), kind=s.meta.kind, cited_by=cited.get(sid, 0))
+                     via=list(s.meta.via), kind=_kind(s), cited_by=cited.get(sid, 0))
         for sid, s in sorted(story.sources.items())
     ]
     return Report(
@@ -290,9 +348,10 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         fail_on=opts.fail_on,
         summary=Summary(claims=len(story.claims), sources=len(story.sources), error=counts[Severity.ERROR],
                         warning=counts[Severity.WARNING], info=counts[Severity.INFO], accepted=accepted),
-        claims=[_claim_result(c, statuses[c.id]) for c in story.claims],
+        claims=[_claim_result(c, statuses[c.id], parts) for c in story.claims],
         sources=sources,
         findings=findings,
+        rules=rule_infos(),
     )
 
 

@@ -15,22 +15,34 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
 from factcheck.errors import CannotRun
 from factcheck.model import ID_RE, Location, SourceMeta, ValidationError
 from factcheck.model import error_text as _msg
+from factcheck.spelling import did_you_mean
 
-SOURCE_SUFFIXES = (".md", ".txt", ".toml")
+if TYPE_CHECKING:
+    from factcheck.documents import LineIndex
+    from factcheck.text import Sentences
+
+SOURCE_SUFFIXES = (".md", ".txt", ".toml", ".html", ".htm", ".pdf")
+DOCUMENT_SUFFIXES = (".html", ".htm", ".pdf")  # read by factcheck.documents, imported only for them
+META_SUFFIX = ".meta.toml"  # sources/<id>.meta.toml: keys that override what <id>.html or .pdf declares
 # The most factcheck reads from any one file (ledger, source, draft, front matter): far more than
 # any article or ledger an editor writes (the bundled 10,000-claim benchmark ledger is 2 MB), and
 # little enough that a wrong path (a log, a disk image, /dev/zero) cannot exhaust memory.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SOURCE_BYTES = MAX_FILE_BYTES
+# A saved page or a PDF report: a report's images make it far larger than its text (a 40-page
+# assessment with charts runs to tens of MB); only its text is kept in memory once read.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_META_BYTES = 1024 * 1024  # sources/<id>.meta.toml: a few keys
 
 
 LoadError = CannotRun  # the former name, for code written before the writers shared the error
@@ -123,11 +135,30 @@ def _too_big(size: int, cap: int) -> str:
     return f"is {shown}, over the {cap // mib} MiB factcheck reads from one file; not read"
 
 
+class Fact(str, Enum):
+    """What reading and resolving the files found wrong, as a fact about the files: which finding
+    it makes, its code and its severity, is the ledger rules' judgement (rules/ledger.py)."""
+
+    UNKNOWN_KEY = "unknown-field"  # a key or table factcheck does not read
+    INVALID_VALUE = "invalid-field"  # a value of the wrong type, a required field missing
+    DUPLICATE_ID = "duplicate-id"  # a claim id used twice
+    MISSING_CLAIM = "dangling"  # a total or relation names a claim that is not in the ledger
+    TOTAL_CYCLE = "cycle"  # a total is, through its parts, a part of itself
+    UNREAD_AMOUNT = "bad-amount"  # an amount the figure reader cannot read
+    UNREAD_PERIOD = "bad-period"  # a `when` the date reader cannot read
+    UNANCHORED_DATE = "unanchored"  # a relative date with no publication date to anchor it
+    NOTHING_TO_CHECK = "nothing-to-check"  # a claim with no figure and no date
+    UNPARSED_RELATION = "bad-relation"  # a relation's `expect` that does not parse
+    UNREADABLE_SOURCE = "unreadable-source"  # a source file that cannot be used
+    SOURCE_NOT_AN_ID = "bad-source-id"  # a claim's source that is a path, not an id
+    UNIT_IN_TWO_GROUPS = "unit-two-groups"  # a word under two [units] groups
+
+
 @dataclass
 class Problem:
-    """Something wrong in the files that a ledger rule turns into a finding."""
+    """One fact found in the files, where it stands and what it concerns; a ledger rule judges it."""
 
-    kind: str  # which FC0xx rule reports it: "unknown-field", "invalid-field", ...
+    kind: Fact
     message: str
     location: Location | None = None
     claims: list[str] = field(default_factory=list)
@@ -172,6 +203,25 @@ class Source:
     body: str | None  # None for a note or an unreadable file
     body_line: int = 1  # the file line where the body starts
     error: str | None = None  # why the file could not be read
+    # A page or a PDF: where each part of the body stands, (first body line, "p. 14" or "paragraph 4")
+    places: list[tuple[int, str]] = field(default_factory=list)
+    no_text: str | None = None  # a page or a PDF with no text to check against, and why
+    saved: dict[str, Any] = field(default_factory=dict)  # from <id>.meta.toml: retrieved, sha256
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        """The body's lines folded, to find where a quote stands (pages and PDFs only)."""
+        from factcheck.documents import LineIndex
+
+        return LineIndex(self.body or "")
+
+    def where(self, line: int) -> str:
+        """'report.pdf p. 14', 'page.html paragraph 4' or 'notes.md line 12' for a body line."""
+        if self.places:
+            from factcheck.documents import place_of
+
+            return f"{self.path.name} {place_of(self.places, line)}"
+        return f"{self.path.name} line {line}"
 
     @property
     def is_note(self) -> bool:
@@ -182,6 +232,20 @@ class Source:
         from factcheck.text import fold
 
         return fold(self.body or "")
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        """The body's sentences, for reading the one a quote comes from."""
+        from factcheck.text import sentences
+
+        return sentences(self.body or "")
+
+    @cached_property
+    def folded_paragraphs(self) -> list[str]:
+        """The body's paragraphs, folded: a quote with an ellipsis must lie within one."""
+        from factcheck.text import folded_paragraphs
+
+        return folded_paragraphs(self.body or "")
 
     def label(self) -> str:
         """'Korea JoongAng Daily, 2025-06-20'; the id stands in for a missing outlet."""
@@ -270,7 +334,47 @@ def toml_error_message(e: tomli.TOMLDecodeError, path: Path, text: str, line_off
         line, col = len(lines), len(lines[-1]) + 1
     if line is None:
         return f"{path}: invalid TOML: {msg}"
-    return f"{path}:{int(line) + line_offset}:{col}: invalid TOML: {msg[:1].lower() + msg[1:]}"
+    lines = text.split("\n")
+    hint = _toml_hint(lines[int(line) - 1]) if 0 < int(line) <= len(lines) else ""
+    return f"{path}:{int(line) + line_offset}:{col}: invalid TOML: {msg[:1].lower() + msg[1:]}{hint}"
+
+
+_CURLY = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb"
+_KEY_VALUE = re.compile(r"^\s*(?P<key>[A-Za-z0-9_.\"'-]+)\s*=\s*(?P<value>.*?)\s*$")
+_TOML_SCALAR = re.compile(
+    r"^(?:[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\d[\d_]*|true|false|inf|nan|"
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)\s*(?:#.*)?$")
+
+
+def _toml_hint(line: str) -> str:
+    """What an editor most likely meant on a line TOML refused: '; quote the figure: ...'."""
+    m = _KEY_VALUE.match(line)
+    if m is None:
+        return ""
+    key, value = m["key"], m["value"]
+    if not value:
+        return f"; give {key} a value, such as {key} = \"...\""
+    if value[0] in _CURLY or (value[0] in "\"'" and any(ch in _CURLY for ch in value)):
+        inner = value.strip(_CURLY + "\"'")
+        return (f"; use straight quotes (\") around text, not curly ones: {key} = \"{inner}\" "
+                "(a word processor may have changed them)")
+    if value[0] in "\"'":
+        q = value[0]
+        body = value[3:] if value.startswith(q * 3) else value[1:]
+        if value.startswith(q * 3) or q not in body:
+            return f"; the text is not closed: end it with {q} on the same line (or use {q * 3} for several lines)"
+        if q == '"' and body.count('"') > 1:
+            return ("; a \" inside the text ends it: put text holding \" between single quotes, "
+                    f"{key} = '...', or write it as \\\"")
+        if q == '"' and "\\" in body:
+            return "; a backslash starts an escape in \"...\"; use '...' for text with backslashes"
+        return ""
+    if value[0] in "[{" or _TOML_SCALAR.match(value):
+        return ""
+    text = value.split(" #")[0].strip()
+    what = ("the date" if key in ("when", "published") else "the figure" if any(ch.isdigit() for ch in text)
+            else "the text")
+    return f"; put {what} in quotes: {key} = \"{text}\""
 
 
 def read_ledger(path: Path) -> RawLedger:
@@ -327,6 +431,8 @@ def _map_lines(text: str) -> Mapped:
                 current = {}
                 if name in found:
                     found[name].append((n, current))
+                else:
+                    sections.setdefault(name, n)
                 continue
             m = _TABLE_HEADER.match(line)
             if m:
@@ -368,9 +474,10 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
         with os.scandir(sources_dir) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as e:
-        problems.append(Problem("unreadable-source", f"cannot list {sources_dir}: {e.strerror or e}",
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, f"cannot list {sources_dir}: {e.strerror or e}",
                                 Location(path=str(sources_dir))))
         return out
+    names = {e.name for e in entries}
     for entry in entries:
         name = entry.name
         if not is_clean_name(name):
@@ -379,28 +486,38 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
             if name.startswith("."):
                 continue
             shown = visible(show_name(name))
-            problems.append(Problem("unreadable-source", f"source file name '{shown}' is not plain UTF-8 "
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, f"source file name '{shown}' is not plain UTF-8 "
                                     "text; not read (rename it with letters, digits, '-', '_', '.')",
                                     Location(path=visible(str(sources_dir / name)))))
             continue
         stem, dot, suffix = name.rpartition(".")
         if name.startswith(".") or not dot or "." + suffix.lower() not in SOURCE_SUFFIXES:
             continue
+        if name.lower().endswith(META_SUFFIX):
+            base = name[: -len(META_SUFFIX)]
+            if not any(f"{base}{s}" in names for s in SOURCE_SUFFIXES):
+                problems.append(Problem(Fact.UNREADABLE_SOURCE, f"{name} has no source beside it ({base}.html, "
+                                        f"{base}.pdf, ...); its keys apply to nothing", Location(path=str(sources_dir / name)),
+                                        sources=[]))
+            continue
         sid = stem
         p = sources_dir / name
         loc = Location(path=str(p))
         if not is_plain_id(sid):
-            problems.append(Problem("unreadable-source", f"source file name '{p.name}' is not a plain id "
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, f"source file name '{p.name}' is not a plain id "
                                     "(letters, digits, '-', '_', '.'); rename it", loc, sources=[]))
             continue
         if entry.is_dir():
             continue  # a folder named like a source is not one
         if sid in out:
-            problems.append(Problem("unreadable-source", f"two files share the source id '{sid}' "
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, f"two files share the source id '{sid}' "
                                     f"({out[sid].path.name} and {p.name}); the second is not read", loc,
                                     sources=[sid]))
             continue
         out[sid] = _read_source(p, sid, problems, story_root)
+        meta_name = sid + META_SUFFIX
+        if meta_name in names and out[sid].error is None and not out[sid].is_note:
+            _apply_meta_toml(out[sid], sources_dir / meta_name, story_root, problems)
     return out
 
 
@@ -408,15 +525,18 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
     loc = Location(path=str(p))
 
     def broken(why: str, location: Location = loc) -> Source:
-        problems.append(Problem("unreadable-source", why, location, sources=[sid]))
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, why, location, sources=[sid]))
         return Source(sid, p, SourceMeta(), None, error=why)
 
     try:
-        raw = read_story_file(p, story_root)
+        document = p.suffix.lower() in DOCUMENT_SUFFIXES
+        raw = read_story_file(p, story_root, MAX_DOCUMENT_BYTES if document else MAX_SOURCE_BYTES)
     except FileRefused as e:
         if e.kind == "outside":
             return broken(f"{p.name} links outside the story folder; not read (copy the file into sources/ instead)")
         return broken(f"{p.name} {e.reason}")
+    if document:
+        return _read_document(p, sid, raw, problems)
     if b"\x00" in raw[:65536]:
         return broken(f"{p.name} is a binary file, not text; save the article as UTF-8 text")
     try:
@@ -430,7 +550,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
             msg = str(e)
             return broken(msg.split(": ", 1)[1], _loc_from_message(msg, p))
         data.setdefault("kind", "note")
-        meta = _meta(data, p, sid, problems, 1)
+        meta = _meta(data, p, sid, problems, 1, text)
         return Source(sid, p, meta, None)
     text = text.replace("\r\n", "\n")
     body, meta_text, body_line = split_front_matter(text)
@@ -440,11 +560,58 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
             data = parse_toml(meta_text, p, line_offset=1, parse_float=float)
         except CannotRun as e:
             msg = str(e)
-            problems.append(Problem("unreadable-source", "front matter: " + msg.split(": ", 1)[1],
+            problems.append(Problem(Fact.UNREADABLE_SOURCE, "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
             data = {}
-        meta = _meta(data, p, sid, problems, 2)
+        meta = _meta(data, p, sid, problems, 2, meta_text)
     return Source(sid, p, meta, body, body_line)
+
+
+def _read_document(p: Path, sid: str, raw: bytes, problems: list[Problem]) -> Source:
+    """A saved page or a PDF: its text, and what it declares about itself as front matter."""
+    from factcheck.documents import DocumentError, read_document
+
+    try:
+        doc = read_document(p, raw)
+    except (DocumentError, ImportError) as e:
+        # ImportError: an installation without the page or PDF readers; the rest of the story is
+        # still checked.
+        why = f"{p.name}: {e}" if isinstance(e, DocumentError) else (
+            f"{p.name}: the reader for this kind of file is not installed ({e.name or e}); "
+            "reinstall factcheck-ledger with its dependencies")
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, why, Location(path=str(p)), sources=[sid]))
+        return Source(sid, p, SourceMeta(), None, error=why)
+    meta = _meta(doc.declared(), p, sid, problems, 1)
+    if doc.empty_why is not None:
+        return Source(sid, p, meta, None, no_text=doc.empty_why)
+    return Source(sid, p, meta, doc.text, 1, places=doc.places)
+
+
+# What `sources add` records in <id>.meta.toml besides the front-matter keys.
+SAVED_KEYS = frozenset({"retrieved", "sha256"})
+
+
+def _apply_meta_toml(src: Source, p: Path, root: Path, problems: list[Problem]) -> None:
+    """Keys of sources/<id>.meta.toml override what the source declares; a key it does not name
+    is kept from the source."""
+    try:
+        text = decode_text(read_story_file(p, root, MAX_META_BYTES), p)
+        data = parse_toml(text, p, parse_float=float)
+    except FileRefused as e:
+        why = f"{p.name} links outside the story folder; not read" if e.kind == "outside" else f"{p.name} {e.reason}"
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, why, Location(path=str(p)), sources=[src.id]))
+        return
+    except LoadError as e:  # not UTF-8, invalid TOML: the message has path:line:column
+        msg = str(e)
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, msg.split(": ", 1)[-1], _loc_from_message(msg, p),
+                                sources=[src.id]))
+        return
+    src.saved = {k: data.pop(k) for k in SAVED_KEYS & data.keys()}
+    from factcheck.model import SOURCE_FIELDS
+
+    declared = {k: getattr(src.meta, k) for k in SOURCE_FIELDS if getattr(src.meta, k) not in (None, [])}
+    declared.pop("kind", None)
+    src.meta = _meta({**declared, **data}, p, src.id, problems, 1)
 
 
 def _loc_from_message(msg: str, p: Path) -> Location:
@@ -454,13 +621,17 @@ def _loc_from_message(msg: str, p: Path) -> Location:
     return Location(path=str(p))
 
 
-def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int) -> SourceMeta:
+def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], first_line: int,
+          text: str = "") -> SourceMeta:
+    """`first_line` is the file line of the first line of `text` (the front matter, or the note)."""
     from factcheck.model import SOURCE_FIELDS
 
     unknown = [k for k in data if k not in SOURCE_FIELDS]
     for k in unknown:
-        problems.append(Problem("unknown-field", f"source '{sid}' has an unknown key '{k}'"
-                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=first_line),
+        line = next((first_line + n for n, t in enumerate(text.split("\n"))
+                     if (km := _KEY_LINE.match(t)) is not None and km["key"].strip("\"'") == k), first_line)
+        problems.append(Problem(Fact.UNKNOWN_KEY, f"source '{sid}' has an unknown key '{k}'"
+                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=line),
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
     try:
@@ -468,7 +639,7 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
     except ValidationError as e:
         for err in e.errors():
             key = ".".join(str(x) for x in err["loc"])
-            problems.append(Problem("invalid-field", f"source '{sid}': '{key}': {_msg(err)}",
+            problems.append(Problem(Fact.INVALID_VALUE, f"source '{sid}': '{key}': {_msg(err)}",
                                     Location(path=str(p), line=first_line), sources=[sid]))
         good = {k: v for k, v in clean.items() if k not in {str(err["loc"][0]) for err in e.errors() if err["loc"]}}
         try:
@@ -486,11 +657,4 @@ def split_front_matter(text: str) -> tuple[str, str | None, int]:
         if lines[n].strip() == "+++":
             return "\n".join(lines[n + 1 :]), "\n".join(lines[1:n]), n + 2
     return text, None, 1
-
-
-def did_you_mean(word: str, options: frozenset[str] | set[str]) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 

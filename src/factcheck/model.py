@@ -265,6 +265,15 @@ class WhenOut:
     end: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class FailedCheck:
+    """A failed total or relation a claim is a part of (not its stated result): the finding's
+    code and its index in the report's findings."""
+
+    code: str
+    finding: int
+
+
 @dataclass(slots=True)
 class ClaimResult:
     """One claim's row in a report."""
@@ -280,6 +289,9 @@ class ClaimResult:
     line: int | None = None
     text: str | None = None  # the assertion in the story's words (ClaimReview's claimReviewed)
     publish_review: bool = False  # the desk publishes a verdict on it (ClaimReview)
+    # failed totals and relations this claim is a part of; its status is its own evidence's
+    part_of_failed: list[FailedCheck] = field(default_factory=list)
+    found_in: str | None = None  # where the quote stands in a page or a PDF: "report.pdf p. 14"
 
 
 @dataclass(slots=True)
@@ -317,6 +329,40 @@ class Summary:
                    info=sum(s.info for s in summaries), accepted=sum(s.accepted for s in summaries))
 
 
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What a report knows of a rule: the registry's metadata, so that reporters (SARIF's rule
+    table, the timeline's timing marks, `rules` and `explain`) never import the rules."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    sections: dict[str, str]  # the docstring's sections: "What it checks", "Why an editor cares"
+    tags: tuple[str, ...] = ()  # what kind of finding it makes: "timing", "conflict" (rules.TAGS)
+    about: str = "claim"  # what one finding is about: "claim", "subject" or "source"
+    grouped: str = ""  # the terminal's line for several of its informational findings: "{n} subjects ..."
+    # The rule's two small stories as a reader is shown them, (file or address, text) in order:
+    # one that raises the rule and one that does not; `no_example` says why a rule has none.
+    example: tuple[tuple[str, str], ...] | None = None
+    passes: tuple[tuple[str, str], ...] | None = None
+    no_example: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+
+def story_markdown(files: tuple[tuple[str, str], ...]) -> list[str]:
+    """A rule's story as Markdown lines: each file's path (or a page's address), then its text in
+    a fence (TOML for the ledger and notes, HTML for pages, text for the rest)."""
+    out: list[str] = []
+    for path, text in files:
+        lang = "toml" if path.endswith(".toml") else "html" if path.endswith((".html", ".htm", " now serves")) else "text"
+        out += ["", f"`{path}`", "", f"```{lang}", text.rstrip("\n"), "```"]
+    return out[1:]
+
+
 @dataclass(slots=True, kw_only=True)
 class Report:
     """What the engine returns and every reporter renders."""
@@ -332,6 +378,12 @@ class Report:
     claims: list[ClaimResult]
     sources: list[SourceResult] = field(default_factory=list)
     findings: list[Finding]
+    # Every registered rule, in code order; not part of the JSON document (docs/json.md).
+    rules: list[RuleInfo] = field(default_factory=list, metadata={"json": False})
+
+    def tagged(self, tag: str) -> frozenset[str]:
+        """The codes of the rules carrying `tag`."""
+        return frozenset(r.code for r in self.rules if tag in r.tags)
 
     def failing(self, fail_on: str) -> list[Finding]:
         if fail_on == "never":
@@ -380,5 +432,6 @@ def _plain(v: Any) -> Any:
     if isinstance(v, list):
         return [_plain(x) for x in v]
     if hasattr(v, "__dataclass_fields__"):
-        return {name: _plain(getattr(v, name)) for name in v.__dataclass_fields__}
+        return {name: _plain(getattr(v, name)) for name, f in v.__dataclass_fields__.items()
+                if f.metadata.get("json", True)}
     return v

@@ -111,7 +111,7 @@ def select_stories(paths: Sequence[Path], skip_outside: bool = False, root: Path
             key = os.path.realpath(folder)
             if key not in seen:
                 seen[key] = _display(folder, given)
-    ledgers = sorted((folder / LEDGER for folder in seen.values()), key=lambda p: p.as_posix())
+    ledgers = sorted((folder / LEDGER for folder in seen.values()), key=lambda p: p.parts)
     return Selection(ledgers=ledgers, outside=outside)
 
 

@@ -1,7 +1,7 @@
 """Writing files for the editor, safely: never over an existing file, reports atomically.
 
-``init_story`` creates a story folder from the bundled example, each file written whole to a
-temporary file and then linked into place only if nothing is there, so a file that exists (or
+``init_story`` creates a story folder (the bundled example in a new folder, only the missing
+skeleton in an existing story), each file written whole to a temporary file and then linked into place only if nothing is there, so a file that exists (or
 appears meanwhile) is left untouched and a full disk leaves no empty claims.toml. ``write_atomic``
 writes to a temporary file beside the target and renames it into place, so a report is either the
 old one or the new one, never half written. ``report_target`` decides where a report may go, and
@@ -36,11 +36,47 @@ def _example_files() -> list[tuple[str, bytes]]:
     return out
 
 
-def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
-    """(created, kept): the example files written, and those left because they exist.
+# The ledger `init` writes into a folder that already holds sources: the shape of an entry, no claim.
+SKELETON_LEDGER = """\
+# The claim ledger: one [[claim]] for each figure or date the story relies on.
+# `factcheck extract sources/<file>` proposes entries; `factcheck explain FC101` shows the rules.
 
+[story]
+title = ""
+# published = 2026-01-31   # the story's own date: anchors "this year", "last month"
+
+# [[claim]]
+# id = "budget-total"            # unique; letters, digits, '-', '_', '.'
+# subject = "city.budget"        # claims sharing a subject are cross-checked
+# source = "council-minutes"     # sources/council-minutes.md
+# quote = "a budget of $4.2 million"
+# amount = "$4.2 million"
+# when = "2026"
+"""
+
+
+def is_story(directory: Path) -> bool:
+    """Whether the folder already holds an editor's story: a ledger, or a sources/ with files in it."""
+    if (directory / "claims.toml").exists():
+        return True
+    sources = directory / "sources"
+    try:
+        return sources.is_dir() and any(sources.iterdir())
+    except OSError:
+        return True  # a sources/ we cannot list is the editor's, not ours to fill
+
+
+def init_story(directory: Path, example: bool | None = None) -> tuple[list[Path], list[Path]]:
+    """(created, kept): the files and folders written, and those left because they exist.
+
+    A new or empty folder gets the worked example. A folder that already holds a story (see
+    `is_story`) gets only what its skeleton lacks (sources/, reports/, a ledger with no claims)
+    and never the example's files, unless `example` is True; `example=False` never writes it.
     A sources/ or reports/ that is a link, or that resolves outside `directory`, is refused
-    before anything is written: init writes only inside the folder it was given."""
+    before anything is written: init writes only inside the folder it was given.
+    """
+    if example is None:
+        example = not is_story(directory)
     created: list[Path] = []
     kept: list[Path] = []
     try:
@@ -50,8 +86,14 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
             if folder.is_symlink():
                 raise CannotRun(f"{visible(str(folder))}: is a link; init writes only into real folders "
                                 "inside the story (replace the link with a folder)")
-            folder.mkdir(exist_ok=True)
-        for rel, data in _example_files():
+            try:
+                folder.mkdir()
+                created.append(folder)
+            except FileExistsError:
+                if not folder.is_dir():
+                    raise CannotRun(f"{visible(str(folder))}: exists and is not a folder") from None
+        files = _example_files() if example else [("claims.toml", SKELETON_LEDGER.encode("utf-8"))]
+        for rel, data in files:
             target = directory / rel
             if _create_new(target, data):
                 created.append(target)
@@ -61,6 +103,13 @@ def init_story(directory: Path) -> tuple[list[Path], list[Path]]:
         raise CannotRun(f"{visible(str(getattr(e, 'filename', None) or directory))}: cannot write: "
                         f"{e.strerror or e}") from None
     return created, kept
+
+
+def require_ledger(path: Path) -> None:
+    """The ledger named by --claims must exist: say which path was tried, not how to pass one."""
+    if not path.exists():
+        tried = path if path.is_absolute() else Path.cwd() / path
+        raise CannotRun(f"{visible(str(path))}: no such ledger (--claims; tried {visible(str(tried))})")
 
 
 def _create_new(target: Path, data: bytes) -> bool:

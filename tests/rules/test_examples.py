@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
+from pytest_httpserver import HTTPServer
 
 from factcheck.engine import Options, run
 from factcheck.model import Report, Severity
@@ -24,8 +26,25 @@ EXAMPLES = [(code, r.example) for code, r in RULES.items() if r.example is not N
 PASSES = [(code, r.passes) for code, r in RULES.items() if r.passes is not None]
 
 
-def _run(example: Example, folder: Path) -> Report:
-    return run(Options(claims=example.write(folder)))
+def _run(example: Example, folder: Path, request: pytest.FixtureRequest) -> Report:
+    ledger = example.write(folder)
+    if not example.pages:
+        return run(Options(claims=ledger))
+    # The rules of `sources check` fetch each source's URL again: a real server on the loopback
+    # serves the example's pages, at the addresses the story's files give, rewritten to it.
+    from factcheck.commands import check_sources
+
+    server: HTTPServer = request.getfixturevalue("httpserver")
+    for url, page in example.pages.items():
+        path = urlsplit(url).path
+        if isinstance(page, int):
+            server.expect_request(path).respond_with_data("", status=page)
+        else:
+            server.expect_request(path).respond_with_data(dict(example.shown())[f"{url} now serves"],
+                                                          content_type="text/html; charset=utf-8")
+        for f in folder.rglob("*.*"):
+            f.write_text(f.read_text(encoding="utf-8").replace(url, server.url_for(path)), encoding="utf-8")
+    return check_sources(Options(claims=ledger))[0]
 
 
 def _loud(report: Report) -> set[str]:
@@ -38,16 +57,18 @@ def _show(report: Report) -> str:
 
 
 @pytest.mark.parametrize(("code", "example"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_the_example_raises_its_rule_and_only_it(code: str, example: Example, tmp_path: Path) -> None:
-    report = _run(example, tmp_path)
+def test_the_example_raises_its_rule_and_only_it(code: str, example: Example, tmp_path: Path,
+                                                 request: pytest.FixtureRequest) -> None:
+    report = _run(example, tmp_path, request)
     codes = {f.code for f in report.findings}
     assert code in codes, _show(report)
     assert _loud(report) <= {code}, _show(report)
 
 
 @pytest.mark.parametrize(("code", "example"), PASSES, ids=[c for c, _ in PASSES])
-def test_the_passing_story_is_quiet_about_the_rule(code: str, example: Example, tmp_path: Path) -> None:
-    report = _run(example, tmp_path)
+def test_the_passing_story_is_quiet_about_the_rule(code: str, example: Example, tmp_path: Path,
+                                                   request: pytest.FixtureRequest) -> None:
+    report = _run(example, tmp_path, request)
     assert code not in {f.code for f in report.findings}, _show(report)
     assert not _loud(report), _show(report)
 

@@ -41,6 +41,13 @@ def render_many(reports: Sequence[Report], all_claims: bool = False) -> str:
     return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
 
 
+def notice(reports: Sequence[Report], all_claims: bool = False) -> str | None:
+    """The editor's note when the document holds no review."""
+    if all_claims or any(c.publish_review for r in reports for c in r.claims):
+        return None
+    return "no claim has publish_review = true, so no review was written (--all writes one for every claim)"
+
+
 def anchor(claim_id: str) -> str:
     """The fragment each claim's review points at on the story's page."""
     return f"claim-{claim_id}"

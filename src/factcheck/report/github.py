@@ -1,6 +1,6 @@
 """`verify --format github`: GitHub Actions workflow commands, one annotation per finding.
 
-GitHub shows at most ten annotations of each level per step, so the CLI prints the full text
+GitHub shows at most ten annotations of each level per step, so `show` prints the full text
 report after them and appends the Markdown memo to $GITHUB_STEP_SUMMARY when it is set.
 
 A pull request from anyone may put text in a quote, an id or a file name, and GitHub runs any
@@ -12,11 +12,17 @@ fenced with `::stop-commands::<token>` ... `::<token>::` under a random token th
 
 from __future__ import annotations
 
+import os
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from factcheck.model import Report, Severity
 from factcheck.safe_text import for_terminal
+
+if TYPE_CHECKING:
+    from factcheck.report import Sink
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -61,3 +67,25 @@ def render(report: Report) -> str:
         body = f.message + "".join(f"\n{d}" for d in f.derivation)
         lines.append(f"::{LEVEL[f.severity]} {','.join(props)}::{escape_data(body)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def show(reports: Sequence[Report], sink: Sink, options: Mapping[str, Any]) -> None:
+    """Annotations first; the memo to the step summary when GitHub provides one; then the text
+    report, fenced so that GitHub runs no line of it (it quotes the files) as a command."""
+    from factcheck.report import markdown, terminal
+
+    sink.write("".join(render(r) for r in reports))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        try:
+            with open(summary, "a", encoding="utf-8") as fh:  # GitHub's own file: appended to
+                for r in reports:
+                    fh.write(markdown.render(r) + "\n")
+        except OSError as e:
+            sink.note(f"cannot write the step summary {summary}: {e.strerror or e}")
+    fence = stop_commands() if reports else None
+    if fence is not None:
+        sink.write(fence.start)
+    terminal.show(reports, sink, options)
+    if fence is not None:
+        sink.write(fence.end)

@@ -90,7 +90,10 @@ def render(report: Report) -> str:
             if src is not None and (src.outlet or src.published):
                 label += "<br>" + esc(", ".join(x for x in (src.outlet, src.published) if x))
             quote = f"“{esc(shorten(c.quote, 140))}”" if c.quote else ""
-            out.append(f"| {c.status.symbol} | `{c.id}` | {fig} | {when} | {label} | {quote} | {c.status.value} |")
+            status = c.status.value + "".join(
+                f"<br>part of a failed {p.code}: {esc(shorten(report.findings[p.finding].message, 140))}"
+                for p in c.part_of_failed)
+            out.append(f"| {c.status.symbol} | `{c.id}` | {fig} | {when} | {label} | {quote} | {status} |")
         out.append("")
     if report.sources:
         out += ["## Sources", "", "| Source | Outlet | Date | URL | Claims |", "|---|---|---|---|---|"]

@@ -22,8 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.model import Finding, Location, Report, Severity
-from factcheck.rules import load_rules
+from factcheck.model import Finding, Location, Report, RuleInfo, Severity, story_markdown
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -40,7 +39,7 @@ def render(report: Report) -> str:
 
 
 def render_many(reports: Sequence[Report]) -> str:
-    rules = _rules()
+    rules = _rules(reports[0].rules if reports else [])  # every report carries every rule
     doc = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -49,19 +48,20 @@ def render_many(reports: Sequence[Report]) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def _rules() -> list[dict[str, Any]]:
+def _rules(infos: Sequence[RuleInfo]) -> list[dict[str, Any]]:
     out = []
-    for code, r in load_rules().items():
-        sections = r.sections()
+    for r in infos:
+        code = r.code
+        sections = r.sections
         checks = " ".join(sections.get("What it checks", r.summary).split())
         help_md = [f"**{code} {r.name}** ({r.severity.value}): {r.summary}", "", checks]
         if "Why an editor cares" in sections:
             help_md += ["", "**Why an editor cares.** " + " ".join(sections["Why an editor cares"].split())]
         help_text = "\n\n".join(f"{k}:\n{sections[k]}" for k in ("Why an editor cares",) if k in sections)
-        for name, example in (("Fails", r.example), ("Passes", r.passes)):
-            if example is not None:  # a small story folder, file by file
-                help_md += ["", f"**{name}:**", "", *example.markdown()]
-                help_text += f"\n\n{name}:\n" + "\n".join(f"{path}:\n{text}" for path, text in example.shown())
+        for name, story in (("Fails", r.example), ("Passes", r.passes)):
+            if story is not None:  # a small story folder, file by file
+                help_md += ["", f"**{name}:**", "", *story_markdown(story)]
+                help_text += f"\n\n{name}:\n" + "\n".join(f"{path}:\n{text}" for path, text in story)
         out.append({
             "id": code,
             "name": r.name,

@@ -1,6 +1,6 @@
 """The rule registry: the one place that knows every rule's code, severity, summary and docs.
 
-A rule is a small function that takes the resolved :class:`~factcheck.story.Story` and yields
+A rule is a small function that takes the resolved :class:`~factcheck.resolve.Story` and yields
 :class:`Hit` objects; it only detects. The engine stamps each hit with the rule's code and its
 configured severity. ``verify``, ``--select/--ignore``, ``rules``, ``explain`` and the docs all
 read this registry. Registering a malformed or duplicate code fails at import time.
@@ -18,13 +18,14 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.model import ClaimStatus, Location, Severity
+from factcheck.model import ClaimStatus, Location, RuleInfo, Severity
 
 if TYPE_CHECKING:
-    from factcheck.story import Story
+    from factcheck.resolve import Story
 
 CODE_RE = re.compile(r"^FC[0-6]\d\d$")
 FAMILIES = {
@@ -38,6 +39,11 @@ FAMILIES = {
 }
 DOC_SECTIONS = ("What it checks", "Why an editor cares")
 _SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(md|txt|toml|html|htm)$")
+# What a rule's findings are about, for the reporters that treat a kind of finding alike:
+# "timing": a claim's period is at fault (the timeline draws its row red); "conflict": the first
+# claim named is the outlier, the others the consensus it is measured against (charts draw only
+# the outlier red).
+TAGS = frozenset({"timing", "conflict"})
 
 
 @dataclass
@@ -53,6 +59,10 @@ class Hit:
     figure: str | None = None
     severity: Severity | None = None  # only for rules whose severity depends on the case
     strict_error: bool = False  # a hedged discrepancy that --strict turns into an error
+    # The claims whose status the finding sets, when that is not the rule's scope: a failed total
+    # or relation blames only its stated result (none when it has none); its other claims are the
+    # parts, which keep their own status and list the finding in the report.
+    blame: list[str] | None = None
 
 
 RuleFn = Callable[["Story"], Iterable[Hit]]
@@ -94,15 +104,6 @@ class Example:
                 out.append((f"{url} now serves", _block(page)))
         return out
 
-    def markdown(self) -> list[str]:
-        """What is shown, as Markdown: each path, then its text in a fence (TOML, HTML or text)."""
-        out: list[str] = []
-        for path, text in self.shown():
-            lang = ("toml" if path.endswith(".toml") else "html" if path.endswith((".html", ".htm", " now serves"))
-                    else "text")
-            out += ["", f"`{path}`", "", f"```{lang}", text.rstrip("\n"), "```"]
-        return out[1:]
-
     def write(self, folder: Path) -> Path:
         """Write the story into `folder` (claims.toml, sources/, draft.md); returns the ledger."""
         (folder / "sources").mkdir(parents=True, exist_ok=True)
@@ -138,6 +139,13 @@ class Rule:
     status: ClaimStatus | None = None  # what an unaccepted finding makes of its claims
     status_scope: StatusScope = StatusScope.FIRST
     status_min: Severity = Severity.ERROR  # findings below this severity leave statuses alone
+    tags: tuple[str, ...] = ()  # see TAGS
+    # What one finding is about ("claim": its first claim, "subject": that claim's subject,
+    # "source": its first source), and the line the terminal prints for several informational
+    # findings of this rule at once: "{n} subjects rest on one source" (a list of what they are
+    # about follows). Without it the summary is used.
+    about: str = "claim"
+    grouped: str = ""
     example: Example | None = None  # a story that raises the rule (none only for FC000)
     passes: Example | None = None  # a story like it that does not
 
@@ -147,6 +155,14 @@ class Rule:
 
     def sections(self) -> dict[str, str]:
         return parse_doc(self.doc)
+
+    @cached_property
+    def info(self) -> RuleInfo:
+        """The rule's metadata as a report carries it."""
+        return RuleInfo(self.code, self.name, self.severity, self.summary, self.sections(), self.tags, self.about,
+                        self.grouped, example=tuple(self.example.shown()) if self.example else None,
+                        passes=tuple(self.passes.shown()) if self.passes else None,
+                        no_example=NO_EXAMPLE.get(self.code, ""))
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -160,6 +176,9 @@ def rule(
     status: ClaimStatus | None = None,
     status_scope: StatusScope = StatusScope.FIRST,
     status_min: Severity = Severity.ERROR,
+    tags: Iterable[str] = (),
+    about: str = "claim",
+    grouped: str = "",
     *,
     example: Example | None = None,
     passes: Example | None = None,
@@ -177,9 +196,16 @@ def rule(
         missing = [s for s in DOC_SECTIONS if s not in parse_doc(doc)]
         if missing:
             raise ValueError(f"{code}: the docstring lacks {', '.join(missing)}")
+        unknown = sorted(set(tags) - TAGS)
+        if unknown:
+            raise ValueError(f"{code}: unknown tag {', '.join(unknown)} (known: {', '.join(sorted(TAGS))})")
+        if about not in ("claim", "subject", "source"):
+            raise ValueError(f"{code}: about is 'claim', 'subject' or 'source', not {about!r}")
+        if grouped and "{n}" not in grouped:
+            raise ValueError(f"{code}: the grouped line counts its findings with {{n}}")
         _check_examples(code, example, passes)
         REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min,
-                              example, passes)
+                              tuple(tags), about, grouped, example=example, passes=passes)
         return fn
 
     return deco
@@ -231,10 +257,15 @@ def load_rules() -> dict[str, Rule]:
     """Import every family module once; returns the registry, sorted by code."""
     global _LOADED
     if not _LOADED:
-        for mod in ("ledger", "evidence", "arithmetic", "sources", "timeline", "sourcing", "draft"):
+        for mod in ("ledger", "evidence", "arithmetic", "cross_source", "order", "sourcing", "draft"):
             importlib.import_module(f"factcheck.rules.{mod}")
         _LOADED = True
     return dict(sorted(REGISTRY.items()))
+
+
+def rule_infos() -> list[RuleInfo]:
+    """Every rule's metadata, in code order: what a report carries and `rules`/`explain` show."""
+    return [r.info for r in load_rules().values()]
 
 
 def select(rules: dict[str, Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:

@@ -6,14 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
 
 from factcheck.dates import WEEKDAY_NAMES, Period
 from factcheck.figures import Amount, Hedge
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import ClaimCtx, RelationCtx, Story, in_cycle
 from factcheck.rules import Example, Hit, StatusScope, rule
-from factcheck.story import ClaimCtx, RelationCtx, Story, in_cycle
+
+if TYPE_CHECKING:
+    from factcheck.expr import Comparison
 
 
 def _term(a: Amount) -> str:
@@ -136,7 +140,7 @@ def total_mismatch(story: Story) -> Iterator[Hit]:
         yield Hit(f"claim '{c.id}': {c.amount.canonical} cannot be the total of "
                   f"{', '.join(p.id for p in parts)}", claims=[c.id] + [p.id for p in parts],
                   sources=_sources(c, parts), location=story.claim_loc(c, "amount"),
-                  derivation=_total_derivation(c, parts, interval, figures))
+                  derivation=_total_derivation(c, parts, interval, figures), blame=[c.id])
 
 
 @rule("FC202", "total-inexact", Severity.WARNING, "A total agrees with its parts only within its hedges",
@@ -223,7 +227,8 @@ def total_inexact(story: Story) -> Iterator[Hit]:
                   f"{', '.join(p.id for p in parts)} ({fmt_number(figures)})",
                   claims=[c.id] + [p.id for p in parts], sources=_sources(c, parts),
                   location=story.claim_loc(c, "amount"),
-                  derivation=_total_derivation(c, parts, interval, figures), strict_error=True)
+                  derivation=_total_derivation(c, parts, interval, figures), strict_error=True,
+                  blame=[c.id])
 
 
 def _stated_sum(parts: list[ClaimCtx]) -> Interval:
@@ -341,18 +346,21 @@ def _relation_hits(story: Story, want_failed: bool) -> Iterator[Hit]:
         if ev.error is not None or ev.left is None or ev.right is None:
             if want_failed:
                 yield Hit(f"relation \"{rel.expect}\" cannot be computed: {ev.error}", claims=cmp.ids(),
-                          sources=srcs, location=loc)
+                          sources=srcs, location=loc, blame=[])
             continue
+        blame = stated_result(cmp)
         certain, possible = _holds(cmp.op, ev.left, ev.right)
-        derivation = [f"{render(cmp.left)} = {ev.left.describe()}", f"{render(cmp.right)} = {ev.right.describe()}"]
+        sig = _input_digits(story, cmp)
+        derivation = [f"{render(cmp.left)} = {describe_at(ev.left, sig)}",
+                      f"{render(cmp.right)} = {describe_at(ev.right, sig)}"]
         lf, rf = ev.left_figure, ev.right_figure
         if lf is not None and rf is not None:
-            derivation.append(f"on the stated figures: {_fmt(lf)} {cmp.op} {_fmt(rf)}")
+            derivation.append(f"on the stated figures: {_fmt_at(lf, sig)} {cmp.op} {_fmt_at(rf, sig)}")
         why = f" ({rel.because})" if rel.because else ""
         if not possible:
             if want_failed:
                 yield Hit(f"relation \"{rel.expect}\" does not hold{why}", claims=cmp.ids(), sources=srcs,
-                          location=loc, derivation=derivation)
+                          location=loc, derivation=derivation, blame=blame)
             continue
         if certain or want_failed:
             continue
@@ -362,7 +370,17 @@ def _relation_hits(story: Story, want_failed: bool) -> Iterator[Hit]:
                 cmp.op, ev.left_stated, ev.right_stated)[1]:
             continue  # correctly rounded figures: 18 / 34.2 * 100 agrees with 53 percent
         yield Hit(f"relation \"{rel.expect}\" holds only within the hedges{why}", claims=cmp.ids(),
-                  sources=srcs, location=loc, derivation=derivation, strict_error=True)
+                  sources=srcs, location=loc, derivation=derivation, strict_error=True, blame=blame)
+
+
+def stated_result(cmp: Comparison) -> list[str]:
+    """The claim a relation states as its result: the claim alone on the left of `=` (SPEC
+    section 6). A relation with none (`80 = ...`, `a + b = c`, `a < b`) blames no claim."""
+    from factcheck.expr import Ref
+
+    if cmp.op == "=" and isinstance(cmp.left, Ref):
+        return [cmp.left.id]
+    return []
 
 
 def _point_holds(op: str, a: Decimal, b: Decimal) -> bool:
@@ -370,13 +388,49 @@ def _point_holds(op: str, a: Decimal, b: Decimal) -> bool:
     return {"=": a_r == b_r, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
 
 
-def _fmt(v: Decimal) -> str:
-    q = v.quantize(Decimal("0.01")) if v != v.to_integral_value() else v
-    return fmt_number(q)
+def _sig_digits(v: Decimal) -> int:
+    if not v.is_finite() or v == 0:
+        return 1
+    return len(v.normalize().as_tuple().digits)
 
 
-@rule("FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED,
+def _input_digits(story: Story, cmp: Comparison) -> int:
+    """How many significant digits a relation's results are shown with: one more than its most
+    precise input, and at least three (18 / 34.2 * 100 is shown as 52.63, not 52.631578...)."""
+    digits = [_sig_digits(a.value) for i in cmp.ids() if (a := story.by_id[i].amount) is not None]
+    return max(3, max(digits, default=2) + 1)
+
+
+def _places(v: Decimal, sig: int) -> int:
+    """Decimal places that show `v` to `sig` significant digits; never rounds its whole part."""
+    if v == 0:
+        return sig - 1
+    return max(0, sig - (v.copy_abs().adjusted() + 1))
+
+
+def _round(v: Decimal, sig: int, rounding: str) -> Decimal:
+    if not v.is_finite() or v == v.to_integral_value():
+        return v
+    return v.quantize(Decimal(1).scaleb(-_places(v, sig)), rounding=rounding)
+
+
+def describe_at(i: Interval, sig: int) -> str:
+    """Interval.describe() with computed ends shown at the inputs' precision, rounded outwards
+    so the interval shown still holds every value computed."""
+    if i.is_point:
+        return fmt_number(_round(i.lo, sig, ROUND_HALF_EVEN).normalize())
+    # Outward rounding keeps lo < hi: the floor of lo is at most lo, the ceiling of hi at least hi.
+    return Interval(_round(i.lo, sig, ROUND_FLOOR), _round(i.hi, sig, ROUND_CEILING), i.lo_open,
+                    i.hi_open).describe()
+
+
+def _fmt_at(v: Decimal, sig: int) -> str:
+    return fmt_number(_round(v, sig, ROUND_HALF_EVEN).normalize() if v != v.to_integral_value() else v)
+
+
+@rule(
+    "FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
+    status=ClaimStatus.CONTRADICTED,
     example=Example(
         ledger="""
             [[claim]]
@@ -540,8 +594,9 @@ def _weekday_hits(c: ClaimCtx, p: Period, where: str) -> str | None:
             f"{p.start.year} was a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[p.weekday]}")
 
 
-@rule("FC205", "weekday-mismatch", Severity.ERROR, "A date carries a weekday it does not fall on",
-      status=ClaimStatus.CONTRADICTED,
+@rule(
+    "FC205", "weekday-mismatch", Severity.ERROR, "A date carries a weekday it does not fall on",
+    status=ClaimStatus.CONTRADICTED, tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]
@@ -610,8 +665,9 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
                           evidence=c.claim.quote, figure=p.text)
 
 
-@rule("FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED,
+@rule(
+    "FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
+    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]
@@ -688,14 +744,22 @@ def weekday_vs_date(story: Story) -> Iterator[Hit]:
     What it checks:
         Within a subject, a claim dated only by a weekday ("on Thursday", resolved to the
         latest such day on or before its source's date) names the same day as the subject's
-        claims dated by a calendar date.
+        claims dated by a calendar date. Only claims that date an event (no figure) are
+        compared, and not in a cumulative subject: figures of one subject reported on different
+        days are not one event.
     Why an editor cares:
         "The banquet on Thursday" in a story of Friday June 20, 2025 is June 19; a ledger entry
         that dates it June 18 disagrees with it.
     """
-    for group in story.by_subject().values():
-        weekday_claims = [c for c in group if c.period is not None and c.period.weekday_only]
-        dated = [c for c in group if c.period is not None and not c.period.weekday_only
+    for subject, group in story.by_subject().items():
+        info = story.subjects.get(subject)
+        if info is not None and info.cumulative:
+            continue  # a running total is reported on many days: its dates are not one event's
+        # Only claims that date an event: a figure's period says when it held, and figures of one
+        # subject on different days are FC303's to compare, not this rule's.
+        events = [c for c in group if c.period is not None and c.amount is None]
+        weekday_claims = [c for c in events if c.period is not None and c.period.weekday_only]
+        dated = [c for c in events if c.period is not None and not c.period.weekday_only
                  and c.period.start == c.period.end]
         for w in weekday_claims:
             assert w.period is not None

@@ -4,17 +4,18 @@ ledger or the sources."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
+from factcheck.load import Source
 from factcheck.model import Location, Severity
+from factcheck.resolve import ClaimCtx, Story
 from factcheck.rules import Example, Hit, rule
-from factcheck.story import ClaimCtx, Story
-from factcheck.text import closest_passage, find_folded, fold, shorten
+from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, joins_passages, match_quote, shorten
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")
 _SMALL_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a"}
@@ -42,6 +43,114 @@ def _gap(a: Interval, b: Interval) -> float:
         return 0.0
     lo, hi = (a, b) if a.entirely_below(b) else (b, a)
     return float(hi.lo - lo.hi) / (abs(float(hi.lo)) + 1)
+
+
+def _distance(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> tuple[float, bool, float]:
+    """How far a claim is from backing a draft figure: the gap between their intervals, a unit
+    that differs, then how far apart their stated values are."""
+    assert c.amount is not None
+    return (_gap(c.amount.interval, fig.interval), unit_mismatch(story, c, fig, known) is not None,
+            float(abs(c.amount.value - fig.value)) / (abs(float(fig.value)) + 1))
+
+
+def implies(inner: Interval, outer: Interval) -> bool:
+    """Every value `inner` allows, `outer` allows too (inner is a subset of outer)."""
+    return inner.intersection(outer) == inner
+
+
+def _symbolic(unit: str | None) -> bool:
+    """A currency code or %: a unit a figure's own spelling fixes, whatever the ledger says."""
+    return unit is not None and (unit == "%" or (len(unit) == 3 and unit.isupper()))
+
+
+def _claim_unit(c: ClaimCtx) -> str | None:
+    """What a claim counts, for backing: its unit, else the noun its figure was stated with, else
+    the noun of the same figure in its quote ("circa 22.1m homes" for amount = "circa 22.1m")."""
+    if c.unit:
+        return c.unit
+    if c.amount is None:
+        return None
+    if c.amount.unit:
+        return c.amount.unit
+    return next((q.unit for q in c.quote_amounts if q.unit and q.value == c.amount.value), None)
+
+
+def ledger_units(story: Story) -> set[str]:
+    """The unit keys the ledger itself uses: claims' units, subjects' units and `[units]` words.
+    A draft noun among them names a unit; any other noun ("them", "North") is just prose."""
+    def compute() -> set[str]:
+        keys = {story.units.key(u) for c in story.claims if (u := _claim_unit(c)) is not None}
+        keys |= {story.units.key(s.unit) for s in story.subjects.values() if s.unit}
+        raw = story.raw.data.get("units")
+        if isinstance(raw, dict):
+            for head, words in raw.items():
+                keys.add(story.units.key(str(head)))
+                if isinstance(words, list):
+                    keys |= {story.units.key(w) for w in words if isinstance(w, str)}
+        return {k for k in keys if k is not None}
+    return story.shared("draft-ledger-units", compute)
+
+
+def _word_keys(story: Story, text: str) -> set[str]:
+    return {k for w in fold(text).replace('"', " ").split() if (k := story.units.key(w.strip(".,;:!?()"))) is not None}
+
+
+def unit_mismatch(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str | None:
+    """Why the claim's unit cannot back the draft's figure, or None when it can: a currency or %
+    on either side must be the other's; a draft noun that names one of the ledger's units must be
+    the claim's unit (or a `[units]` synonym of it)."""
+    cu, fu = _claim_unit(c), fig.unit
+    ck, fk = story.units.key(cu), story.units.key(fu)
+    if _symbolic(cu) or _symbolic(fu):
+        if ck != fk:
+            return f"the claim is in {cu or 'no unit'}, the draft's figure in {fu or 'no unit'}"
+        return None
+    if fk is None or ck == fk:
+        return None
+    if fk in known:
+        return f"the claim counts {cu or 'no named unit'}, the draft's figure {fu}"
+    if ck is not None and c.amount is not None and (_unbounded(c.amount.interval) or _unbounded(fig.interval)):
+        # An open bound implies every weaker one: "over 9 million shells" says nothing of "more
+        # than 2 million people". Between bounded figures a noun the ledger does not use
+        # ("14,000 North Korean troops") is prose, not a unit. The word read after a figure may
+        # be an adjective ("200 heavy artillery pieces"): the claim's quote holding it, or the
+        # draft naming the claim's unit just after the figure, is the same count.
+        if fk in _word_keys(story, c.claim.quote or "") or ck in _following(story, fig):
+            return None
+        return f"the claim counts {cu}, the draft's figure {fu}"
+    return None
+
+
+def _following(story: Story, fig: Amount) -> set[str]:
+    """The unit keys of the few words after a draft figure."""
+    text = story.draft_text or ""
+    return _word_keys(story, " ".join(text[fig.span[1]:fig.span[1] + 80].split()[:4]))
+
+
+def _unbounded(i: Interval) -> bool:
+    return i.hi.is_infinite() or i.lo.is_infinite()
+
+
+def backs(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> bool:
+    """SPEC section 4: a claim backs a draft figure when it implies it, in the same unit."""
+    assert c.amount is not None
+    return implies(c.amount.interval, fig.interval) and unit_mismatch(story, c, fig, known) is None
+
+
+def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
+    """Every reason the claim does not back the figure: its unit, its interval."""
+    assert c.amount is not None
+    reasons = []
+    if (why := unit_mismatch(story, c, fig, known)) is not None:
+        reasons.append(why)
+    ci, fi = c.amount.interval, fig.interval
+    if not ci.overlaps(fi):
+        reasons.append("the two do not overlap")
+    elif c.amount.hedge is not Hedge.EXACT and fig.hedge is Hedge.EXACT and c.amount.value == fig.value:
+        reasons.append(f"the draft drops the claim's hedge '{c.amount.hedge_words}'")
+    elif not implies(ci, fi):
+        reasons.append(f"the claim allows {ci.describe()}, which the draft's {fi.describe()} does not cover")
+    return "; ".join(reasons)
 
 
 def _draft_figures(story: Story) -> Iterator[Amount]:
@@ -105,26 +214,71 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every figure in the draft (`draft.md` beside the ledger, `[story] draft`, or
-        `verify --draft PATH`) overlaps the interval of some claim's amount. Years, dates,
-        ordinals, list numbers and small numbers spelt out (one to nine) are not figures.
-        The finding names the nearest claim.
+        `verify --draft PATH`) is backed by a claim that implies it: every value the claim's
+        amount allows, the draft's figure allows too ("nearly 6,000" is backed by 5,951; "14,000"
+        is not backed by "about 14,000", which the draft states more precisely than its source).
+        A figure in a currency or %, or whose noun is a unit the ledger uses, is backed only by
+        a claim in that unit or a `[units]` synonym of it. Years, dates, ordinals, list numbers
+        and small numbers spelt out (one to nine) are not figures, and a figure inside a
+        quotation that a source holds word for word is backed by that source (FC602 checks the
+        quotation whole). The finding names the nearest claim and why it does not back the
+        figure.
     Why an editor cares:
-        A figure that reached the copy without a ledger entry has not been checked.
+        A figure that reached the copy without a ledger entry has not been checked; an open
+        "at least 600 soldiers" says nothing about "5,000 wounded".
     """
     if story.draft_text is None:
         return
     text = story.draft_text
     claims = [c for c in story.claims if c.amount is not None]
+    known = ledger_units(story)
+    quoted = _sourced_quotations(story)
+    starts = [a for a, _ in quoted]
     for fig in _draft_figures(story):
-        if any(c.amount.interval.overlaps(fig.interval) for c in claims):  # type: ignore[union-attr]
+        i = bisect_right(starts, fig.span[0]) - 1
+        if i >= 0 and fig.span[1] <= quoted[i][1]:
+            continue  # inside a quotation a source holds word for word: the source backs it (FC602)
+        if any(backs(story, c, fig, known) for c in claims):
             continue
-        nearest: ClaimCtx | None = min(claims, key=lambda c: _gap(c.amount.interval, fig.interval),  # type: ignore[union-attr]
-                                       default=None)
+        nearest: ClaimCtx | None = min(claims, key=lambda c: _distance(story, c, fig, known), default=None)
         hint = (f"; nearest: claim '{nearest.id}' {nearest.amount.describe()}"  # type: ignore[union-attr]
+                f": {_why_not(story, nearest, fig, known)}"
                 if nearest is not None else "; the ledger has no figures")
         yield Hit(f"the draft's figure '{fig.text}' ({fig.interval.describe()}) is backed by no claim{hint}",
                   claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, fig.span[0]),
                   evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
+
+
+def _quotations(story: Story) -> Iterator[tuple[re.Match[str], str, int]]:
+    """Each quotation of three words or more in the draft: (match, its words, its position)."""
+    text = story.draft_text or ""
+    for m in _QUOTATION.finditer(text):
+        quote = m.group(1).strip()
+        if len(quote.split()) >= 3:
+            yield m, quote, m.start()
+
+
+def _sourced_quotations(story: Story) -> list[tuple[int, int]]:
+    """The spans of the draft's quotations that some source holds, in order (found once a run)."""
+
+    def compute() -> list[tuple[int, int]]:
+        bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
+        return [m.span(1) for m, quote, _ in _quotations(story) if _quoted_in(bodies, quote) is not None]
+
+    return story.shared("draft-sourced-quotations", compute)
+
+
+def _quoted_in(bodies: list[tuple[str, Source]], quote: str) -> tuple[str, QuoteMatch] | None:
+    """The first source that holds a quotation, as reporters quote (ellipses, brackets, [sic])."""
+    q = fold(quote)
+    for sid, s in bodies:
+        if find_folded(s.folded, q) >= 0:
+            return sid, QuoteMatch()
+    for sid, s in bodies:
+        found = match_quote(s.folded, s.folded_paragraphs, quote)
+        if found is not None:
+            return sid, found
+    return None
 
 
 @rule(
@@ -176,7 +330,11 @@ def draft_quote(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every quotation in double quotes of three words or more in the draft appears, after
-        folding, in some source's text. The finding shows the closest passage.
+        folding, in some source's text, as reporters quote: an ellipsis (…, ..., . . .) is a
+        gap, each piece in order within one paragraph; `[bracketed words]` stand for a short
+        span of the source (FC608 shows which); `[sic]` is ignored. Two sentences joined
+        without an ellipsis are a misquote. The finding shows the closest passage and what
+        differs word by word.
     Why an editor cares:
         A misquotation is the error a correction is most often about.
     """
@@ -184,29 +342,119 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         return
     text = story.draft_text
     bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
-    vocabulary: dict[str, set[str]] = {}  # each source's words, split once for all the quotes
-    for m in _QUOTATION.finditer(text):
-        quote = m.group(1).strip()
-        if len(quote.split()) < 3:
+    vocabulary: dict[str, set[str]] = {}
+    for m, quote, _ in _quotations(story):
+        if _quoted_in(bodies, quote) is not None:
             continue
-        q = fold(quote)
-        if any(find_folded(s.folded, q) >= 0 for _, s in bodies):
-            continue
-        qwords = set(q.split())
-        for sid, src in bodies:
-            if sid not in vocabulary:
-                vocabulary[sid] = set(src.folded.split())
-        best = max(bodies, key=lambda b: len(qwords & vocabulary[b[0]]), default=None)
+        best = _closest(bodies, quote, vocabulary)
         hint = ""
         evidence = None
+        derivation: list[str] = []
+        joined = next((sid for sid, src in bodies if joins_passages(src.folded, src.folded_paragraphs, quote)), None)
+        if joined is not None:
+            derivation.append(f"the quotation joins sentences that are apart in {joined}: mark the gap with an "
+                              "ellipsis (…)")
         if best is not None:
-            p = closest_passage(best[1].body or "", quote)
-            if p is not None:
-                hint = f"; closest: {best[0]} line {p.line + best[1].body_line - 1}: \"{shorten(p.text, 120)}\""
-                evidence = p.text
+            sid, src, p = best
+            hint = f"; closest: {sid} line {p.line + src.body_line - 1}: \"{shorten(p.text, 120)}\""
+            evidence = shorten(p.text, 240)
+            derivation.extend(p.differences[:6])
         yield Hit(f"the draft quotes \"{shorten(quote, 100)}\", which no source contains{hint}",
-                  sources=[best[0]] if best and hint else [], location=_draft_loc(story, text, m.start()),
-                  evidence=evidence)
+                  sources=[best[0]] if best else [], location=_draft_loc(story, text, m.start()),
+                  evidence=evidence, derivation=derivation)
+
+
+def _closest(bodies: list[tuple[str, Source]], quote: str,
+             vocabulary: dict[str, set[str]]) -> tuple[str, Source, Passage] | None:
+    """The passage closest to a quotation across the sources that share most of its words
+    (`vocabulary` keeps each source's words, split once for all the quotes)."""
+    qwords = set(fold(quote).split())
+    for sid, src in bodies:
+        if sid not in vocabulary:
+            vocabulary[sid] = set(src.folded.split())
+    ranked = sorted(bodies, key=lambda b: -len(qwords & vocabulary[b[0]]))[:3]
+    found = [(sid, src, p) for sid, src in ranked if (p := closest_passage(src.body or "", quote)) is not None]
+    return max(found, key=lambda f: f[2].score, default=None)
+
+
+@rule(
+    "FC608", "draft-quote-insertion", Severity.INFO, "A quotation in the draft has [bracketed words]; what they replace",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "She opened the 2-kilometre sea wall"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+        draft="""
+            "[The sea wall] is a promise kept to the harbour," Ruiz said as she cut the ribbon.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "She opened the 2-kilometre sea wall"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+        draft="""
+            "It is a promise kept to the harbour," Ruiz said as she cut the ribbon.
+        """,
+    ),
+)
+def draft_quote_insertion(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A quotation in the draft that is found in a source only because its `[bracketed
+        words]` stand for other words of the source (or for none): the finding shows what each
+        insertion replaced, so an editor can judge that it keeps the speaker's meaning.
+    Why an editor cares:
+        Brackets are the writer's words inside the speaker's; "[the army] will stay" for "they
+        will stay" is fair, "[never]" for "not yet" is not.
+    """
+    if story.draft_text is None:
+        return
+    text = story.draft_text
+    bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
+    for _, quote, pos in _quotations(story):
+        if "[" not in quote:
+            continue
+        found = _quoted_in(bodies, quote)
+        if found is None or not found[1].insertions:
+            continue
+        sid, qm = found
+        yield Hit(f"the draft quotes \"{shorten(quote, 100)}\" from {story.source_label(sid)}: "
+                  + "; ".join(insertion_text(b, w) for b, w in qm.insertions),
+                  sources=[sid], location=_draft_loc(story, text, pos))
+
+
+def insertion_text(bracket: str, words: str) -> str:
+    """'[Kim] stands for "he"', '[of the North] adds words the source does not have'."""
+    if not words:
+        return f"{bracket} adds words the source does not have"
+    return f"{bracket} stands for \"{words}\""
 
 
 # A date told with a verb of saying ("said on Tuesday", "On Monday, the ministry said") dates the

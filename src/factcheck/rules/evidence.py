@@ -3,14 +3,16 @@ claim's figure, hedge, unit and period are what the quote says."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
-from factcheck.load import did_you_mean
-from factcheck.model import ClaimStatus, Severity
-from factcheck.rules import Example, Hit, rule
-from factcheck.story import ClaimCtx, Story
-from factcheck.text import fold, shorten
+from factcheck.load import Fact
+from factcheck.model import ClaimStatus, Location, Severity
+from factcheck.resolve import ClaimCtx, Story
+from factcheck.rules import Example, Hit, StatusScope, rule
+from factcheck.spelling import did_you_mean
+from factcheck.text import find_folded, fold, is_plain_quote, joins_passages, match_quote, sentence_of, shorten
 
 
 @rule("FC101", "unknown-source", Severity.ERROR, "A claim cites a source that is not in sources/",
@@ -55,15 +57,15 @@ from factcheck.text import fold, shorten
 def unknown_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        Every claim's `source` names a file sources/<id>.md, .txt or .toml.
+        Every claim's `source` names a file sources/<id>.md, .txt, .html, .pdf or .toml.
     Why an editor cares:
         A claim whose evidence is not filed cannot be checked by anyone else on the desk.
     """
     for c in story.claims:
         sid = c.claim.source
-        if c.source is None and sid and not any(p.kind == "bad-source-id" and c.id in p.claims for p in story.problems):
+        if c.source is None and sid and not any(p.kind is Fact.SOURCE_NOT_AN_ID and c.id in p.claims for p in story.problems):
             yield Hit(f"claim '{c.id}' cites source '{sid}', which is not in sources/ (looked for {sid}.md, "
-                      f"{sid}.txt and {sid}.toml)" + did_you_mean(sid, set(story.sources)),
+                      f"{sid}.txt, {sid}.html, {sid}.pdf and {sid}.toml)" + did_you_mean(sid, set(story.sources)),
                       claims=[c.id], sources=[sid], location=story.claim_loc(c, "source"))
 
 
@@ -112,9 +114,12 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         The claim's `quote` appears in its source once both are folded: white space, letter
         case, quote marks (“ ” ‘ ’ " '), dashes (– — -) and non-breaking spaces are ignored;
         a digit or a word never is, and the quote must start and end on word boundaries. When
-        it is missing, the report shows the closest passage of the source and what differs.
-        A similarity score only finds that passage: a changed figure or an added "not" is
-        still a missing quote.
+        it is missing, the report shows the closest passage of the source and what differs
+        word by word. A similarity score only finds that passage: a changed figure or an added
+        "not" is still a missing quote. Quotes are read as reporters write them: an ellipsis
+        (…, ..., . . .) is a gap, each piece in order within one paragraph; `[bracketed words]`
+        stand for a short span of the source (FC115 shows which); `[sic]` is ignored. Two
+        sentences joined without an ellipsis are a misquote.
     Why an editor cares:
         A quote that is not in the source is an unsupported claim, whatever it says.
     """
@@ -124,10 +129,19 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         assert c.source is not None
         derivation: list[str] = []
         evidence = None
+        quote = c.claim.quote or ""
+        if not is_plain_quote(quote) and c.source.body is not None and (
+            match_quote(c.source.folded, [c.source.folded], quote) is not None
+        ):
+            derivation.append("each piece of the quote is in the source, in order, but not within one paragraph: "
+                              "an ellipsis may only skip words of the same paragraph")
+        elif c.source.body is not None and joins_passages(c.source.folded, c.source.folded_paragraphs, quote):
+            derivation.append("the quote joins sentences that are apart in the source: mark the gap with an "
+                              "ellipsis (…)")
         p = c.passage
         if p is not None:
             evidence = shorten(p.text, 240)
-            derivation.append(f"closest passage, {c.source.path.name} line {p.line}: \"{shorten(p.text, 200)}\"")
+            derivation.append(f"closest passage, {c.source.where(p.line)}: \"{shorten(p.text, 200)}\"")
             derivation.extend(p.differences[:6])
         elif len((c.claim.quote or "").split()) > 300:
             derivation.append("the quote is too long to show the closest passage; quote a sentence, not a page")
@@ -181,6 +195,67 @@ def _find_figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, boo
         if q is not None:
             pairs.append((c, c.amount, q, _same_figure(c.amount, q)))
     return pairs
+
+
+@rule(
+    "FC115", "quote-insertion", Severity.INFO, "A claim's quote has [bracketed words]; what they replace",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "[Ruiz] opened the 2-kilometre sea wall"  # the source: "She opened..."
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "She opened the 2-kilometre sea wall"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+    ),
+)
+def quote_insertion(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        A claim's quote found in its source only because its `[bracketed words]` stand for
+        other words of the source (or for none): the finding shows what each one replaced.
+        An ellipsis in a quote is a gap (each piece in order within one paragraph) and `[sic]`
+        is ignored; neither is reported.
+    Why an editor cares:
+        Brackets put the writer's words inside the source's; the editor should see what they
+        replaced.
+    """
+    from factcheck.rules.draft import insertion_text
+
+    for c in story.claims:
+        if c.quote_found and c.quote_insertions:
+            yield Hit(f"claim '{c.id}': in its quote " + "; ".join(insertion_text(b, w) for b, w in c.quote_insertions),
+                      claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
+                      evidence=c.claim.quote)
 
 
 def _same_figure(claim: Amount, quote: Amount) -> bool:
@@ -505,8 +580,9 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
                       evidence=c.claim.quote)
 
 
-@rule("FC107", "period-differs", Severity.ERROR, "The claim's period is not the period in its quote",
-      status=ClaimStatus.CONTRADICTED,
+@rule(
+    "FC107", "period-differs", Severity.ERROR, "The claim's period is not the period in its quote",
+    status=ClaimStatus.CONTRADICTED, tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]
@@ -565,8 +641,10 @@ def period_differs(story: Story) -> Iterator[Hit]:
                   evidence=c.claim.quote, figure=c.quote_periods[0].text)
 
 
-@rule("FC108", "unverifiable", Severity.INFO, "A claim has no quote, or cites a note whose text cannot be checked",
-      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO,
+@rule(
+    "FC108", "unverifiable", Severity.INFO, "A claim has no quote, or cites a note whose text cannot be checked",
+    status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO,
+    grouped="{n} claims rest on a note or have no quote",
     example=Example(
         ledger="""
             [[claim]]
@@ -625,3 +703,217 @@ def unverifiable(story: Story) -> Iterator[Hit]:
             yield Hit(f"claim '{c.id}' has no quote, so nothing ties it to the words of "
                       f"{story.source_label(c.source.id)}", claims=[c.id], sources=[c.source.id],
                       location=story.claim_loc(c))
+
+
+@rule(
+    "FC109", "no-text", Severity.WARNING, "A cited page or PDF has no text to check against (a scan)",
+    status=ClaimStatus.UNVERIFIABLE, status_scope=StatusScope.ALL, status_min=Severity.WARNING,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "stations"
+            source = "portal"  # sources/portal.html: the page draws its text with a script
+            quote = "Two stations will be redesigned"
+        """,
+        sources={
+            "portal.html": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram stations | City Transportation Department</title>
+                <meta property="article:published_time" content="2025-05-07"></head>
+                <body>
+                <nav><a href="/">Home</a><a href="/transportation">Transportation</a></nav>
+                <div id="app"></div>
+                <script src="/static/portal.bundle.js"></script>
+                </body>
+                </html>
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "stations"
+            source = "portal"
+            quote = "Two stations will be redesigned"
+        """,
+        sources={
+            "portal.html": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta property="article:published_time" content="2025-05-07"><title>Tram stations | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram stations</h1>
+                <p>Two stations will be redesigned to take longer trams, the department said.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+)
+def no_text(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Every page (sources/<id>.html) or PDF (sources/<id>.pdf) that a claim cites has text
+        to check quotes against. A PDF of scanned page images has none, nor has a page whose
+        article text cannot be found; the claims citing it are unverifiable, not supported.
+    Why an editor cares:
+        A quote "checked" against a scan was checked by nobody: save the report's text, or
+        run it through OCR and save that beside it.
+    """
+    citing: dict[str, list[str]] = {}
+    for c in story.claims:
+        citing.setdefault(c.claim.source, []).append(c.id)
+    for sid, src in sorted(story.sources.items()):
+        if src.no_text is None or sid not in citing:
+            continue
+        yield Hit(f"{src.path.name}: {src.no_text}; {len(citing[sid])} claim{'s' if len(citing[sid]) != 1 else ''} "
+                  "citing it cannot be verified", claims=citing[sid], sources=[sid],
+                  location=Location(path=str(src.path)))
+
+
+# "according to Ukrainian intelligence", "citing the Pentagon", "Zelensky said", "said Zelensky"
+_NAME = r"[A-Z][\w\u2019'.&-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z(][\w\u2019'.&()-]*)*"
+_ATTRIBUTED = [
+    re.compile(r"\b(?i:according to|citing|quoting)\s+((?:the\s+)?[^,.;:\u2014]{2,80})"),
+    re.compile(r"(?<![\w-])(" + _NAME + r")\s+(?:has\s+|had\s+)?(?:said|says|told|reported|reports|estimated|"
+               r"estimates|claimed|claims|confirmed|stated|announced)\b"),
+    # "..., said Ukraine's defence minister Rustem Umerov." (not "told X": X listened)
+    re.compile(r"\b(?:said|says|reported)\s+((?:the\s+)?[A-Z][^,.;:\u2014]{0,80}?)(?=[,.;:\u2014]|\s*$)"),
+]
+_GENERIC = frozenset("""he she they it we i you officials official sources source analysts experts
+    lawmakers authorities a an the this that its his her their one some many reports report media
+    state people observers diplomats residents witnesses police prosecutors investigators doctors
+    researchers scientists economists spokesman spokeswoman spokesperson government ministry company
+    organisers organizers rescuers firefighters troops soldiers survivors family relatives""".split())
+
+
+_TITLES = frozenset("""the of for and 's defence defense minister ministry spokesman spokeswoman spokesperson
+    chief president foreign secretary general director head deputy prime army intelligence agency service
+    military officer commander""".split())
+
+
+# A word without which no pattern above can match: one search rules most sentences out.
+_TRIGGER = re.compile(r"according to|citing|quoting|said|says|told|report|estimate|claim|confirmed|stated|"
+                      r"announced", re.IGNORECASE)
+
+
+def attributions(sentence: str) -> list[str]:
+    """The named parties a sentence attributes its words to ("Ukrainian intelligence"); pronouns
+    and unnamed ones ("officials said") are left out: they may be anyone."""
+    out: list[str] = []
+    if _TRIGGER.search(sentence) is None:
+        return out
+    for pattern in _ATTRIBUTED:
+        for m in pattern.finditer(sentence):
+            party = m.group(1).strip(" \"'\u201c\u201d\u2019")
+            words = [w.strip("(),.'\u2019") for w in party.split()]
+            if pattern is _ATTRIBUTED[2] and not all(w[:1].isupper() or w.lower() in _TITLES for w in words):
+                continue  # "said North Korea would win": a clause, not a speaker
+            named = [w for w in words[1:] if w[:1].isupper()] + (
+                [words[0]] if words and words[0][:1].isupper() and words[0].lower() not in _GENERIC else [])
+            if named and party not in out:
+                out.append(party)
+    return out
+
+
+def _names(via: str, sentence: str) -> bool:
+    """The sentence names `via`: its words, or the initials of a run of capitalised words
+    ("National Intelligence Service" for NIS)."""
+    v = fold(via)
+    if find_folded(fold(sentence), v) >= 0:
+        return True
+    core = re.sub(r"\s*\(.*\)$", "", via).strip()  # "Lee Seong-kweun (NIS briefing)" -> "Lee Seong-kweun"
+    if core and core != via and find_folded(fold(sentence), fold(core)) >= 0:
+        return True
+    inner = re.findall(r"\(([^)]*)\)", via)
+    if any(find_folded(fold(sentence), fold(x.split()[0])) >= 0 for x in inner if x.split()):
+        return True
+    if via.isupper() and 2 <= len(via) <= 8:
+        caps = re.findall(r"[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+", sentence)
+        for run in caps:
+            initials = "".join(w[0] for w in run.split() if w[0].isupper())
+            if via in initials:
+                return True
+    return False
+
+
+@rule(
+    "FC116", "attribution-differs", Severity.WARNING, "The quote's own sentence attributes it to someone other than its `via`",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "kursk"
+            source = "wire"
+            quote = "About 11,000 soldiers are in Kursk"
+            via = "NIS"  # the sentence credits Ukrainian intelligence
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Eastern Wire"
+                published = 2025-01-20
+                url = "https://news.example/wire/kursk"
+                +++
+                About 11,000 soldiers are in Kursk, according to Ukrainian intelligence.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "kursk"
+            source = "wire"
+            quote = "About 11,000 soldiers are in Kursk"
+            via = "Ukrainian intelligence"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Eastern Wire"
+                published = 2025-01-20
+                url = "https://news.example/wire/kursk"
+                +++
+                About 11,000 soldiers are in Kursk, according to Ukrainian intelligence.
+            """,
+        },
+    ),
+)
+def attribution_differs(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        For a claim with an origin (`via` on the claim, else on its source), the sentence of the
+        source its quote comes from: when that sentence attributes the words to a named party
+        ("according to Ukrainian intelligence", "Zelensky said") and names none of the claim's
+        origins, the claim's `via` is probably wrong. Unnamed attributions ("officials said",
+        "he said") are not judged. Corroboration that traces back to one origin is FC502's.
+    Why an editor cares:
+        A figure credited to South Korea's spy agency that the article credits to Kyiv changes
+        who the story says is making the claim, and which claims really corroborate each other.
+    """
+    attributing: dict[str, bool] = {}  # source id -> does its text attribute anything at all?
+    parties_of: dict[str, list[str]] = {}  # sentence -> its named parties
+    for c in story.claims:
+        vias = c.vias
+        src = c.source
+        if not vias or not c.quote_found or src is None or src.body is None:
+            continue
+        if (any_ := attributing.get(src.id)) is None:
+            any_ = attributing[src.id] = _TRIGGER.search(src.body) is not None
+        if not any_:
+            continue
+        sentence = sentence_of(src.sentences, c.claim.quote or "")
+        if sentence is None:
+            continue
+        parties = parties_of.get(sentence)
+        if parties is None:
+            parties = parties_of[sentence] = attributions(sentence)
+        if not parties or any(_names(v, sentence) for v in vias):
+            continue
+        whose = "its" if c.claim.vias else f"its source's ({src.id})"
+        yield Hit(f"claim '{c.id}' gives {whose} origin as {', '.join(vias)}, but the sentence it quotes attributes "
+                  f"it to {' and '.join(parties)}",
+                  claims=[c.id], sources=[src.id], location=story.claim_loc(c, "via" if c.claim.vias else None),
+                  evidence=shorten(sentence, 240), figure=parties[0])

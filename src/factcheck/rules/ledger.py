@@ -1,17 +1,21 @@
-"""FC0xx: the ledger itself. These rules report what loading and resolving the story found."""
+"""FC0xx: the ledger itself. Loading and resolving the story record facts about the files
+(:class:`~factcheck.load.Fact`: an unknown key, a claim named that does not exist, ...); these
+rules judge them: which code, which severity, which claims they concern."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import Story
 from factcheck.rules import Example, Hit, StatusScope, rule
-from factcheck.story import Story
 
 
-def _problems(story: Story, kind: str) -> Iterator[Hit]:
+def _problems(story: Story, kind: Fact) -> Iterator[Hit]:
+    """A finding for each fact of this kind, where the fact stands."""
     for p in story.problems:
-        if p.kind == kind:
+        if p.kind is kind:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
@@ -46,7 +50,7 @@ def internal_error(story: Story) -> Iterator[Hit]:
 
 
 @rule(
-    "FC001", "unknown-field", Severity.WARNING, "A key factcheck does not know (often a misspelling)",
+    "FC001", "unknown-field", Severity.ERROR, "A key or table factcheck does not know (often a misspelling)",
     example=Example(
         ledger="""
             [[claim]]
@@ -85,12 +89,20 @@ def internal_error(story: Story) -> Iterator[Hit]:
 def unknown_field(story: Story) -> Iterator[Hit]:
     """
     What it checks:
-        Every key of a claim, relation, accept, section or source front matter is one factcheck
-        reads. An unknown key is ignored and reported with the nearest known spelling.
+        Every key and table of the ledger (a claim's, a relation's, an accept's, a section's,
+        the top-level tables) is one factcheck reads: an unknown one is an error, reported at its
+        line with the nearest known spelling. An unknown key in a source's front matter is a
+        warning (saved pages carry keys of their own).
     Why an editor cares:
-        A misspelt `qoute` means the quote is silently never checked.
+        A misspelt key silently drops a check: `qoute` leaves the quote unchecked, `totals_of`
+        the total, `[[relations]]` every relation.
     """
-    return _problems(story, "unknown-field")
+    ledger = str(story.raw.path)
+    for p in story.problems:
+        if p.kind is Fact.UNKNOWN_KEY:
+            elsewhere = p.location is not None and p.location.path != ledger
+            yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location,
+                      severity=Severity.WARNING if elsewhere else None)
 
 
 @rule(
@@ -137,7 +149,7 @@ def invalid_field(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A claim that cannot be read is a claim nobody checked.
     """
-    return _problems(story, "invalid-field")
+    return _problems(story, Fact.INVALID_VALUE)
 
 
 @rule(
@@ -192,7 +204,7 @@ def duplicate_id(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Totals, relations and accepts name claims by id; a shared id makes them ambiguous.
     """
-    return _problems(story, "duplicate-id")
+    return _problems(story, Fact.DUPLICATE_ID)
 
 
 @rule(
@@ -256,7 +268,7 @@ def dangling(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A total over a missing part is never checked; usually an id was renamed.
     """
-    return _problems(story, "dangling")
+    return _problems(story, Fact.MISSING_CLAIM)
 
 
 @rule(
@@ -314,7 +326,7 @@ def cycle(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A circular total cannot be checked and usually means two ids were swapped.
     """
-    return _problems(story, "cycle")
+    return _problems(story, Fact.TOTAL_CYCLE)
 
 
 @rule("FC006", "unparsable-amount", Severity.WARNING, "An amount factcheck cannot read, so it was not checked",
@@ -365,7 +377,7 @@ def bad_amount(story: Story) -> Iterator[Hit]:
         A figure that cannot be read cannot be checked against its quote, its parts or other
         sources.
     """
-    return _problems(story, "bad-amount")
+    return _problems(story, Fact.UNREAD_AMOUNT)
 
 
 @rule("FC007", "unparsable-period", Severity.WARNING, "A `when` factcheck cannot read, so it was not checked",
@@ -416,7 +428,7 @@ def bad_period(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A date that cannot be read cannot be checked for order, weekday or agreement.
     """
-    return _problems(story, "bad-period")
+    return _problems(story, Fact.UNREAD_PERIOD)
 
 
 @rule("FC008", "nothing-to-check", Severity.WARNING, "A claim asserts no figure and no date that can be checked",
@@ -464,7 +476,7 @@ def nothing_to_check(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A claim with nothing to compare is not checked at all.
     """
-    return _problems(story, "nothing-to-check")
+    return _problems(story, Fact.NOTHING_TO_CHECK)
 
 
 @rule(
@@ -537,7 +549,7 @@ def bad_relation(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A relation that cannot be read is never checked.
     """
-    return _problems(story, "bad-relation")
+    return _problems(story, Fact.UNPARSED_RELATION)
 
 
 @rule("FC010", "unreadable-source", Severity.ERROR, "A source file cannot be used (binary, not UTF-8, bad front matter, a link outside the story)",
@@ -590,7 +602,7 @@ def unreadable_source(story: Story) -> Iterator[Hit]:
     for c in story.claims:
         citing.setdefault(c.claim.source, []).append(c.id)
     for p in story.problems:
-        if p.kind == "unreadable-source":
+        if p.kind is Fact.UNREADABLE_SOURCE:
             claims = [cid for sid in p.sources for cid in citing.get(sid, [])]
             yield Hit(p.message, claims=claims, sources=list(p.sources), location=p.location)
 
@@ -639,11 +651,12 @@ def bad_source_id(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Evidence lives in the story folder, where everyone checking the story can see it.
     """
-    return _problems(story, "bad-source-id")
+    return _problems(story, Fact.SOURCE_NOT_AN_ID)
 
 
 @rule(
     "FC012", "stale-accept", Severity.INFO, "An [[accept]] matches no finding",
+    grouped="{n} [[accept]] entries match no finding",
     example=Example(
         ledger="""
             [[claim]]
@@ -756,4 +769,4 @@ def unit_in_two_groups(story: Story) -> Iterator[Hit]:
         A word in two groups silently belongs to one of them, so claims the editor meant to
         compare are reported as different units, or different units are compared.
     """
-    return _problems(story, "unit-two-groups")
+    return _problems(story, Fact.UNIT_IN_TWO_GROUPS)

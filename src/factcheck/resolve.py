@@ -1,6 +1,7 @@
 """Resolving a story: from the raw ledger and sources to claims with parsed amounts, periods and
-located quotes. Problems found on the way are recorded for the ledger rules to report; nothing
-here decides what is a finding and nothing here prints.
+located quotes: the resolve stage. What is wrong on the way is recorded as a fact (a Problem of a
+kind in load.Fact) for the ledger rules to judge; nothing here decides what is a finding and
+nothing here prints.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from factcheck.dates import (
     speaks_of_future,
 )
 from factcheck.figures import Amount, AmountError, UnitTable, find_amounts, is_symbolic, parse_amount
-from factcheck.load import Problem, RawLedger, Source, Table, did_you_mean, is_plain_id
+from factcheck.load import Fact, Problem, RawLedger, Source, Table, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,
     CLAIM_FIELDS,
@@ -41,11 +42,13 @@ from factcheck.model import (
 from factcheck.model import (
     error_text as _msg,
 )
-from factcheck.text import Passage, closest_passage, find_folded, fold
+from factcheck.spelling import did_you_mean
+from factcheck.text import Passage, closest_passage, find_folded, fold, match_quote
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:  # relations are parsed only by ledgers that have some (see _relations)
+    from factcheck.documents import Located
     from factcheck.expr import Comparison
 
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
@@ -68,6 +71,7 @@ class ClaimCtx:
     quote_amounts: list[Amount] = field(default_factory=list)
     quote_periods: list[Period] = field(default_factory=list)
     unit: str | None = None  # the claim's unit: `unit`, else the amount's own
+    quote_insertions: list[tuple[str, str]] = field(default_factory=list)  # ("[Kim]", "he") found in the source
     id: str = field(init=False)  # the claim's id, read by every rule: an attribute, not a property
 
     def __post_init__(self) -> None:
@@ -94,6 +98,16 @@ class ClaimCtx:
         if p is None:
             return None
         return Passage(p.text, p.line + self.source.body_line - 1, p.score, p.differences)
+
+    @cached_property
+    def located(self) -> Located | None:
+        """Where the quote stands in a page or a PDF ("p. 14", "paragraph 4"); None for a text
+        source or a quote that is not there."""
+        s = self.source
+        if s is None or not s.places or not self.quote_found or not self.claim.quote:
+            return None
+        pdf = s.path.suffix.lower() == ".pdf"  # a printed line is short: show the lines around it
+        return s.line_index.locate(self.claim.quote, s.places, context=1 if pdf else 0)
 
     @property
     def speaks_of_future(self) -> bool:
@@ -184,8 +198,20 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
     loc0 = raw.location
     for key in data:
         if key not in TOP_LEVEL:
-            problems.append(Problem("unknown-field", f"unknown top-level key '{key}'" + did_you_mean(key, TOP_LEVEL),
-                                    loc0(raw.section_lines.get(key))))
+            value = data[key]
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                what, near = f"table [[{key}]]", did_you_mean(key, TOP_LEVEL).replace("'", "")
+                near = near.replace("mean ", "mean [[").replace("?)", "]]?)") if near else ""
+            elif isinstance(value, dict):
+                what, near = f"table [{key}]", did_you_mean(key, TOP_LEVEL).replace("'", "")
+                near = near.replace("mean ", "mean [").replace("?)", "]?)") if near else ""
+            else:
+                what, near = f"top-level key '{key}'", did_you_mean(key, TOP_LEVEL)
+            line = raw.section_lines.get(key)
+            if line is None:  # [subjects."x"] has a header for each of its tables, none for itself
+                line = min((n for k, n in raw.section_lines.items() if k.startswith(key + ".")), default=None)
+            problems.append(Problem(Fact.UNKNOWN_KEY, f"unknown {what}{near}; nothing in it is checked",
+                                    loc0(line)))
     info = _section(raw, "story", StoryInfo, problems) or StoryInfo()
     settings = _section(raw, "settings", Settings, problems) or Settings()
     settings = _known_codes(raw, settings, problems)
@@ -196,10 +222,10 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
             if isinstance(v, list) and all(isinstance(x, str) for x in v):
                 units[k] = v
             else:
-                problems.append(Problem("invalid-field", f"[units] {k} must be a list of words, such as "
+                problems.append(Problem(Fact.INVALID_VALUE, f"[units] {k} must be a list of words, such as "
                                         f'{k} = ["soldiers", "personnel"]', loc0(raw.section_lines.get("units"))))
     else:
-        problems.append(Problem("invalid-field", "[units] must be a table of word lists", loc0()))
+        problems.append(Problem(Fact.INVALID_VALUE, "[units] must be a table of word lists", loc0()))
     subjects: dict[str, SubjectInfo] = {}
     subj_raw = data.get("subject", {})
     if isinstance(subj_raw, dict):
@@ -208,12 +234,12 @@ def resolve(raw: RawLedger, sources: dict[str, Source], problems: list[Problem],
             try:
                 subjects[k] = SubjectInfo.model_validate(v)
             except ValidationError as e:
-                problems.append(Problem("invalid-field", f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
+                problems.append(Problem(Fact.INVALID_VALUE, f"[subject.\"{k}\"]: {_first_error(e)}", loc0(line)))
 
     claims = _claims(raw, sources, problems)
     unit_table = UnitTable(units, settings.dollar)
     for word, first, second in unit_table.conflicts:
-        problems.append(Problem("unit-two-groups", f"[units]: '{word}' is listed under both '{first}' and "
+        problems.append(Problem(Fact.UNIT_IN_TWO_GROUPS, f"[units]: '{word}' is listed under both '{first}' and "
                                 f"'{second}'; a word can name only one unit, so keep it in one group",
                                 loc0(raw.section_lines.get("units"))))
     story = Story(raw, info, settings, unit_table, subjects, sources, claims, [], [], problems, strict)
@@ -233,7 +259,7 @@ def _known_codes(raw: RawLedger, settings: Settings, problems: list[Problem]) ->
     load_rules()
     unknown = [code for code in settings.severity if code not in REGISTRY]
     for code in unknown:
-        problems.append(Problem("invalid-field", f"[settings]: 'severity': no rule has the code {code} "
+        problems.append(Problem(Fact.INVALID_VALUE, f"[settings]: 'severity': no rule has the code {code} "
                                 "(factcheck rules lists them)", raw.location(raw.section_lines.get("settings"))))
     if not unknown:
         return settings
@@ -247,7 +273,7 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
         return None
     line = raw.section_lines.get(name)
     if not isinstance(value, dict):
-        problems.append(Problem("invalid-field", f"[{name}] must be a table", raw.location(line)))
+        problems.append(Problem(Fact.INVALID_VALUE, f"[{name}] must be a table", raw.location(line)))
         return None
     fields = set(model.model_fields)
     clean = {}
@@ -255,12 +281,12 @@ def _section(raw: RawLedger, name: str, model: Any, problems: list[Problem]) -> 
         if k in fields:
             clean[k] = v
         else:
-            problems.append(Problem("unknown-field", f"[{name}] has an unknown key '{k}'" + did_you_mean(k, fields),
+            problems.append(Problem(Fact.UNKNOWN_KEY, f"[{name}] has an unknown key '{k}'" + did_you_mean(k, fields),
                                     raw.location(line)))
     try:
         return model.model_validate(clean)
     except ValidationError as e:
-        problems.append(Problem("invalid-field", f"[{name}]: {_first_error(e)}", raw.location(line)))
+        problems.append(Problem(Fact.INVALID_VALUE, f"[{name}]: {_first_error(e)}", raw.location(line)))
         bad = {str(err["loc"][0]) for err in e.errors() if err["loc"]}
         try:
             return model.model_validate({k: v for k, v in clean.items() if k not in bad})
@@ -287,7 +313,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
     for table in raw.claims:
         data = table.data
         if "__not_a_table__" in data:
-            problems.append(Problem("invalid-field", "'claim' must be an array of tables ([[claim]])",
+            problems.append(Problem(Fact.INVALID_VALUE, "'claim' must be an array of tables ([[claim]])",
                                     raw.location(table.line)))
             continue
         cid = data.get("id") if isinstance(data.get("id"), str) else None
@@ -297,7 +323,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                 if k in CLAIM_FIELDS:
                     clean[k] = v
                 else:
-                    problems.append(Problem("unknown-field", f"{_label(cid)} has an unknown field '{k}'"
+                    problems.append(Problem(Fact.UNKNOWN_KEY, f"{_label(cid)} has an unknown field '{k}'"
                                             + did_you_mean(k, CLAIM_FIELDS) + "; it is ignored",
                                             raw.location(table.key_lines.get(k, table.line)),
                                             claims=[cid] if cid else []))
@@ -316,7 +342,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
                 if key in ("id", "source"):
                     fatal = True
                 what = "is missing" if err["type"] == "missing" else f"is invalid: {_msg(err)}"
-                problems.append(Problem("invalid-field", f"{_label(cid)}: '{key}' {what}",
+                problems.append(Problem(Fact.INVALID_VALUE, f"{_label(cid)}: '{key}' {what}",
                                         raw.location(table.key_lines.get(key, table.line)),
                                         claims=[cid] if cid and key != "id" else []))
                 clean.pop(key, None)
@@ -328,7 +354,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
         if claim is None:
             continue
         if claim.id in seen:
-            problems.append(Problem("duplicate-id", f"claim id '{claim.id}' is used twice (first at line "
+            problems.append(Problem(Fact.DUPLICATE_ID, f"claim id '{claim.id}' is used twice (first at line "
                                     f"{seen[claim.id]}); the second is not checked", raw.location(table.line),
                                     claims=[claim.id]))
             continue
@@ -337,7 +363,7 @@ def _claims(raw: RawLedger, sources: dict[str, Source], problems: list[Problem])
         if claim.source in sources:  # every source read has a plain id: no need to test it again
             ctx.source = sources[claim.source]
         elif not is_plain_id(claim.source):
-            problems.append(Problem("bad-source-id", f"claim '{claim.id}': source '{claim.source}' is not a plain "
+            problems.append(Problem(Fact.SOURCE_NOT_AN_ID, f"claim '{claim.id}': source '{claim.source}' is not a plain "
                                     "id (a file name in sources/ without its extension); nothing was read",
                                     raw.location(table.key_lines.get("source", table.line)), claims=[claim.id]))
         else:
@@ -365,17 +391,17 @@ def _resolve_claims(story: Story) -> None:
             try:
                 c.period = parse_period(cl.when, anchor, future=c.speaks_of_future, conventions=conv)
             except NeedsAnchor as e:
-                story.problems.append(Problem("unanchored", f"claim '{c.id}': {e}", story.claim_loc(c, "when"),
+                story.problems.append(Problem(Fact.UNANCHORED_DATE, f"claim '{c.id}': {e}", story.claim_loc(c, "when"),
                                               claims=[c.id], sources=[cl.source]))
             except PeriodError as e:
-                story.problems.append(Problem("bad-period", f"claim '{c.id}': when = \"{cl.when}\" was not "
+                story.problems.append(Problem(Fact.UNREAD_PERIOD, f"claim '{c.id}': when = \"{cl.when}\" was not "
                                               f"checked: {e}",
                                               story.claim_loc(c, "when"), claims=[c.id]))
         if cl.amount is not None:
             try:
                 c.amount = parse_amount(cl.amount, tol, dt, dollar=dollar, decimal_comma=dcomma)
             except AmountError as e:
-                story.problems.append(Problem("bad-amount", f"claim '{c.id}': amount = \"{cl.amount}\" was not "
+                story.problems.append(Problem(Fact.UNREAD_AMOUNT, f"claim '{c.id}': amount = \"{cl.amount}\" was not "
                                               f"checked: {e}",
                                               story.claim_loc(c, "amount"), claims=[c.id]))
         if cl.quote and src is not None and src.body is not None and not src.is_note:
@@ -383,6 +409,12 @@ def _resolve_claims(story: Story) -> None:
             if q is None:
                 q = folded[cl.quote] = fold(cl.quote)
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
+            if not c.quote_found:
+                # An ellipsis, [bracketed words], [sic], a comma inside the quotation marks:
+                # matched as reporters quote (text.py).
+                m = match_quote(src.folded, src.folded_paragraphs, cl.quote)
+                c.quote_found = m is not None
+                c.quote_insertions = list(m.insertions) if m is not None else []
         if cl.quote:
             c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods], dollar=dollar,
                                            decimal_comma=dcomma)
@@ -398,11 +430,11 @@ def _resolve_claims(story: Story) -> None:
                 c.amount_from_quote = True
             elif cl.quote and c.quote_amounts:
                 figures = ", ".join(f"'{a.text}'" for a in c.quote_amounts)
-                story.problems.append(Problem("nothing-to-check", f"claim '{c.id}': the quote holds "
+                story.problems.append(Problem(Fact.NOTHING_TO_CHECK, f"claim '{c.id}': the quote holds "
                                               f"{len(c.quote_amounts)} figures ({figures}); say which one with "
                                               "`amount`", story.claim_loc(c), claims=[c.id]))
             else:
-                story.problems.append(Problem("nothing-to-check", f"claim '{c.id}' has neither `amount` nor "
+                story.problems.append(Problem(Fact.NOTHING_TO_CHECK, f"claim '{c.id}' has neither `amount` nor "
                                               "`when`" + (" and its quote holds no figure" if cl.quote else "")
                                               + ", so it asserts nothing that can be checked",
                                               story.claim_loc(c), claims=[c.id]))
@@ -419,15 +451,26 @@ def _counts_as_unit(c: ClaimCtx) -> bool:
     return not c.amount_from_quote or is_symbolic(u)
 
 
+def _unreadable_ids(story: Story) -> set[str]:
+    """Ids of claims in the ledger that could not be read (FC002 reports each): a reference to
+    one is not also a reference to a claim that does not exist."""
+    return {cid for p in story.problems if p.kind is Fact.INVALID_VALUE for cid in p.claims}
+
+
 def _check_references(story: Story) -> None:
     ids = story.by_id
     graph: dict[str, list[str]] = {}  # only claims with parts: a claim without any closes no cycle
+    unreadable: set[str] | None = None
     for c in story.claims:
         if not c.claim.total_of:
             continue
         for part in c.claim.total_of:
             if part not in ids:
-                story.problems.append(Problem("dangling", f"claim '{c.id}': total_of names '{part}', which is not a "
+                if unreadable is None:
+                    unreadable = _unreadable_ids(story)
+                if part in unreadable:
+                    continue
+                story.problems.append(Problem(Fact.MISSING_CLAIM, f"claim '{c.id}': total_of names '{part}', which is not a "
                                               "claim" + did_you_mean(part, set(ids)), story.claim_loc(c, "total_of"),
                                               claims=[c.id]))
         graph[c.id] = [p for p in c.claim.total_of if p in ids]
@@ -455,7 +498,7 @@ def _check_references(story: Story) -> None:
                         reported.add(key)
                         first = ids[cyc[0]]
                         what = "is a part of itself" if len(cyc) == 2 else "is its own total through " + " -> ".join(cyc)
-                        story.problems.append(Problem("cycle", f"claim '{cyc[0]}' {what}; totals in a cycle are "
+                        story.problems.append(Problem(Fact.TOTAL_CYCLE, f"claim '{cyc[0]}' {what}; totals in a cycle are "
                                                       "not checked", story.claim_loc(first, "total_of"),
                                                       claims=cyc[:-1]))
                 elif not state.get(child):
@@ -468,7 +511,7 @@ def _check_references(story: Story) -> None:
 def in_cycle(story: Story) -> set[str]:
     out: set[str] = set()
     for p in story.problems:
-        if p.kind == "cycle":
+        if p.kind is Fact.TOTAL_CYCLE:
             out.update(p.claims)
     return out
 
@@ -477,17 +520,17 @@ def _table(story: Story, table: Table, kind: str, model: Any, fields: frozenset[
     """Validate one [[relation]] or [[accept]] table; problems are recorded, None when unusable."""
     data = table.data
     if "__not_a_table__" in data:
-        story.problems.append(Problem("invalid-field", f"'{kind}' must be an array of tables ([[{kind}]])",
+        story.problems.append(Problem(Fact.INVALID_VALUE, f"'{kind}' must be an array of tables ([[{kind}]])",
                                       story.loc(table)))
         return None
     for k in data:
         if k not in fields:
-            story.problems.append(Problem("unknown-field", f"a {kind} has an unknown field '{k}'"
+            story.problems.append(Problem(Fact.UNKNOWN_KEY, f"a {kind} has an unknown field '{k}'"
                                           + did_you_mean(k, fields), story.loc(table, k)))
     try:
         return model.model_validate({k: v for k, v in data.items() if k in fields})
     except ValidationError as e:
-        story.problems.append(Problem("invalid-field", f"{kind}: {_first_error(e)}", story.loc(table)))
+        story.problems.append(Problem(Fact.INVALID_VALUE, f"{kind}: {_first_error(e)}", story.loc(table)))
         return None
 
 
@@ -508,12 +551,15 @@ def _relations(story: Story) -> list[RelationCtx]:
         except ExprError as e:
             line = table.key_lines.get("expect", table.line)
             col = _expect_column(story, line, e.column)
-            story.problems.append(Problem("bad-relation", f"relation \"{rel.expect}\": {e} (at character "
+            story.problems.append(Problem(Fact.UNPARSED_RELATION, f"relation \"{rel.expect}\": {e} (at character "
                                           f"{e.column})", story.raw.location(line, col)))
             continue
         missing = [i for i in ctx.parsed.ids() if i not in story.by_id]
+        unreadable = _unreadable_ids(story) if missing else set()
         for m in missing:
-            story.problems.append(Problem("dangling", f"relation \"{rel.expect}\" names '{m}', which is not a claim"
+            if m in unreadable:
+                continue
+            story.problems.append(Problem(Fact.MISSING_CLAIM, f"relation \"{rel.expect}\" names '{m}', which is not a claim"
                                           + did_you_mean(m, set(story.by_id)), story.loc(table, "expect")))
         if missing:
             ctx.parsed = None

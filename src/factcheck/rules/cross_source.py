@@ -4,7 +4,8 @@ compared: figures, hedges, periods, units, running totals.
 To avoid a quadratic flood on a subject with many claims, conflicts are reported against a
 consensus: the point covered by the most claims' intervals is found by sorting their ends and
 sweeping (O(n log n)); every claim that cannot contain it and cannot overlap some claim of that
-consensus is reported once, paired with the consensus claim it contradicts.
+consensus is reported once, naming every consensus claim it contradicts (found by bisection over
+the consensus sorted by either end, so the cost follows the size of the answer).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from itertools import groupby
 from factcheck.dates import Period
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import ClaimCtx, Story
 from factcheck.rules import Example, Hit, StatusScope, rule
-from factcheck.story import ClaimCtx, Story
 
 _Key = tuple[Decimal, int]
 
@@ -31,8 +32,12 @@ def _end_key(i: Interval) -> _Key:
     return (i.hi, -1 if i.hi_open else 0)
 
 
-def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval]) -> list[tuple[ClaimCtx, ClaimCtx]]:
-    """(outlier, the consensus claim it contradicts) for each claim outside the consensus."""
+Outlier = tuple[ClaimCtx, list[ClaimCtx]]
+
+
+def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval]) -> list[Outlier]:
+    """(outlier, every consensus claim it contradicts, in ledger order) for each claim outside
+    the consensus."""
     if len(items) < 2:
         return []
     ivs = [interval_of(c) for c in items]
@@ -47,7 +52,7 @@ def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval])
 
 
 def _sweep(items: list[ClaimCtx], ivs: list[Interval], start_keys: list[_Key],
-           end_keys: list[_Key]) -> list[tuple[ClaimCtx, ClaimCtx]]:
+           end_keys: list[_Key]) -> list[Outlier]:
     """outliers without its shortcuts: find the deepest point, then who cannot contain it."""
     starts = sorted(start_keys)
     ends = sorted(end_keys)
@@ -63,14 +68,21 @@ def _sweep(items: list[ClaimCtx], ivs: list[Interval], start_keys: list[_Key],
         best_key = max(tied, key=n_sources)
     assert best_key is not None
     inside = [s <= best_key <= e for s, e in zip(start_keys, end_keys, strict=True)]
-    consensus = [(c, i) for c, i, yes in zip(items, ivs, inside, strict=True) if yes]
-    out = []
-    for c, i, yes in zip(items, ivs, inside, strict=True):
+    members = [n for n, yes in enumerate(inside) if yes]
+    # Two intervals miss each other when one's end key is below the other's start key, so the
+    # consensus claims an outlier misses are a prefix of them by end and a suffix by start.
+    by_end = sorted(members, key=lambda n: end_keys[n])
+    by_start = sorted(members, key=lambda n: start_keys[n])
+    ends = [end_keys[n] for n in by_end]
+    begins = [start_keys[n] for n in by_start]
+    out: list[Outlier] = []
+    for n, yes in enumerate(inside):
         if yes:
             continue
-        against = next((k for k, ki in consensus if not ki.overlaps(i)), None)
-        if against is not None:
-            out.append((c, against))
+        below = by_end[:bisect_left(ends, start_keys[n])]
+        above = by_start[bisect_right(begins, end_keys[n]):]
+        if below or above:
+            out.append((items[n], [items[k] for k in sorted(below + above)]))
     return out
 
 
@@ -110,12 +122,12 @@ def _who(story: Story, c: ClaimCtx) -> str:
     return f"claim '{c.id}' ({src.label() if src is not None else c.claim.source})"
 
 
-def _amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
+def _amount_conflicts(story: Story) -> list[Outlier]:
     return story.shared("amount-conflicts", lambda: _find_amount_conflicts(story))
 
 
-def _find_amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
-    pairs: list[tuple[ClaimCtx, ClaimCtx]] = []
+def _find_amount_conflicts(story: Story) -> list[Outlier]:
+    pairs: list[Outlier] = []
     for subject in story.by_subject():
         for claims in amount_groups(story, subject).values():
             if _cumulative(story, subject):
@@ -130,25 +142,45 @@ def _find_amount_conflicts(story: Story) -> list[tuple[ClaimCtx, ClaimCtx]]:
     return pairs
 
 
-def _opposite(a: ClaimCtx, b: ClaimCtx) -> bool:
-    assert a.amount is not None and b.amount is not None
-    return a.amount.value == b.amount.value and a.amount.hedge.direction * b.amount.hedge.direction == -1
+def _opposite(a: ClaimCtx, others: list[ClaimCtx]) -> bool:
+    """The outlier states the same number as every claim it contradicts, hedged the other way."""
+    assert a.amount is not None
+    for b in others:
+        assert b.amount is not None
+        if a.amount.value != b.amount.value or a.amount.hedge.direction * b.amount.hedge.direction != -1:
+            return False
+    return True
 
 
-def _conflict_hit(story: Story, a: ClaimCtx, b: ClaimCtx, verb: str) -> Hit:
-    assert a.amount is not None and b.amount is not None
+MAX_NAMED = 6  # parties named in a message; the finding's claims list every one
+
+
+def _parties(story: Story, others: list[ClaimCtx], say: Callable[[ClaimCtx], str]) -> str:
+    named = [f"{_who(story, b)} {say(b)}" for b in others[:MAX_NAMED]]
+    if len(others) > MAX_NAMED:
+        named.append(f"{len(others) - MAX_NAMED} more claims")
+    if len(named) == 1:
+        return named[0]
+    return ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def _conflict_hit(story: Story, a: ClaimCtx, others: list[ClaimCtx], verb: str) -> Hit:
+    assert a.amount is not None
+    parties = _parties(story, others, lambda b: f"says {b.amount.describe()}")  # type: ignore[union-attr]
     return Hit(
-        f"{_who(story, a)} says {a.amount.describe()}; {_who(story, b)} says {b.amount.describe()}: {verb}",
-        claims=[a.id, b.id], sources=sorted({a.claim.source, b.claim.source}),
+        f"{_who(story, a)} says {a.amount.describe()}; {parties}: {verb}",
+        claims=[a.id, *(b.id for b in others)], sources=sorted({a.claim.source, *(b.claim.source for b in others)}),
         location=story.claim_loc(a, "amount"),
         derivation=[f"{a.id}: {a.amount.text} = {a.amount.interval.describe()}",
-                    f"{b.id}: {b.amount.text} = {b.amount.interval.describe()}",
-                    "the two intervals do not overlap"],
+                    *(f"{b.id}: {b.amount.text} = {b.amount.interval.describe()}"  # type: ignore[union-attr]
+                      for b in others),
+                    "the intervals do not overlap" if len(others) > 1 else "the two intervals do not overlap"],
         evidence=a.claim.quote, figure=a.amount.text)
 
 
-@rule("FC301", "amounts-conflict", Severity.ERROR, "Sources give figures for one subject that cannot both be true",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL,
+@rule(
+    "FC301", "amounts-conflict", Severity.ERROR, "Sources give figures for one subject that cannot both be true",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",),
     example=Example(
         ledger="""
             [[claim]]
@@ -228,13 +260,15 @@ def amounts_conflict(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Two outlets cannot both be right; the story must pick one and say why.
     """
-    for a, b in _amount_conflicts(story):
-        if not _opposite(a, b):
-            yield _conflict_hit(story, a, b, "the figures cannot both be true")
+    for a, others in _amount_conflicts(story):
+        if not _opposite(a, others):
+            yield _conflict_hit(story, a, others, "the figures cannot both be true" if len(others) == 1
+                                else "it cannot agree with any of them")
 
 
-@rule("FC302", "opposite-hedges", Severity.ERROR, "Sources hedge the same figure in opposite directions",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL,
+@rule(
+    "FC302", "opposite-hedges", Severity.ERROR, "Sources hedge the same figure in opposite directions",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",),
     example=Example(
         ledger="""
             [[claim]]
@@ -311,9 +345,9 @@ def opposite_hedges(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         One source says the figure is a floor, the other a ceiling; the story cannot say both.
     """
-    for a, b in _amount_conflicts(story):
-        if _opposite(a, b):
-            yield _conflict_hit(story, a, b, "one is a floor, the other a ceiling")
+    for a, others in _amount_conflicts(story):
+        if _opposite(a, others):
+            yield _conflict_hit(story, a, others, "one is a floor, the other a ceiling")
 
 
 def _days(c: ClaimCtx) -> Interval:
@@ -326,8 +360,9 @@ def _span(p: Period) -> str:
     return f"{p.start} to {p.end}" if not (p.open_start or p.open_end) else p.describe()
 
 
-@rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL,
+@rule(
+    "FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("timing", "conflict"),
     example=Example(
         ledger="""
             [[claim]]
@@ -417,15 +452,20 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
         dated = [c for c in group if c.period is not None]
         if len({(p.start, p.end) for c in dated if (p := c.period) is not None}) < 2:
             continue  # one period for all, as most subjects have: nothing to sweep
-        for a, b in outliers(dated, _days):
-            assert a.period is not None and b.period is not None
-            if a.period.weekday_only or b.period.weekday_only:
-                continue
-            yield Hit(f"{_who(story, a)} dates it '{a.claim.when}' ({a.period.describe()}); {_who(story, b)} "
-                      f"dates it '{b.claim.when}' ({b.period.describe()}): the periods do not overlap",
-                      claims=[a.id, b.id], sources=sorted({a.claim.source, b.claim.source}),
+        for a, against in outliers(dated, _days):
+            assert a.period is not None
+            if a.period.weekday_only or any(b.period is not None and b.period.weekday_only for b in against):
+                continue  # a weekday-only date in the conflict: FC206 reports it
+            others = against
+            parties = _parties(story, others,
+                               lambda b: f"dates it '{b.claim.when}' ({b.period.describe()})")  # type: ignore[union-attr]
+            yield Hit(f"{_who(story, a)} dates it '{a.claim.when}' ({a.period.describe()}); {parties}: "
+                      "the periods do not overlap",
+                      claims=[a.id, *(b.id for b in others)],
+                      sources=sorted({a.claim.source, *(b.claim.source for b in others)}),
                       location=story.claim_loc(a, "when"),
-                      derivation=[f"{a.id}: {_span(a.period)}", f"{b.id}: {_span(b.period)}"],
+                      derivation=[f"{a.id}: {_span(a.period)}",
+                                  *(f"{b.id}: {_span(b.period)}" for b in others if b.period is not None)],
                       evidence=a.claim.quote, figure=a.claim.when if isinstance(a.claim.when, str) else None)
 
 
@@ -528,8 +568,9 @@ def unit_mismatch(story: Story) -> Iterator[Hit]:
                   location=story.claim_loc(first, "unit"))
 
 
-@rule("FC305", "cumulative-shrinks", Severity.ERROR, "A running total is smaller at a later date",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL,
+@rule(
+    "FC305", "cumulative-shrinks", Severity.ERROR, "A running total is smaller at a later date",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",),
     example=Example(
         ledger="""
             [subject."cases"]

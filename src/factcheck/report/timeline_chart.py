@@ -1,7 +1,9 @@
 """`factcheck timeline`: each claim's period on a shared time axis, one row per claim.
 
-Rows whose claims are in an unaccepted timing finding are drawn in red and marked "✗" (the mark
-survives NO_COLOR), so "late 2023" sitting a year before the other reports stands out.
+Rows of the claims an unaccepted timing finding faults are drawn in red and marked "✗" (the mark
+survives NO_COLOR), so "late 2023" sitting a year before the other reports stands out. Which
+claims those are (the outlier of a conflict, not the consensus it is measured against) is
+`claims_at_fault`, which the HTML report's charts use too, so the two always agree.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from factcheck.model import ClaimResult, Report
-
-TIMING_CODES = ("FC107", "FC205", "FC206", "FC303", "FC401", "FC402", "FC404")
+from factcheck.report import claims_at_fault
 
 
 def _groups(report: Report, subject: str | None) -> dict[str, list[ClaimResult]]:
@@ -35,7 +36,7 @@ def print_timeline(report: Report, console: Console, subject: str | None = None)
     groups = _groups(report, subject)
     if not groups:
         return False
-    flagged = {cid for f in report.findings if f.code in TIMING_CODES and f.accepted is None for cid in f.claims}
+    flagged = claims_at_fault(report, report.tagged("timing"))  # the rules' own word for a finding about when
     sources = {s.id: s for s in report.sources}
     label_w = min(34, max(len(c.id) for g in groups.values() for c in g) + 2)
     width = max(20, console.width - label_w - 34)
@@ -69,7 +70,10 @@ def print_timeline(report: Report, console: Console, subject: str | None = None)
             console.print(row, no_wrap=True, overflow="ellipsis")
         axis = Text(" " * label_w)
         left, right = lo.isoformat(), hi.isoformat()
-        axis.append(left + " " * max(1, width - len(left) - len(right)) + right, style="dim")
+        if lo == hi:  # every claim on one day: one label, not the same date twice
+            axis.append(left, style="dim")
+        else:
+            axis.append(left + " " * max(1, width - len(left) - len(right)) + right, style="dim")
         console.print(axis, no_wrap=True, overflow="ellipsis")
     return True
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
+from factcheck.resolve import RelationCtx, Story
 from factcheck.rules import Example, Hit, StatusScope, rule
-from factcheck.story import RelationCtx, Story
 
 
 def _order(op: str, a: tuple[date, date], b: tuple[date, date]) -> tuple[bool, bool]:
@@ -39,8 +40,9 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
         yield r, certain, possible, derivation
 
 
-@rule("FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED,
+@rule(
+    "FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
+    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]
@@ -122,6 +124,7 @@ def order_violated(story: Story) -> Iterator[Hit]:
 
 @rule(
     "FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it",
+    tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]
@@ -232,12 +235,13 @@ def unanchored(story: Story) -> Iterator[Hit]:
         "On Wednesday" means nothing until you know which week the article was written in.
     """
     for p in story.problems:
-        if p.kind == "unanchored":
+        if p.kind is Fact.UNANCHORED_DATE:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
 @rule(
     "FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed",
+    tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]
