@@ -2,8 +2,11 @@
 
 The story in a rule's `example=` must raise that rule and no other warning or error (the example
 shows one problem, not several); the story in `passes=` must raise neither the rule nor any
-warning or error. Information findings (one source only, a source without a URL) are allowed. `explain`, SARIF and docs/rules.md print
-these same stories, so what the documentation shows is what the tool does.
+warning or error. Information findings (one source only, a source without a URL) are allowed.
+The stories of `sources check` (those with `pages`) run that command's rules against a real
+server on the loopback that serves each page as the story says its URL serves it now. `explain`,
+SARIF and docs/rules.md print these same stories, so what the documentation shows is what the
+tool does.
 """
 
 from __future__ import annotations
