@@ -196,6 +196,15 @@ TABLE: list[tuple[str, date, str | None, str | None]] = [
     ("2014 to 2018", FRI, "2014-01-01", "2018-12-31"),
     ("2019-20", FRI, "2019-01-01", "2020-12-31"),
     ("2024/25", FRI, "2024-01-01", "2025-12-31"),
+    # ranges with their lead word, as running text writes them: neither end is a date of its own
+    ("in 2021-2023", FRI, "2021-01-01", "2023-12-31"),
+    ("in 2022–23", FRI, "2022-01-01", "2023-12-31"),
+    ("in 2014 to 2018", FRI, "2014-01-01", "2018-12-31"),
+    ("on September 1-3, 2023", FRI, "2023-09-01", "2023-09-03"),
+    ("on September 1–3, 2023", FRI, "2023-09-01", "2023-09-03"),
+    ("on 1–3 September 2023", FRI, "2023-09-01", "2023-09-03"),
+    ("on 1-3 September", FRI, "2024-09-01", "2024-09-03"),
+    ("in January-March 2024", FRI, "2024-01-01", "2024-03-31"),
     ("February 6-8, 2023", FRI, "2023-02-06", "2023-02-08"),
     ("February 6–8, 2023", FRI, "2023-02-06", "2023-02-08"),
     ("Feb. 6 to 8, 2023", FRI, "2023-02-06", "2023-02-08"),
@@ -361,6 +370,27 @@ def test_each_phrase_is_found_in_a_sentence_with_the_same_days(text: str, anchor
             for p in found] == [(text, start, end)]
 
 
+# Sentences where a four-digit number counts something (not a year), and where it stays a year.
+COUNTS_NOT_YEARS = [
+    ("Exactly 1801 teachers were hired in 2023.", ["in 2023"]),
+    ("Over 2000 people attended in late 2024.", ["in late 2024"]),
+    ("From 1700 to 2000 workers were laid off before 2023.", ["before 2023"]),
+    ("Between 1900 and 2000 workers struck last year.", ["last year"]),
+    ("A total of 1801 teachers signed.", []),
+    ("Prices rose in 2021-2023, and 300 homes were sold.", ["in 2021-2023"]),
+    ("They met on September 1-3, 2023 in Paris.", ["on September 1-3, 2023"]),
+    ("In 2023 teachers struck.", ["In 2023"]),
+    ("Output was below 2019 levels.", ["2019"]),
+    ("The company's 2023 results disappointed.", ["2023"]),
+    ("In the first half of 2023 exports fell.", ["In the first half of 2023"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "periods"), COUNTS_NOT_YEARS, ids=[c[0] for c in COUNTS_NOT_YEARS])
+def test_a_number_that_counts_is_no_year_and_a_range_keeps_its_lead(sentence: str, periods: list[str]) -> None:
+    assert [p.text for p in find_periods(sentence, FRI)] == periods
+
+
 FUTURE = [
     # a date without a year in a sentence about the future is the next one; what held "since" is past
     ("The parade will be held on May 9", date(2025, 5, 2), "2025-05-09"),
@@ -373,6 +403,9 @@ FUTURE = [
     ("The focus is on the parade of May 9", date(2025, 5, 12), "2025-05-09"),
     ("The council said on Tuesday that the homes are due in mid-2024", WED, "2023-03-21"),
     ("The ban has held since June 3, and rationing will start by September 1", date(2024, 8, 22), "2024-06-03"),
+    # only the clause that holds the date decides: "could" in the first clause plans nothing for Sunday
+    ("Damage could top A$1.2bn, and the home side lost 0-2 on Sunday", date(2025, 8, 18), "2025-08-17"),
+    ("The side lost on Sunday, but the final will be played on Saturday", date(2025, 8, 18), "2025-08-17"),
 ]
 
 

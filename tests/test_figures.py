@@ -302,3 +302,41 @@ def test_the_dollar_setting_takes_a_currency_code(tmp_path: Path) -> None:
 def test_a_share_reads_back_in_words(text: str) -> None:
     a = find_amounts(text)[0]
     assert "%" not in a.canonical and parse_amount(a.canonical).interval == a.interval
+
+
+_END_UNITS = ["%", " per cent", " percent", " percentage points", " basis points", " euros", " won",
+              " Australian dollars"]
+
+
+@given(st.integers(min_value=1, max_value=900), st.integers(min_value=1, max_value=99), st.sampled_from(_END_UNITS),
+       st.sampled_from(["{} to {}", "from {} to {}", "between {} and {}", "{}-{}", "{} \u2013 {}"]))
+def test_a_unit_on_both_ends_of_a_range_is_the_unit_once(a: int, d: int, unit: str, pattern: str) -> None:
+    """'22%-30%' means what '22-30%' means; 'between 5 euros and 7 euros' what 'between 5 and 7 euros' does."""
+    both = parse_amount(pattern.format(f"{a}{unit}", f"{a + d}{unit}"))
+    once = parse_amount(pattern.format(a, f"{a + d}{unit}"))
+    assert both.hedge is Hedge.RANGE and once.hedge is Hedge.RANGE
+    assert (both.interval, both.unit) == (once.interval, once.unit)
+
+
+@given(st.integers(min_value=1, max_value=998), st.integers(min_value=1, max_value=400))
+def test_a_range_in_words_means_what_it_means_in_digits(a: int, d: int) -> None:
+    """'between thirteen thousand and nineteen thousand' = 'between 13 and 19 thousand'."""
+    b = min(a + d, 999)
+    if b == a:
+        return
+    words = parse_amount(f"between {_spell(a * 1000)} and {_spell(b * 1000)}")
+    digits = parse_amount(f"between {a} and {b} thousand")
+    assert words.interval == digits.interval
+    found = find_amounts(f"Officials said between {_spell(a * 1000)} and {_spell(b * 1000)} people left.")
+    assert [x.interval for x in found] == [digits.interval]
+
+
+@given(st.integers(min_value=1800, max_value=2100), st.sampled_from(["exactly", "over", "nearly", "some", ""]))
+def test_a_four_digit_number_that_counts_is_a_figure(n: int, hedge: str) -> None:
+    """After a hedge or before the plural noun it counts, 1800-2100 is a figure, in a quote as in an amount."""
+    from factcheck.dates import find_periods
+
+    text = f"Officials said {hedge} {n} teachers were hired.".replace("  ", " ")
+    periods = find_periods(text, None)
+    assert periods == []
+    assert [a.value for a in find_amounts(text, skip_spans=[p.span for p in periods])] == [n]

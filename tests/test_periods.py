@@ -93,8 +93,20 @@ def test_find_periods_skips_relative_forms_without_anchor() -> None:
 
 
 def test_year_is_not_read_from_a_figure() -> None:
-    assert find_periods("a budget of $2,024 million and 2024 troops", None)[0].text == "2024"
+    assert [p.text for p in find_periods("a budget of $2,024 million for the 2024 season", None)] == ["2024"]
     assert find_periods("2,024 or 1.2024", None) == []
+
+
+def test_a_number_that_counts_is_not_a_year() -> None:
+    """After a hedge or before the plural noun it counts, 1800-2100 is a figure; in a date context,
+    or before a noun a year dates, it stays a year."""
+    for figure in ("exactly 1801 teachers", "over 2000 people", "2024 troops arrived", "a total of 1801 teachers",
+                   "between 1900 and 2000 workers", "from 1800 to 2100 jobs"):
+        assert find_periods(figure, None) == [], figure
+    for year in ("in 2023 teachers struck", "the 2022 elections", "below 2019 levels", "its 2023 results",
+                 "the first half of 2023 exports", "since 2019 workers have left", "in 2021-2023 prices",
+                 "from 2019 to 2021 prices rose", "between 2014 and 2018 exports doubled"):
+        assert find_periods(year, None), year
 
 
 DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))

@@ -49,11 +49,18 @@ HEDGES: dict[str, Hedge] = {
     "in excess of": Hedge.OVER, "well over": Hedge.OVER, "well above": Hedge.OVER,
     "topped": Hedge.OVER, "tops": Hedge.OVER, "exceeded": Hedge.OVER, "exceeds": Hedge.OVER,
     "surpassed": Hedge.OVER, "surpasses": Hedge.OVER,
+    "could reach": Hedge.UP_TO, "may reach": Hedge.UP_TO, "might reach": Hedge.UP_TO,
+    "could hit": Hedge.UP_TO, "may hit": Hedge.UP_TO, "might hit": Hedge.UP_TO,
+    "could top": Hedge.OVER, "will top": Hedge.OVER, "would top": Hedge.OVER, "may top": Hedge.OVER,
+    "might top": Hedge.OVER, "to top": Hedge.OVER, "could exceed": Hedge.OVER, "will exceed": Hedge.OVER,
+    "to exceed": Hedge.OVER, "could surpass": Hedge.OVER, "to surpass": Hedge.OVER,
     "at least": Hedge.AT_LEAST, "no fewer than": Hedge.AT_LEAST, "no less than": Hedge.AT_LEAST,
     "a minimum of": Hedge.AT_LEAST,
     "as many as": Hedge.UP_TO, "as much as": Hedge.UP_TO, "up to": Hedge.UP_TO, "at most": Hedge.UP_TO,
     "no more than": Hedge.UP_TO, "a maximum of": Hedge.UP_TO, "not more than": Hedge.UP_TO,
     "under": Hedge.UNDER, "less than": Hedge.UNDER, "fewer than": Hedge.UNDER, "below": Hedge.UNDER,
+    "fell short of": Hedge.UNDER, "falls short of": Hedge.UNDER, "fall short of": Hedge.UNDER,
+    "fallen short of": Hedge.UNDER, "just short of": Hedge.NEARLY,
     "exactly": Hedge.EXACT, "precisely": Hedge.EXACT,
 }  # fmt: skip
 # After the figure: "500 or more".
@@ -104,7 +111,11 @@ SCALE_SUFFIXES: dict[str, Decimal] = {
 SCALE_NAMES = {Decimal(10**3): "thousand", Decimal(10**6): "million", Decimal(10**9): "billion",
                Decimal(10**12): "trillion", Decimal(10**5): "lakh", Decimal(10**7): "crore"}
 # Vague counts: "dozens of" is at least two dozen and fewer than a hundred, and so on.
+# "a couple of" and "several" are small counts; before "hundred" or a scale word they multiply it
+# ("several hundred" is at least 300 and fewer than 1,000).
 VAGUE: dict[tuple[str, ...], tuple[Decimal, Decimal]] = {
+    ("a", "couple", "of"): (Decimal(2), Decimal(4)),
+    ("several",): (Decimal(3), Decimal(10)),
     ("dozens",): (Decimal(24), Decimal(100)),
     ("hundreds",): (Decimal(200), Decimal(1000)),
     ("thousands",): (Decimal(2000), Decimal(10000)),
@@ -220,13 +231,56 @@ DURATION_LEADS = frozenset({"over", "across", "within", "in", "for"})
 # Before a number of time units, a span of time: "the past 10 years", "the next three months".
 SPAN_OPENERS = frozenset({"past", "last", "next", "first", "coming", "previous", "following", "final"})
 
+# A number of 1800 to 2100 is a year in a date context ("in 2023", "the 2023 budget") and a figure
+# after a hedge ("exactly 1801") or before the plural noun it counts ("1801 teachers"). Before
+# the number, these keep it a year even then: "the 2022 elections", "its 2023 results".
+YEAR_KEEPERS = frozenset({
+    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
+    "whose", "in", "on", "at", "since", "by", "before", "after", "until", "till", "through", "during",
+    "fiscal", "year", "from", "early", "mid", "late", "summer", "winter", "spring", "autumn", "fall",
+})  # fmt: skip
+# After "3-1" (glued, no unit), what makes it a score or a ratio, not a range: "a 1-3 defeat".
+SCORE_NOUNS = frozenset({"win", "victory", "defeat", "loss", "draw", "lead", "vote", "ratio", "margin",
+                         "scoreline", "split", "majority", "decision", "ruling", "verdict", "series", "aggregate"})
+# Before "3-1", what makes it a score whichever way it runs: "lost 0-2", "led 1-3".
+SCORE_VERBS = frozenset({"won", "lost", "drew", "beat", "led", "trailed", "leads", "trails", "defeated", "edged",
+                         "lose", "win", "beating", "winning", "losing", "trailing", "leading"})
+# Before "of" and a year, these make "of" date it: "the first half of 2023 exports", not "a total of
+# 1801 teachers".
+PERIOD_OF = frozenset({
+    "half", "quarter", "end", "start", "beginning", "middle", "rest", "spring", "summer", "autumn", "fall",
+    "winter", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "course",
+})  # fmt: skip
+# Nouns a year dates rather than a number counts: "below 2019 levels", "2022 elections".
+YEAR_NOUNS = frozenset({"levels", "figures", "prices", "rates", "values", "terms", "highs", "lows", "peaks",
+                        "results", "elections", "accounts", "earnings", "returns", "standards", "olympics",
+                        "games", "championships", "midterms", "polls", "budgets", "forecasts", "estimates"})
+# Plural nouns that do not end in "s": "1801 people".
+PLURALS = frozenset({"people", "children", "men", "women", "staff", "police", "personnel", "cattle", "sheep",
+                     "troops", "crew", "livestock", "faculty", "clergy"})
+
+
+def plural_noun(word: str) -> bool:
+    """A word that reads as a plural noun: what a number of 1800 or more counts."""
+    w = word.lower()
+    if w in PLURALS:
+        return True
+    return (w not in YEAR_NOUNS and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s"))
+            and w not in _NOT_PLURAL)
+
+
+# Words ending in "s" that are not plural nouns after a year: "2023 was", "2019 levels" is plural.
+_NOT_PLURAL = frozenset({"was", "has", "does", "is", "as", "always", "perhaps", "whereas", "thus", "its", "this",
+                         "plus", "minus", "towards", "afterwards", "besides", "unless", "across", "nevertheless"})
+
 CLASSES: dict[str, frozenset[str]] = {
     "hedge": frozenset(HEDGES),
     "postfix hedge": frozenset(POSTFIX_HEDGES),
     "number": frozenset(ONES) | frozenset(TENS) | frozenset(HUNDRED) | frozenset(DOZEN),
     "fraction": frozenset(FRACTIONS),
     "scale": frozenset(SCALE_WORDS),
-    "vague count": frozenset(k[0] for k in VAGUE),
+    "vague count": frozenset(k[0] for k in VAGUE if k[0] != "a") | {"couple"},  # "a" is a connective
     "currency": frozenset(CURRENCY_NAMES) | CURRENCY_CODES | frozenset(CURRENCY_PREFIX_WORDS),
     "percent": PERCENT_WORDS - {"%"},
     "points": POINT_WORDS,

@@ -18,6 +18,7 @@ from functools import cache
 from factcheck.dates import days as D
 from factcheck.dates.days import Conventions, Days
 from factcheck.dates.period import WEEKDAYS, NeedsAnchor, PeriodError
+from factcheck.lexicon import HEDGES, PERIOD_OF, YEAR_KEEPERS, YEAR_NOUNS, plural_noun
 
 # --- building blocks (p is the prefix that keeps each form's group names apart) -----------------
 
@@ -243,6 +244,11 @@ def _year_range(g: G, c: Ctx) -> Days:
     y1 = int(g.any("y1", "y1b") or 0)
     tail = g("y2") or ""
     y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+    # "between 1900 and 2000 workers": round hundreds before a plural noun count; "from 2019 to
+    # 2021 prices rose" is a span of years
+    round_ends = len(tail) == 4 and y1 % 100 == 0 and y2 % 100 == 0
+    if not _whole(g).startswith("in ") and counts_not_dates(g.m.string, g.m.start(), g.m.end(), round_ends):
+        raise PeriodError(f"'{_whole(g)}' counts something here; it is not a span of years")
     if y2 <= y1:
         raise PeriodError(f"'{_whole(g)}' runs backwards")
     return date(y1, 1, 1), date(y2, 12, 31)
@@ -293,8 +299,37 @@ def _named_month(g: G, c: Ctx) -> Days:
     return D.month(y, m)
 
 
+_HEDGE_BEFORE = re.compile(r"(?<![a-z])(?:" + "|".join(
+    re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True)) + r")\.?\s+\Z")
+_WORD_BEFORE = re.compile(r"([a-z]+(?:['’]s)?)\s+\Z")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def counts_not_dates(text: str, start: int, end: int, noun_counts: bool = True) -> bool:
+    """A number of 1800 to 2100 at text[start:end] (lower case) that is a figure, not a year: after
+    a hedge ("exactly 1801", "over 2000"), or before the plural noun it counts ("1801 teachers"),
+    unless a word that dates it comes first ("in 2023 teachers", "the 2022 elections"). With
+    `noun_counts` false only a hedge makes it a figure."""
+    if _HEDGE_BEFORE.search(text, max(0, start - 24), start):
+        nxt = _WORD_AFTER.match(text, end)
+        return nxt is None or nxt.group(1) not in YEAR_NOUNS  # "below 2019 levels" is a year
+    nxt = _WORD_AFTER.match(text, end)
+    if not noun_counts or nxt is None or not plural_noun(nxt.group(1)):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if before is None:
+        return True
+    if before.group(1) == "of":
+        two = _WORD_BEFORE.search(text, max(0, before.start() - 24), before.start())
+        return two is None or two.group(1) not in PERIOD_OF  # "the first half of 2023 exports": a year
+    return before.group(1) not in YEAR_KEEPERS and not before.group(1).endswith(("'s", "’s"))
+
+
 def _year_only(g: G, c: Ctx) -> Days:
-    return D.year(int(g("y") or 0))
+    y = g("y") or ""
+    if y == _whole(g) and counts_not_dates(g.m.string, g.m.start(), g.m.end()):
+        raise PeriodError(f"'{y}' counts something here; it is not a year")
+    return D.year(int(y or 0))
 
 
 def _decade(g: G, c: Ctx) -> Days:
@@ -524,19 +559,19 @@ FORMS: list[Form] = [
     Form("date range", lambda p: rf"{_lead(p)}{_date_alt(p, 'a')}{_TO_OR_AND}{_date_alt(p, 'b')}", _date_range,
          example="between 2024-09-01 and 2024-12-31"),
     Form("day range, month first",
-         lambda p: rf"{_lead(p)}?{_mon(p)}\s+{_d(p, 'd1')}{_TO_OR_AND}(?:{_mon(p, 'm2')}\s+)?{_d(p, 'd2')}"
+         lambda p: rf"(?:{_lead(p)}|on\s+)?{_mon(p)}\s+{_d(p, 'd1')}{_TO_OR_AND}(?:{_mon(p, 'm2')}\s+)?{_d(p, 'd2')}"
                    rf"(?!,\d)(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_md, example="February 6-8, 2023"),
     Form("day range, day first",
-         lambda p: rf"{_lead(p)}?{_d(p, 'd1')}(?:\s+{_mon(p, 'm1')})?{_TO_OR_AND}{_d(p, 'd2')}\s+(?:of\s+)?{_mon(p)}"
+         lambda p: rf"(?:{_lead(p)}|on\s+)?{_d(p, 'd1')}(?:\s+{_mon(p, 'm1')})?{_TO_OR_AND}{_d(p, 'd2')}\s+(?:of\s+)?{_mon(p)}"
                    rf"(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_dm, example="6–8 February 2023"),
     Form("month range",
-         lambda p: rf"(?:{_lead(p)}{_mon(p, 'm1')}(?:,?\s+{_y(p, 'y1')})?{_TO_OR_AND}|{_mon(p, 'm1b')}{_TO})"
+         lambda p: rf"(?:{_lead(p)}{_mon(p, 'm1')}(?:,?\s+{_y(p, 'y1')})?{_TO_OR_AND}|(?:in\s+)?{_mon(p, 'm1b')}{_TO})"
                    rf"{_mon(p, 'm2')}(?:,?\s+(?:of\s+)?{_yr(p)})?", _month_range, example="between January and March 2025"),
     Form("iso day", lambda p: rf"{_wd(p)}(?P<{p}iso>\d{{4}}-\d\d-\d\d)(?![\d])", _iso_day, example="2024-06-19"),
     Form("iso month", lambda p: rf"(?:in\s+)?(?P<{p}y>\d{{4}})-(?P<{p}mo>0[1-9]|1[0-2])(?![\d-])", _iso_month,
          example="2024-10"),
     Form("year range",
-         lambda p: rf"(?:{_lead(p)}{_y(p, 'y1')}{_TO_OR_AND}|{_y(p, 'y1b')}(?:\s*[–—/-]\s*|\s+(?:to|through)\s+))"
+         lambda p: rf"(?:{_lead(p)}{_y(p, 'y1')}{_TO_OR_AND}|(?:in\s+)?{_y(p, 'y1b')}(?:\s*[–—/-]\s*|\s+(?:to|through)\s+))"
                    rf"(?P<{p}y2>(?:1[89]|2[01])\d\d|\d\d)(?![\d%])", _year_range, example="2014–18"),
     Form("month day year", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)},?\s+{_y(p)}", _full_date, example="June 19, 2024"),
     Form("day month year", lambda p: rf"{_wd(p)}(?:the\s+)?{_d(p)}\s+(?:of\s+)?{_mon(p)},?\s+{_y(p)}", _full_date,

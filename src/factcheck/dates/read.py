@@ -35,6 +35,9 @@ _SAID = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|added|stated|w
                    r"(?:on\s+)?\Z", re.IGNORECASE)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+# Where one clause of a sentence ends and another begins: "Damage could top $1bn, and the team
+# lost on Sunday" speaks of the future only in its first clause.
+_CLAUSE_END = re.compile(r"[.!?]\s|\n\s*\n|[,;]\s+(?:and|but|while|whereas|although|though)\s|;\s")
 
 
 def speaks_of_future(text: str) -> bool:
@@ -56,9 +59,9 @@ def _resolve(m: re.Match[str], anchor: date | None, conv: Conventions, future: b
         if _SAID.search(text, max(0, pos - 40), pos):
             return False  # "officials said on Tuesday": when it was said, not what is planned
         lo = max(0, pos - 400)  # a sentence is shorter than this; never rescan a long draft from its start
-        starts = [x.end() for x in _SENTENCE_END.finditer(text, lo, pos)]
+        starts = [x.end() for x in _CLAUSE_END.finditer(text, lo, pos)]
         start = starts[-1] if starts else lo
-        end_m = _SENTENCE_END.search(text, pos)
+        end_m = _CLAUSE_END.search(text, pos)
         return speaks_of_future(text[start: end_m.start() if end_m else len(text)])
 
     ctx = grammar.Ctx(anchor, conv, is_future)

@@ -38,11 +38,14 @@ from factcheck.lexicon import (
     PART_NAMERS,
     PARTICIPLE_ENDINGS,
     PERCENT_WORDS,
+    PERIOD_OF,
     POINT_WORDS,
     POSTFIX_AS_PREFIX,
     POSTFIX_HEDGES,
     SCALE_NAMES,
     SCALE_WORDS,
+    SCORE_NOUNS,
+    SCORE_VERBS,
     SIGN_FOR_CODE,
     SIGN_WORDS,
     SPAN_OPENERS,
@@ -52,7 +55,9 @@ from factcheck.lexicon import (
     TIME_UNITS,
     VAGUE,
     VERBS,
+    YEAR_KEEPERS,
     Hedge,
+    plural_noun,
 )
 
 DEFAULT_TOLERANCE = Decimal("0.10")
@@ -221,9 +226,13 @@ STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
 _NUMBER_KINDS = frozenset({"num", "dcomma"})
 # What may follow "a" or "an" in a figure: "a hundred", "a dozen", "a million", "a third of", "an estimated".
-_AFTER_A = (frozenset(HUNDRED) | frozenset(DOZEN) | frozenset(SCALE_WORDS) | frozenset(FRACTIONS)
+_AFTER_A = (frozenset(HUNDRED) | frozenset(DOZEN) | frozenset(SCALE_WORDS) | frozenset(FRACTIONS) | {"couple"}
             | {p[1] for p in _split(HEDGES) if p[0] in ("a", "an") and len(p) > 1})
 _START_KINDS = frozenset({"word", "num", "dcomma", "cur", "dash"})
+# Vague counts that multiply a scale after them: "several hundred", "a couple of thousand".
+_VAGUE_TIMES_SCALE = frozenset({"several", "of"})
+# The words of a number in words, and what joins them: "two hundred and seventy thousand".
+_NUMBER_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(HUNDRED) | frozenset(SCALE_WORDS) | {"and", "a"}
 
 
 def _match(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> int:
@@ -297,10 +306,11 @@ def _unit_after(tokens: list[Token], j: int, opts: ReadOptions) -> tuple[str | N
     return None, j, _ONE
 
 
-def _number(tokens: list[Token], i: int, opts: ReadOptions) -> tuple[Number, str | None, int] | None:
+def _number(tokens: list[Token], i: int, opts: ReadOptions,
+            stop: int | None = None) -> tuple[Number, str | None, int] | None:
     """[currency] number, with the index after it."""
     currency, k = _currency_before(tokens, i, opts)
-    num = number_at(tokens, k, opts.decimal_comma)
+    num = number_at(tokens, k, opts.decimal_comma, stop)
     if num is None:
         return None
     return num, currency, k
@@ -348,9 +358,15 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
         if got_vague is not None:
             key, end = got_vague
             lo, hi = VAGUE[key]
+            words = " ".join(key)
+            after = _word(tokens, end)
+            size = HUNDRED.get(after) or DOZEN.get(after) or SCALE_WORDS.get(after)
+            if size is not None and key[-1] in _VAGUE_TIMES_SCALE:  # "several hundred", "a couple of dozen"
+                lo, hi, words = lo * size, hi * size, f"{words} {tokens[end].text}"
+                end += 1
             span = (tokens[i].start, tokens[end - 1].end)
             iv = Interval(lo, hi, False, True)
-            return Amount(text[span[0]:span[1]], Hedge.VAGUE, "", lo, iv, None, hi, "", "", " ".join(key), span,
+            return Amount(text[span[0]:span[1]], Hedge.VAGUE, "", lo, iv, None, hi, "", "", words, span,
                           rounding=iv), end
     read = _number(tokens, j, opts)
     if read is None:
@@ -358,11 +374,13 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
     num, currency, _ = read
     r.currency = currency
     end = num.end
-    # "200 to 300", "1,000 – 5,000", "10,000-12,000"
+    # "200 to 300", "1,000 – 5,000", "10,000-12,000", "22%-30%", "45 per cent to 74 per cent"
     if r.hedge is Hedge.EXACT and not r.hedge_words and not r.negative and end < n:
-        sep = tokens[end]
-        if sep.kind == "dash" or (sep.kind == "word" and sep.text == "to"):
-            got_range = _range_tail(tokens, end, num, text, opts, r)
+        lo_unit, k, lo_factor = _unit_after(tokens, end, opts)
+        sep = tokens[k] if k < n else None
+        if sep is not None and (sep.kind == "dash" or (sep.kind == "word" and sep.text == "to")) and not (
+                lo_unit is not None and sep.kind == "word" and _after_change(tokens, i)):  # "rose 5% to 7%"
+            got_range = _range_tail(tokens, k, num, lo_unit, lo_factor, text, opts, r)
             if got_range is not None:
                 return got_range
     unit, end, factor = _unit_after(tokens, end, opts)
@@ -379,9 +397,23 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
     return _make(text[span[0]:span[1]], r, num, unit, factor, span, opts), end
 
 
+_BETWEEN_VERB_AND_FIGURE = frozenset({"by", "per", "cent", "percent", "percentage", "points", "point", "basis",
+                                      "pp", "bps", "some", "about", "around", "nearly", "almost"}) | frozenset(SCALE_WORDS)
+
+
 def _after_change(tokens: list[Token], i: int) -> bool:
-    """A verb of change shortly before: 'rose from', 'rose 21.8% from', 'was cut from'."""
-    return any(_word(tokens, k) in CHANGE_VERBS for k in range(max(i - 4, 0), i))
+    """A verb of change just before, with only a figure between: 'rose from', 'rose 21.8% from',
+    'was cut from', 'fell by 2 points to'. Not 'the rate rise in Oakhurst reached ... to ...'."""
+    for k in range(i - 1, max(i - 7, -1), -1):
+        t = tokens[k]
+        if t.kind == "word":
+            if t.text in CHANGE_VERBS:
+                return True
+            if t.text not in _BETWEEN_VERB_AND_FIGURE:
+                return False
+        elif t.kind not in ("num", "pct", "cur", "dash"):
+            return False
+    return False
 
 
 def _sign_stands_apart(tokens: list[Token], j: int, text: str) -> bool:
@@ -408,21 +440,41 @@ def _make(text: str, r: _Reading, num: Number, unit: str | None, factor: Decimal
 
 def _range_from(tokens: list[Token], j: int, joiner: str, text: str, opts: ReadOptions,
                 r: _Reading) -> tuple[Amount, int] | None:
+    """'between a and b', 'from a to b' after the opener; each end may carry its unit."""
     low = _number(tokens, j, opts)
     if low is None:
         return None
+    got = _range_rest(tokens, low, joiner, text, opts, r)
+    if got is None and tokens[low[2]].kind == "word":
+        # "between two hundred and three hundred", "between fourteen thousand five hundred and
+        # nineteen thousand": the low end in words ends before one of the "and"s of the number words
+        ands = []
+        k = low[2]
+        while k < len(tokens) and (tokens[k].kind == "dash" or tokens[k].text in _NUMBER_WORDS):
+            if tokens[k].text == joiner:
+                ands.append(k)
+            k += 1
+        for k in reversed(ands):
+            shorter = _number(tokens, j, opts, stop=k)
+            if shorter is not None and shorter[0].end == k:
+                got = _range_rest(tokens, shorter, joiner, text, opts, r)
+                if got is not None:
+                    break
+    return got
+
+
+def _range_rest(tokens: list[Token], low: tuple[Number, str | None, int], joiner: str, text: str,
+                opts: ReadOptions, r: _Reading) -> tuple[Amount, int] | None:
     num, cur, _ = low
-    k = num.end
-    lo_unit, k2, _f = _unit_after(tokens, k, opts)  # "from 10% to 12%"
-    if lo_unit in (PERCENT, POINTS):
-        k = k2
+    lo_unit, k, lo_factor = _unit_after(tokens, num.end, opts)  # "from 10% to 12%", "between 5tn won and"
     if _word(tokens, k) != joiner and not (joiner == "to" and k < len(tokens) and tokens[k].kind == "dash"):
         return None
-    return _range_end(tokens, k + 1, num, cur or (lo_unit if lo_unit in (PERCENT, POINTS) else None), text, opts, r)
+    r.currency = cur
+    return _range_end(tokens, k + 1, num, lo_unit, lo_factor, text, opts, r)
 
 
-def _range_tail(tokens: list[Token], sep: int, low: Number, text: str, opts: ReadOptions,
-                r: _Reading) -> tuple[Amount, int] | None:
+def _range_tail(tokens: list[Token], sep: int, low: Number, lo_unit: str | None, lo_factor: Decimal, text: str,
+                opts: ReadOptions, r: _Reading) -> tuple[Amount, int] | None:
     s = tokens[sep]
     if s.kind == "word" and _word(tokens, r.start - 1) == "from" and _after_change(tokens, r.start - 1):
         return None  # "rose from C$51.6 million to C$58.2 million": a change, two figures
@@ -431,30 +483,40 @@ def _range_tail(tokens: list[Token], sep: int, low: Number, text: str, opts: Rea
         spaced_right = sep + 1 < len(tokens) and tokens[sep + 1].start != s.end
         if spaced_left != spaced_right and spaced_right:  # "10,000 -5,000": not a range
             return None
-    return _range_end(tokens, sep + 1, low, r.currency, text, opts, r)
+    return _range_end(tokens, sep + 1, low, lo_unit, lo_factor, text, opts, r)
 
 
-def _range_end(tokens: list[Token], j: int, low: Number, currency: str | None, text: str, opts: ReadOptions,
-               r: _Reading) -> tuple[Amount, int] | None:
+def _range_end(tokens: list[Token], j: int, low: Number, lo_unit: str | None, lo_factor: Decimal, text: str,
+               opts: ReadOptions, r: _Reading) -> tuple[Amount, int] | None:
+    """The high end of a range and the range itself. A unit written on either end is the range's;
+    written on both ("22%-30%", "between 580 billion euros and 880 billion euros") it must agree."""
     high = _number(tokens, j, opts)
     if high is None:
         return None
     hnum, hcur, _ = high
     lo_val, lo_step = low.value, low.step
-    if low.scale == 1 and hnum.scale != 1:  # "between 10 and 12 million": the low end shares the scale
+    if low.scale == 1 and hnum.scale != 1 and low.value * hnum.scale <= hnum.value:
+        # "between 10 and 12 million": the low end shares the scale (not "14,500 and 19 thousand")
         lo_val, lo_step = lo_val * hnum.scale, lo_step * hnum.scale
         low = Number(lo_val, lo_step, hnum.scale, low.mantissa, low.end)
-    if hnum.value < lo_val:
+    hi_unit, end, hi_factor = _unit_after(tokens, hnum.end, opts)
+    lo_u, hi_u = r.currency or lo_unit, hcur or hi_unit
+    if lo_u is not None and hi_u is not None and (lo_u != hi_u or (
+            lo_unit is not None and hi_unit is not None and lo_factor != hi_factor)):
+        return None  # "5% to 7 points", "$5bn to 6bn euros": two figures, not one range
+    unit = lo_u or hi_u
+    if lo_unit is None:
+        lo_factor = hi_factor
+    elif hi_unit is None:
+        hi_factor = lo_factor
+    if hnum.value * hi_factor < lo_val * lo_factor:
         return None
-    end = hnum.end
-    unit, end, factor = _unit_after(tokens, end, opts)
-    unit = currency or hcur or unit
     lo_r = _rounding(low, unit)
     hi_r = _rounding(hnum, unit)
-    lo, hi = lo_r.lo * factor, hi_r.hi * factor
+    lo, hi = lo_r.lo * lo_factor, hi_r.hi * hi_factor
     span = (tokens[r.start].start, tokens[end - 1].end)
     iv = Interval(lo, hi)
-    return Amount(text[span[0]:span[1]], Hedge.RANGE, "between", lo_val * factor, iv, unit, hnum.value * factor,
+    return Amount(text[span[0]:span[1]], Hedge.RANGE, "between", lo_val * lo_factor, iv, unit, hnum.value * hi_factor,
                   "", "", "", span, rounding=iv), end
 
 
@@ -587,6 +649,9 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
                 t.text in ("a", "an") and _word(tokens, i + 1) not in _AFTER_A):
             i += 1  # most words start nothing, and "a" starts a figure only as "a hundred", "a third of"...
             continue
+        if t.kind == "num" and _score_at(tokens, i):
+            i += 3  # "won 3-1", "a 1-3 defeat": a score or a ratio, not figures
+            continue
         try:
             parsed = _read_at(tokens, i, text, opts)
         except DecimalCommaError:
@@ -599,12 +664,19 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             continue
         amount, nxt = parsed
         s, e = amount.span
-        if (skipped.meets(s, e) or _looks_like_year(amount) or _too_large(amount) or _not_a_figure(tokens, i, nxt, text)
+        if t.kind == "num" and skipped.meets(s, e):
+            rest = _after_date(t, skipped.end_in(t.start, t.end))
+            if rest is not None:  # "on May 12 500 people": the date takes "12", the figure is 500
+                tokens = [*tokens[:i], rest, *tokens[i + 1:]]  # a copy: the token list may be shared
+                continue
+        if (skipped.meets(s, e) or _looks_like_year(amount) and not _counts_here(tokens, i, nxt, amount)
+                or _too_large(amount)
+                or _not_a_figure(tokens, i, nxt, text)
                 or _word(tokens, nxt) in TIME_UNITS and _word(tokens, nxt + 1) in TIME_RELATIVES):
             i = nxt  # "about nine hours later": time passing, not a figure to back
             continue
         if amount.unit is None:
-            unit = counted_noun(tokens, nxt)
+            unit = counted_noun(tokens, nxt, text)
             if unit:
                 amount = replace(amount, unit=unit)
         if out and _duration_of_previous(tokens, i, amount, last_end):
@@ -639,6 +711,13 @@ class _Spans:
                 self.starts.append(a)
                 self.ends.append(b)
 
+    def end_in(self, s: int, e: int) -> int | None:
+        """The end of a span that starts at or before s and ends inside (s, e), if one does."""
+        k = bisect_right(self.ends, s)
+        if k < len(self.starts) and self.starts[k] <= s < self.ends[k] < e:
+            return self.ends[k]
+        return None
+
     def meets(self, s: int, e: int) -> bool:
         """Some span overlaps [s, e)."""
         k = bisect_right(self.ends, s)  # the first span ending after s
@@ -659,6 +738,54 @@ def _looks_like_year(a: Amount) -> bool:
     return a.hedge is Hedge.EXACT and len(txt) == 4 and txt.isdigit() and _year(a.value)
 
 
+_GROUP_SPACES = "\u00a0\u2009\u202f "
+
+
+def _after_date(t: Token, cut: int | None) -> Token | None:
+    """The groups of a space-separated number left after a date that ends inside it: "12 500"
+    after "May 12" is "500". None unless the date ends at a separator."""
+    if cut is None or t.text[cut - t.start:cut - t.start + 1] not in tuple(_GROUP_SPACES):
+        return None
+    rest = t.text[cut - t.start:]
+    lead = len(rest) - len(rest.lstrip(_GROUP_SPACES))
+    return Token("num", rest[lead:], cut + lead, t.end, t.suffix)
+
+
+def _score_at(tokens: list[Token], i: int) -> bool:
+    """'3-1' glued, two small whole numbers without unit or scale: a score or a ratio when the
+    second is not larger ("won 3-1", "a 2-2 draw"), a score noun follows ("a 1-3 defeat") or a
+    verb of playing comes before ("lost 0-2")."""
+    if i + 2 >= len(tokens):
+        return False
+    a, dash, b = tokens[i], tokens[i + 1], tokens[i + 2]
+    if not (dash.kind == "dash" and b.kind == "num" and a.end == dash.start and dash.end == b.start):
+        return False
+    if a.suffix or b.suffix or not (a.text.isdigit() and b.text.isdigit() and len(a.text) <= 3 and len(b.text) <= 3):
+        return False
+    if i > 0 and tokens[i - 1].kind in ("cur", "dash"):
+        return False
+    after = tokens[i + 3] if i + 3 < len(tokens) else None
+    if after is not None and (after.kind == "pct" or _word(tokens, i + 3) in SCALE_WORDS
+                              or _unit_after(tokens, i + 3, ReadOptions())[0] is not None):
+        return False  # "2-3%", "5-6 million": a range
+    return int(b.text) <= int(a.text) or _word(tokens, i + 3) in SCORE_NOUNS or _word(tokens, i - 1) in SCORE_VERBS
+
+
+def _counts_here(tokens: list[Token], i: int, nxt: int, amount: Amount) -> bool:
+    """A number that looks like a year but counts the plural noun after it ("1801 teachers"),
+    unless a word that dates it comes first ("in 2023 teachers", "the 2022 elections"). A range
+    of years counts only with round hundreds at both ends ("between 1900 and 2000 workers"; "from
+    2019 to 2021 prices rose" is a span of years), as the date reader has it."""
+    if not plural_noun(_word(tokens, nxt)):
+        return False
+    if amount.hedge is Hedge.RANGE and (amount.value % 100 or (amount.high_value or 0) % 100):
+        return False
+    before = _word(tokens, i - 1)
+    if before == "of":
+        return _word(tokens, i - 2) not in PERIOD_OF  # "the first half of 2023 exports": a year
+    return before not in YEAR_KEEPERS and not before.endswith("'s")
+
+
 def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
     """A list marker, a label's number, or a time of day ("4 p.m.", "0417 GMT")."""
     t = tokens[i]
@@ -668,8 +795,8 @@ def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
     if prev is not None and (prev.kind == "word" and prev.text in LABELS or prev.text == "#"):
         return nxt == i + 1 and t.kind in _NUMBER_KINDS
     if (prev is not None and prev.kind == "dash" and i > 1 and prev.start == tokens[i - 2].end
-            and prev.end == t.start and tokens[i - 2].kind == "word"):
-        return True  # "F-16", "Su-27", "COVID-19": a name, not a figure
+            and prev.end == t.start):
+        return True  # "F-16", "Su-27", "COVID-19", "e200-4319-823b": a name or a code, not a figure
     if prev is not None and prev.kind == "word" and prev.text in PART_NAMERS and t.text in ("half", "quarter"):
         return True  # "the first half of 2023", "the other half": a part of a period or a thing
     if _word(tokens, nxt) in TIME_UNITS and _word(tokens, i - 1) in SPAN_OPENERS:
@@ -723,12 +850,14 @@ def _past_duration(tokens: list[Token], j: int, opts: ReadOptions) -> int:
     return j
 
 
-def counted_noun(tokens: list[Token], j: int) -> str | None:
+def counted_noun(tokens: list[Token], j: int, text: str = "") -> str | None:
     """The head of the noun phrase a figure counts: '200,000 new homes' -> 'homes'.
 
     'of' may come first ('9 million of shells'); the phrase ends at a stop word, a verb,
-    punctuation, a number or its fourth word. A participle ('600 killed') counts nothing unless
-    a noun follows it ('1,200 displaced families')."""
+    punctuation, a number or its fourth word, and after its first plural noun unless another
+    follows ('5 police officers'). Given the text, a capitalised word after a lower-case one is a
+    name that starts a new phrase: '9 million shells Russia received' counts shells. A participle
+    ('600 killed') counts nothing unless a noun follows it ('1,200 displaced families')."""
     n = len(tokens)
     if j + 1 < n and tokens[j].kind == "dash" and tokens[j].start == tokens[j - 1].end and (
             _word(tokens, j + 1) in TIME_UNITS):
@@ -750,6 +879,10 @@ def counted_noun(tokens: list[Token], j: int) -> str | None:
             break
         if words and _participle(w):
             break  # "a dozen reporters waited": the verb after the noun ends it
+        if words and text and text[t.start].isupper() and not text[tokens[j - 1].start].isupper():
+            break  # "shells Russia received": a name mid-sentence starts another phrase
+        if words and plural_noun(words[-1]) and not plural_noun(w):
+            break  # "9 million shells the army ...": the first plural noun is the head
         words.append(w)
         j += 1
     while words and _participle(words[-1]):

@@ -33,8 +33,10 @@ class Number:
     spelt: str = ""  # a share as it reads back: "two-thirds", "a third of", "half of"
 
 
-def number_at(tokens: list[Token], i: int, decimal_comma: bool = False) -> Number | None:
-    """The number starting at token i, or None. Raises DecimalCommaError for '1,5' unless allowed."""
+def number_at(tokens: list[Token], i: int, decimal_comma: bool = False, stop: int | None = None) -> Number | None:
+    """The number starting at token i, or None. Raises DecimalCommaError for '1,5' unless allowed.
+    A number in words reads no further than token `stop` ("between two hundred and three hundred"
+    tries the low end again before its last "and")."""
     if i >= len(tokens):
         return None
     t = tokens[i]
@@ -46,7 +48,7 @@ def number_at(tokens: list[Token], i: int, decimal_comma: bool = False) -> Numbe
         plain = _decimal_comma_digits(t.text)
         return None if plain is None else _numeral(tokens, i, plain, t.suffix)
     if t.kind == "word":
-        return _fraction_at(tokens, i) or _and_a_half_at(tokens, i) or _words_at(tokens, i)
+        return _fraction_at(tokens, i) or _and_a_half_at(tokens, i) or _words_at(tokens, i, stop)
     return None
 
 
@@ -76,21 +78,34 @@ def _decimal_comma_digits(text: str) -> str | None:
     return "".join(groups) + (f".{tail}" if tail else "")
 
 
+# "2½ million": a whole number and a fraction sign, good to half the fraction's denominator.
+_VULGAR = {"½": (Decimal(1), Decimal(2)), "¼": (Decimal(1), Decimal(4)), "¾": (Decimal(3), Decimal(4)),
+           "⅓": (Decimal(1), Decimal(3)), "⅔": (Decimal(2), Decimal(3))}
+
+
 def _numeral(tokens: list[Token], i: int, digits: str, suffix: str) -> Number | None:
+    if digits[-1:] in _VULGAR:
+        num, den = _VULGAR[digits[-1]]
+        value = Decimal(digits[:-1] or 0) + (num / den).quantize(Decimal("0.0001"))
+        scale, end = _scale_after(tokens, i + 1, suffix)
+        return Number(value * scale, scale / den, scale, format(value.normalize(), "f"), end)
     try:
         mant = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the token pattern admits only digits
         return None
     places = len(digits.partition(".")[2])
     step = Decimal(10) ** -places
-    scale = _ONE
-    end = i + 1
-    if suffix:
-        scale = SCALE_SUFFIXES[suffix]
-    elif end < len(tokens) and tokens[end].kind == "word" and tokens[end].text in SCALE_WORDS:
-        scale = SCALE_WORDS[tokens[end].text]
-        end += 1
+    scale, end = _scale_after(tokens, i + 1, suffix)
     return Number(mant * scale, step * scale, scale, digits, end, full_digits=places == 0 and scale == 1)
+
+
+def _scale_after(tokens: list[Token], end: int, suffix: str) -> tuple[Decimal, int]:
+    """The scale of a numeral: stuck to it ("3bn") or the word after it ("3 billion")."""
+    if suffix:
+        return SCALE_SUFFIXES[suffix], end
+    if end < len(tokens) and tokens[end].kind == "word" and tokens[end].text in SCALE_WORDS:
+        return SCALE_WORDS[tokens[end].text], end + 1
+    return _ONE, end
 
 
 def _fraction_at(tokens: list[Token], i: int) -> Number | None:
@@ -106,7 +121,7 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
                 return Number(scale / 2, scale / 10, scale, "0.5", i + 3)
             if after == "dozen":
                 return Number(Decimal(6), _ONE, _ONE, "6", i + 3)
-        if nxt in SHARE_FOLLOWERS:
+        if nxt in SHARE_FOLLOWERS or i + 1 == n:  # "half the buildings"; "half" as a whole `amount`
             return Number(Decimal(50), _ONE, _ONE, "50", i + 1, share=True, spelt="half of")
         return None  # "half an hour", "half time": no share of anything
     if w in ONES or w in ("a", "an"):
@@ -129,8 +144,12 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
     return None
 
 
-def _words_at(tokens: list[Token], i: int) -> Number | None:
-    """'nine million', 'twenty-one thousand', 'a hundred', 'three hundred and forty', 'a dozen'."""
+def _words_at(tokens: list[Token], i: int, stop: int | None = None) -> Number | None:
+    """'nine million', 'twenty-one thousand', 'a hundred', 'three hundred and forty', 'a dozen'.
+
+    Each scale word is smaller than the one before it ("two million three hundred thousand"): a
+    scale as large as one already read starts another number, so "thirteen thousand and nineteen
+    thousand" is two numbers and the first ends before its "and"."""
     total = 0
     current = 0
     place = 1  # the place of the last stated word within the current group
@@ -139,7 +158,9 @@ def _words_at(tokens: list[Token], i: int) -> Number | None:
     last = ""  # "ones", "tens", "hundred", "scale"
     j = i
     biggest = _ONE
-    n = len(tokens)
+    smallest = 0  # the last scale read: the next must be smaller
+    after_scale: tuple[int, int, int] | None = None  # (j, total, step) right after the last scale word
+    n = len(tokens) if stop is None else min(stop, len(tokens))
     while j < n:
         t = tokens[j]
         if t.kind == "dash" and seen and last == "tens" and j + 1 < n and tokens[j + 1].text in ONES:
@@ -167,11 +188,18 @@ def _words_at(tokens: list[Token], i: int) -> Number | None:
             last, place = "hundred", 1
         elif w in SCALE_WORDS and seen and last != "scale" and current:
             scale = SCALE_WORDS[w]
+            if smallest and int(scale) >= smallest:
+                assert after_scale is not None
+                j, total, step = after_scale  # "... thousand and nineteen thousand": a second number
+                current = 0
+                break
+            smallest = int(scale)
             total += current * int(scale)
             biggest = max(biggest, scale)
             step = place * int(scale)
             current = 0
             last = "scale"
+            after_scale = (j + 1, total, step)
         elif w == "and" and seen and last in ("hundred", "scale") and j + 1 < n and (
                 tokens[j + 1].text in ONES or tokens[j + 1].text in TENS):
             j += 1

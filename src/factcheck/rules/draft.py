@@ -162,6 +162,8 @@ def _draft_figures(story: Story) -> Iterator[Amount]:
         words = a.text.lower().split()
         if a.hedge is Hedge.EXACT and words and all(w in _SMALL_WORDS for w in words):
             continue  # "one of the", "two-line": words, not figures
+        if a.hedge is Hedge.VAGUE and a.interval.hi <= 10:
+            continue  # "several", "a couple of": small words too
         yield a
 
 
