@@ -33,6 +33,9 @@ PLANS = [
     ("Work on the depot is targeted for Q2 2024", "Q2 2024"),
     ("Both sides agreed to finish by June 2024", "by June 2024"),
     ("The two stations are due to open in 2025", "2025"),
+    ("Estimated containment date: September 5, 2023", "September 5, 2023"),
+    ("The council budgeted for the first half of 2024", "the first half of 2024"),
+    ("Sales are projected to double in 2024", "2024"),
 ]
 
 
@@ -42,7 +45,8 @@ def test_a_plan_may_be_dated_after_its_source(tmp_path: Path, quote: str, when: 
 
 
 @pytest.mark.parametrize(("quote", "when"), [("The bridge reopened in June 2024", "June 2024"),
-                                             ("Troops left in May 2024", "May 2024")])
+                                             ("Troops left in May 2024", "May 2024"),
+                                             ("The estimated 600 troops left in May 2024", "May 2024")])
 def test_a_report_dated_after_its_source_is_flagged(tmp_path: Path, quote: str, when: str) -> None:
     report = verify_report(_one_claim(tmp_path, quote, when))
     assert found(report) == {("FC402", ("c",))}

@@ -114,6 +114,15 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     ("around two-thirds of", "[60, 73.33337]", "%", A),
     ("nearly half of", "[45, 50]", "%", N),
     ("more than a third of", "(33.3333, inf)", "%", O),
+    ("a third", "[32.8333, 33.8333]", "%", E),  # a whole `amount`: the share, as "half" alone
+    ("roughly a third", "[29.99997, 36.66663]", "%", A),
+    # ratios, read as shares and rounded by their denominator ("one in five" for 18-22 percent)
+    ("nine in ten", "[85.4887, 94.5113]", "%", E),
+    ("Nine in ten of those infected", "[85.4887, 94.5113]", "%", E),
+    ("one in five", "[17.9798, 22.0202]", "%", E),
+    ("1 in 4", "[21.8254, 28.1746]", "%", E),
+    ("one out of three", "[27.6190, 39.0476]", "%", E),
+    ("nearly one in four", "[21.8254, 25]", "%", N),
     # percent, points, basis points
     ("12%", "[11.5, 12.5]", "%", E),
     ("5 percent", "[4.5, 5.5]", "%", E),
@@ -346,7 +355,6 @@ REFUSED = [
     ("4:17", "'4:17' is a time of day, not a figure"),
     ("+44 20 7946 0958", "is a phone number, not a figure"),
     ("a great many", "no figure found in 'a great many'; write it as [hedge] number [scale] [unit]"),
-    ("a third", "write a share as \"two-thirds of\""),
     ("10 and 20", "more than one figure in '10 and 20'"),
 ]
 
@@ -478,6 +486,10 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("The talks began at 4 p.m. on Monday.", []),
     ("The flight left at 0900 GMT.", []),
     ("About nine hours later a second quake struck.", []),
+    ("Two days after the quake the airport reopened.", []),
+    # a bounded duration before an event is a figure the quote states
+    ("Contacts must stay home for up to 21 days after exposure.", [("up to 21", "[0, 21]", "days", U)]),
+    ("Travellers need at least 14 days before departure.", [("at least 14", "[14, inf)", "days", L)]),
     ("Three weeks ago the talks stalled.", []),
     ("In 2023 prices rose sharply.", []),
     ("From 2014 to 2018 the plant was closed.", []),

@@ -28,7 +28,8 @@ _FUTURE = re.compile(
     r"to\s+be|to)\b|due\s+(?:in|on|by|to)|plans?\s+to|planned|planning|aims?\s+to|aiming\s+to|intends?\s+to|"
     r"targeted\s+for|targets?|scheduled|expected\s+to|upcoming|ahead\s+of|later\s+this|next\s+(?:week|month|year|"
     r"quarter)|to\s+be\s+held|would|could|might|may\s+(?:be|have|not|also|well|still)|set\s+to|considering|"
-    r"prepar(?:es?|ing|ations?)|possible|potential|expects?|plans?|deadline)\b",
+    r"prepar(?:es?|ing|ations?)|possible|potential|expects?|plans?|deadline|projected|forecasts?|"
+    r"budget(?:s|ed)?\s+for|estimated\s+(?:\w+\s+)?date)\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|added|stated|wrote|reported|confirmed)\s+"

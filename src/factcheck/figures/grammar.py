@@ -672,7 +672,7 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         if (skipped.meets(s, e) or _looks_like_year(amount) and not _counts_here(tokens, i, nxt, amount)
                 or _too_large(amount)
                 or _not_a_figure(tokens, i, nxt, text)
-                or _word(tokens, nxt) in TIME_UNITS and _word(tokens, nxt + 1) in TIME_RELATIVES):
+                or _word(tokens, nxt) in TIME_UNITS and _time_passing(amount, _word(tokens, nxt + 1))):
             i = nxt  # "about nine hours later": time passing, not a figure to back
             continue
         if amount.unit is None:
@@ -784,6 +784,14 @@ def _counts_here(tokens: list[Token], i: int, nxt: int, amount: Amount) -> bool:
     if before == "of":
         return _word(tokens, i - 2) not in PERIOD_OF  # "the first half of 2023 exports": a year
     return before not in YEAR_KEEPERS and not before.endswith("'s")
+
+
+def _time_passing(amount: Amount, word: str) -> bool:
+    """'nine hours later', 'two days after the quake': time passing in the narrative. A bounded
+    duration before an event ('up to 21 days after exposure') is a figure the quote states."""
+    if word not in TIME_RELATIVES:
+        return False
+    return word not in ("after", "before") or amount.hedge in (Hedge.EXACT, Hedge.APPROX)
 
 
 def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:

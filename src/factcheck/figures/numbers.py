@@ -40,6 +40,9 @@ def number_at(tokens: list[Token], i: int, decimal_comma: bool = False, stop: in
     if i >= len(tokens):
         return None
     t = tokens[i]
+    ratio = _ratio_at(tokens, i)
+    if ratio is not None:
+        return ratio
     if t.kind == "num":
         return _numeral(tokens, i, digits_of(t.text), t.suffix)
     if t.kind == "dcomma":
@@ -50,6 +53,44 @@ def number_at(tokens: list[Token], i: int, decimal_comma: bool = False, stop: in
     if t.kind == "word":
         return _fraction_at(tokens, i) or _and_a_half_at(tokens, i) or _words_at(tokens, i, stop)
     return None
+
+
+def _small_whole(t: Token) -> int | None:
+    """A small whole number written as a word or in digits ('nine', '9'), else None."""
+    if t.kind == "word":
+        return ONES.get(t.text, TENS.get(t.text))
+    if t.kind == "num" and not t.suffix and t.text.isdigit() and len(t.text) <= 3:
+        return int(t.text)
+    return None
+
+
+_RATIO_DENOMINATORS = frozenset({*range(2, 13), 15, 20, 25, 50, 100, 1000})
+
+
+def _ratio_at(tokens: list[Token], i: int) -> Number | None:
+    """'nine in ten', 'one in five', '1 out of 4': a share (percent). A writer rounds such a
+    ratio by its denominator ("one in five" for 18-22 percent), so the share is good to the
+    difference half a unit of the denominator makes."""
+    n = len(tokens)
+    k = _small_whole(tokens[i])
+    if not k:
+        return None
+    j = i + 1
+    if j < n and tokens[j].text == "in":
+        j += 1
+    elif j + 1 < n and tokens[j].text == "out" and tokens[j + 1].text == "of":
+        j += 2
+    else:
+        return None
+    m = _small_whole(tokens[j]) if j < n else None
+    if not m or m <= k or m not in _RATIO_DENOMINATORS:
+        return None  # "12 in 40 attacks" counts attacks; writers' ratios have small, round denominators
+    kd, md = Decimal(k), Decimal(m)
+    value = (kd * 100 / md).quantize(Decimal("0.0001")).normalize()
+    width = kd * 100 / (md - Decimal("0.5")) - kd * 100 / (md + Decimal("0.5"))
+    spelt = " ".join(t.text for t in tokens[i:j + 1])
+    return Number(value, width.quantize(Decimal("0.0001")), _ONE, format(value, "f"), j + 1, share=True,
+                  spelt=spelt)
 
 
 def _and_a_half_at(tokens: list[Token], i: int) -> Number | None:
@@ -134,7 +175,7 @@ def _fraction_at(tokens: list[Token], i: int) -> Number | None:
         frac = tokens[j].text
         plural = frac.endswith("s") and frac != "halves" or frac == "halves"
         follower = tokens[j + 1].text if j + 1 < n and tokens[j + 1].kind == "word" else ""
-        if not plural and follower not in SHARE_FOLLOWERS:
+        if not plural and follower not in SHARE_FOLLOWERS and j + 1 < n:
             return None  # "a third batch", "one quarter-final": an ordinal, not a share
         if plural and k == 1:
             return None
