@@ -12,6 +12,7 @@ the first run is printed too. For a profile of one stage, run under
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ def main() -> None:
     ap.add_argument("story", type=Path)
     ap.add_argument("--repeat", type=int, default=5)
     a = ap.parse_args()
+    gc.disable()  # as the command does (factcheck/entry.py): a collection would land in some stage
     t0 = time.perf_counter()
     from factcheck.engine import Options, check
     from factcheck.load import read_ledger, read_sources

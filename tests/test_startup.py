@@ -21,6 +21,27 @@ def test_help_imports_neither_pydantic_nor_rich_nor_the_engine() -> None:
         assert f"\n  {command} " in r.stdout
 
 
+def test_help_imports_only_click_and_the_cli() -> None:
+    """`factcheck --help` loads the standard library, click and the command line's own module:
+    every subcommand imports what it needs when it runs (issue 21)."""
+    code = "\n".join([
+        "import sys",
+        "sys.argv = ['factcheck', '--help']",
+        "from factcheck.entry import main",
+        "try:",
+        "    main()",
+        "except SystemExit:",
+        "    pass",
+        "outside = {m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names)",
+        "own = {m for m in sys.modules if m.startswith('factcheck.')}",
+        "sys.stderr.write(' '.join(sorted(outside | own)))",
+    ])
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    loaded = set(r.stderr.split())
+    assert loaded - {"_distutils_hack", "sitecustomize", "__main__"} == {
+        "click", "factcheck", "factcheck.entry", "factcheck.cli"}
+
+
 def _modules_after_a_run(story: str) -> set[str]:
     ledger = Path(__file__).resolve().parent / "stories" / story / "claims.toml"
     code = ("import sys; from pathlib import Path; from factcheck.engine import Options, run; "

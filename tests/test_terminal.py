@@ -143,7 +143,7 @@ def test_bundled_story_through_the_cli_at_columns(cli: CliRunner, monkeypatch: p
     assert r.exit_code == 1
     lines = r.output.splitlines()
     assert all(len(line) <= int(width) for line in lines)
-    assert any("first-deployment-jd" in line and "contradicted" in line for line in lines)
+    assert any("first-deployment-jd" in line and "conflicting" in line for line in lines)
     assert sum(line.startswith("FC501 ") for line in lines) == 1
     assert "4 errors block publication" in lines
 

@@ -109,9 +109,10 @@ class ClaimCtx:
         pdf = s.path.suffix.lower() == ".pdf"  # a printed line is short: show the lines around it
         return s.line_index.locate(self.claim.quote, s.places, context=1 if pdf else 0)
 
-    @property
+    @cached_property
     def speaks_of_future(self) -> bool:
-        """The quote is a plan or a forecast ("will", "is due", "plans to"), not a report."""
+        """The quote is a plan or a forecast ("will", "is due", "plans to"), not a report.
+        (Kept: the quote's dates and the claim's `when` both ask, and the claim never changes.)"""
         return bool(self.claim.quote) and speaks_of_future(self.claim.quote or "")
 
     def date_for_order(self) -> date | None:

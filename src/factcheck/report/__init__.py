@@ -160,7 +160,8 @@ def figure_with_unit(text: str, unit: str | None) -> str:
 def claims_at_fault(report: Report, codes: frozenset[str] | None = None, exclude: frozenset[str] = frozenset()) -> set[str]:
     """The claims charts draw red: for each unaccepted error or warning (of `codes`, when given,
     and not of `exclude`), the outlier of a conflict, else the claims it names whose own
-    evidence does not support them, else the claim it is about. The consensus a conflict is
+    evidence does not support them, else the claim it is about (every claim of a failed order:
+    "a before b" states no result to blame). The consensus a conflict is
     measured against, and the parts of a total that do not add up, stay as they are. Sourcing
     (FC5xx) and draft (FC6xx) findings fault no claim: a thin source or a draft's figure is not a
     claim's figure being wrong, though a draft finding names the nearest claim."""
@@ -168,6 +169,7 @@ def claims_at_fault(report: Report, codes: frozenset[str] | None = None, exclude
 
     status = {c.id: c.status for c in report.claims}
     conflict = report.tagged("conflict")  # one claim outside a subject's consensus: the first named
+    timing = report.tagged("timing")  # an order that fails: every claim in it, since none is its result
     out: set[str] = set()
     for f in report.findings:
         if f.accepted is not None or f.severity is Severity.INFO or not f.claims or f.code[:3] in ("FC5", "FC6"):
@@ -179,5 +181,5 @@ def claims_at_fault(report: Report, codes: frozenset[str] | None = None, exclude
             continue
         weak = [cid for cid in f.claims if status.get(cid, ClaimStatus.SUPPORTED) not in
                 (ClaimStatus.SUPPORTED, ClaimStatus.CONFLICTING)]
-        out.update(weak or f.claims[:1])
+        out.update(weak or (f.claims if f.code in timing else f.claims[:1]))
     return out

@@ -8,16 +8,16 @@ written by json itself.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from factcheck.model import Report, Summary
 from factcheck.safe_text import as_u_escapes
 
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# One encoder for every row: json.dumps with any option but the defaults builds a new
+# JSONEncoder on each call, and a report writes a row per claim, source and finding.
+_dump: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def render(report: Report) -> str:

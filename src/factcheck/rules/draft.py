@@ -7,7 +7,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Generic, TypeVar
 
+from factcheck.dates import DEFAULT as DEFAULT_CONVENTIONS
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import Interval
@@ -16,6 +18,8 @@ from factcheck.model import Location, Severity
 from factcheck.resolve import ClaimCtx, Story
 from factcheck.rules import Example, Hit, rule
 from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, joins_passages, match_quote, shorten
+
+T = TypeVar("T")
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]+?)[\"”]")
 _SMALL_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "a"}
@@ -43,6 +47,27 @@ def _gap(a: Interval, b: Interval) -> float:
         return 0.0
     lo, hi = (a, b) if a.entirely_below(b) else (b, a)
     return float(hi.lo - lo.hi) / (abs(float(hi.lo)) + 1)
+
+
+class ClaimedFigures(Generic[T]):
+    """The claims' amounts sorted by the low end of their intervals, so that a figure of the
+    draft is compared only with the claims that could back it.
+
+    A claim backs a figure only when its interval lies within the figure's (SPEC section 4), so
+    its low end lies between the figure's two ends; `candidates` gives the items whose low end
+    does, found by bisection, instead of every claim. The exact test (`backs`) is still asked of
+    each candidate, so the answer is the plain `any(backs(...) for c in claims)`
+    (tests/test_fast_paths.py holds that no interval within the figure is left out)."""
+
+    __slots__ = ("lows", "items")
+
+    def __init__(self, items: list[tuple[Interval, T]]) -> None:
+        ordered = sorted(items, key=lambda it: it[0].lo)
+        self.lows = [iv.lo for iv, _ in ordered]
+        self.items = [item for _, item in ordered]
+
+    def candidates(self, fig: Interval) -> list[T]:
+        return self.items[bisect_left(self.lows, fig.lo):bisect_right(self.lows, fig.hi)]
 
 
 def _distance(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> tuple[float, bool, float]:
@@ -155,7 +180,13 @@ def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
 
 def _draft_figures(story: Story) -> Iterator[Amount]:
     text = story.draft_text or ""
-    periods = find_periods(text, story.info.published)
+    # The dates' spans are left to the period reader. Read with the default conventions, as
+    # always; when the story's are the default, that is the reading FC610 and FC611 share, so
+    # the draft is scanned for dates once, not twice.
+    if story.conventions == DEFAULT_CONVENTIONS:
+        periods = _draft_periods(story)
+    else:
+        periods = find_periods(text, story.info.published)
     st = story.settings
     for a in find_amounts(text, st.tolerances, st.tolerance, [p.span for p in periods], dollar=st.dollar,
                           decimal_comma=st.decimal_comma):
@@ -234,13 +265,14 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     text = story.draft_text
     claims = [c for c in story.claims if c.amount is not None]
     known = ledger_units(story)
+    claimed = ClaimedFigures([(c.amount.interval, c) for c in claims])  # type: ignore[union-attr]
     quoted = _sourced_quotations(story)
     starts = [a for a, _ in quoted]
     for fig in _draft_figures(story):
         i = bisect_right(starts, fig.span[0]) - 1
         if i >= 0 and fig.span[1] <= quoted[i][1]:
             continue  # inside a quotation a source holds word for word: the source backs it (FC602)
-        if any(backs(story, c, fig, known) for c in claims):
+        if any(backs(story, c, fig, known) for c in claimed.candidates(fig.interval)):
             continue
         nearest: ClaimCtx | None = min(claims, key=lambda c: _distance(story, c, fig, known), default=None)
         hint = (f"; nearest: claim '{nearest.id}' {nearest.amount.describe()}"  # type: ignore[union-attr]
@@ -491,9 +523,29 @@ def _claimed_dates(story: Story) -> list[ClaimCtx]:
     return [c for c in story.claims if c.period is not None]
 
 
-def _backs(c: ClaimCtx, p: Period) -> bool:
-    assert c.period is not None
-    return c.period.within(p)
+class ClaimedDays:
+    """The claims' periods, asked whether one of them lies within a period of the draft.
+
+    The plain question, `any(c.period.within(p) for c in dated)`, walks every dated claim for
+    every date of the draft; here the periods are sorted by first day once, with the earliest
+    last day of each tail, so each question is one binary search: some period starting on or
+    after p's first day ends on or before p's last day exactly when the earliest end among
+    those periods does (tests/test_fast_paths.py holds it to the plain question)."""
+
+    __slots__ = ("starts", "min_end")
+
+    def __init__(self, periods: list[Period]) -> None:
+        ordered = sorted(((q.start, q.end) for q in periods), key=lambda se: se[0])
+        self.starts = [a for a, _ in ordered]
+        self.min_end = [b for _, b in ordered]
+        for k in range(len(self.min_end) - 2, -1, -1):
+            if self.min_end[k + 1] < self.min_end[k]:
+                self.min_end[k] = self.min_end[k + 1]
+
+    def within(self, p: Period) -> bool:
+        """Some period lies within p (p.start <= its start and its end <= p.end)."""
+        k = bisect_left(self.starts, p.start)
+        return k < len(self.starts) and self.min_end[k] <= p.end
 
 
 def _words(text: str) -> str:
@@ -590,6 +642,7 @@ def draft_date(story: Story) -> Iterator[Hit]:
     if not dated:
         return
     published = {s.meta.published for s in story.sources.values() if s.meta.published is not None}
+    claimed = ClaimedDays([c.period for c in dated if c.period is not None])
     for p in _draft_periods(story):
         if p.open_start and p.open_end:
             continue
@@ -597,7 +650,7 @@ def draft_date(story: Story) -> Iterator[Hit]:
             continue
         if _in_quotation(story, p.span[0]) or _SAYING.search(_sentence_around(text, *p.span)):
             continue
-        if any(_backs(c, p) for c in dated):
+        if claimed.within(p):
             continue
         if p.start == p.end and p.start in published:
             continue

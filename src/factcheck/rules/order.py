@@ -119,7 +119,7 @@ def order_violated(story: Story) -> Iterator[Hit]:
         ids = r.parsed.ids()
         yield Hit(f"relation \"{r.relation.expect}\" does not hold{why}", claims=ids,
                   sources=sorted({story.by_id[i].claim.source for i in ids}), location=story.loc(r.table, "expect"),
-                  derivation=derivation)
+                  derivation=derivation, blame=[])  # an order states no result: no claim is contradicted
 
 
 @rule(
