@@ -139,8 +139,15 @@ def test_rules_and_explain(cli: CliRunner) -> None:
     assert "FC102" in r.output and "quote-not-found" in r.output
     e = invoke(cli, ["explain", "FC102"])
     assert e.exit_code == 0
-    for section in ("What it checks", "Why an editor cares", "Example", "Passes"):
+    for section in ("What it checks", "Why an editor cares", "Example (raises FC102)",
+                    "Passes (does not raise FC102)", "claims.toml", "sources/hospital.md",
+                    'quote = "cost $310 million"'):
         assert section in e.output
+    assert e.output.index("Example (raises") < e.output.index("Passes (does not")
+    drafted = invoke(cli, ["explain", "fc611"]).output  # a story with a draft and [story] published
+    assert "draft.md" in drafted and "published = 2023-02-20" in drafted
+    crash = invoke(cli, ["explain", "FC000"]).output
+    assert "No story raises it on purpose" in crash and "Passes (does not raise FC000)" in crash
     bad = invoke(cli, ["explain", "FC199"])
     assert bad.exit_code == 2 and "no rule FC199" in bad.output
 

@@ -397,6 +397,10 @@ FUTURE = [
     ("The summit is scheduled for March 4", date(2024, 12, 1), "2025-03-04"),
     ("Talks are due to resume on Wednesday", FRI, "2025-06-25"),
     ("Talks resumed on Wednesday", FRI, "2025-06-18"),
+    ("The vote is on February 12", date(2025, 2, 3), "2025-02-12"),
+    ("The hearings are on Wednesday", FRI, "2025-06-25"),
+    ("The vote was on February 12", date(2025, 2, 3), "2024-02-12"),
+    ("The focus is on the parade of May 9", date(2025, 5, 12), "2025-05-09"),
     ("The council said on Tuesday that the homes are due in mid-2024", WED, "2023-03-21"),
     ("The ban has held since June 3, and rationing will start by September 1", date(2024, 8, 22), "2024-06-03"),
     # only the clause that holds the date decides: "could" in the first clause plans nothing for Sunday

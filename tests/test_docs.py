@@ -32,6 +32,16 @@ def test_every_rule_has_its_anchor_and_sections() -> None:
     assert text.count("**What it checks**") == len(load_rules())
 
 
+def test_rules_md_shows_each_rules_two_stories() -> None:
+    text = render()
+    for code, r in load_rules().items():
+        section = text.split(f'<a id="{code.lower()}"></a>')[1].split("<a id=")[0]
+        assert f"**Passes** (a story that does not raise {code})" in section
+        for example in (r.example, r.passes):
+            for path, body in example.shown() if example is not None else []:
+                assert f"`{path}`\n\n```" in section and body in section, (code, path)
+
+
 def test_the_docs_command_writes_the_file(tmp_path: Path) -> None:
     out = tmp_path / "rules.md"
     r = subprocess.run([sys.executable, "-m", "factcheck.docs", str(out)], capture_output=True, text=True)

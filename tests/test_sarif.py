@@ -179,7 +179,15 @@ def test_rules_link_their_anchor_in_the_rules_doc_and_carry_markdown_help() -> N
         assert re.match(r"^https://[^\s#]+/docs/rules\.md#fc\d{3}$", r["helpUri"])
         assert r["help"]["markdown"].startswith(f"**{r['id']} ") and r["help"]["text"]
     fc102 = next(r for r in rules if r["id"] == "FC102")
-    assert "```toml" in fc102["help"]["markdown"]  # the failing and passing examples, as ledger fragments
+    # the rule's two stories, file by file: the ledger as TOML, the source as text
+    md = fc102["help"]["markdown"]
+    assert md.index("**Fails:**") < md.index("**Passes:**")
+    assert "`claims.toml`\n\n```toml\n[[claim]]\n" in md and "`sources/hospital.md`\n\n```text\n+++\n" in md
+    assert 'quote = "cost $310 million"' in md.split("**Passes:**")[0]
+    assert 'quote = "cost $310 million"' not in md.split("**Passes:**")[1]
+    assert "Fails:\nclaims.toml:\n[[claim]]" in fc102["help"]["text"]
+    fc000 = next(r for r in rules if r["id"] == "FC000")
+    assert "**Fails:**" not in fc000["help"]["markdown"] and "**Passes:**" in fc000["help"]["markdown"]
 
 
 def test_the_rules_doc_link_is_the_projects_documentation_url() -> None:

@@ -365,7 +365,7 @@ def rules_cmd() -> None:
 @main.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Explain one rule, with an example that triggers it and one that passes."""
+    """Explain one rule, with a story that raises it and one that passes."""
     from factcheck.report.reference import print_explain
     from factcheck.rules import rule_infos
 

@@ -2,7 +2,8 @@
 
 Every rule has a section with an anchor of its code in lower case (`#fc202`), which SARIF's
 helpUri and the README link to. tests/test_docs.py checks that the file in the repository is
-what this writes, so a rule's documentation is changed in one place: its docstring.
+what this writes, so a rule's documentation is changed in one place: its docstring and its `example=` and
+`passes=` stories beside it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from factcheck.rules import DOC_SECTIONS, FAMILIES, load_rules
+from factcheck.model import story_markdown
+from factcheck.rules import DOC_SECTIONS, FAMILIES, Rule, load_rules
 
 DEFAULT = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
@@ -20,13 +22,15 @@ def render() -> str:
     out = [
         "# Rules",
         "",
-        "<!-- Generated from the rule registry by `python -m factcheck.docs`; edit the rules' docstrings, "
-        "not this file. -->",
+        "<!-- Generated from the rule registry by `python -m factcheck.docs`; edit the rules' docstrings "
+        "and examples, not this file. -->",
         "",
         "Every finding has a stable code. The hundreds digit is the family. A rule's severity can be "
         "changed for one story in `[settings]` (`severity = {FC501 = \"warning\"}`), and a finding an "
         "editor has looked at can be accepted with `[[accept]]` (see [ledger.md](ledger.md)). "
-        "`factcheck rules` lists the rules and `factcheck explain CODE` prints one of these sections.",
+        "`factcheck rules` lists the rules and `factcheck explain CODE` prints one of these sections. "
+        "Each rule shows two small story folders: one that raises it and one that does not; the test "
+        "suite runs both.",
         "",
         "| code | severity | name | summary |",
         "| --- | --- | --- | --- |",
@@ -45,14 +49,23 @@ def render() -> str:
         sections = r.sections()
         for name in DOC_SECTIONS:
             text = sections.get(name, "").strip()
-            if not text:
-                continue
-            out += ["", f"**{name}**", ""]
-            if name in ("Example", "Passes"):
-                out += ["```", text, "```"]
-            else:
-                out.append(text)
+            if text:
+                out += ["", f"**{name}**", "", text]
+        out += examples_markdown(r)
     return "\n".join(out) + "\n"
+
+
+def examples_markdown(r: Rule) -> list[str]:
+    """The rule's two stories, each file fenced: the one that raises it and the one that does not."""
+    out: list[str] = []
+    info = r.info
+    for name, story in (("Example", info.example), ("Passes", info.passes)):
+        if story is None:
+            out += ["", f"**{name}**", "", info.no_example]
+            continue
+        verb = "raises" if name == "Example" else "does not raise"
+        out += ["", f"**{name}** (a story that {verb} {r.code})", "", *story_markdown(story)]
+    return out
 
 
 def _cell(text: str) -> str:

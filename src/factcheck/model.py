@@ -338,14 +338,29 @@ class RuleInfo:
     name: str
     severity: Severity
     summary: str
-    sections: dict[str, str]  # the docstring's sections: "What it checks", "Example", ...
+    sections: dict[str, str]  # the docstring's sections: "What it checks", "Why an editor cares"
     tags: tuple[str, ...] = ()  # what kind of finding it makes: "timing", "conflict" (rules.TAGS)
     about: str = "claim"  # what one finding is about: "claim", "subject" or "source"
     grouped: str = ""  # the terminal's line for several of its informational findings: "{n} subjects ..."
+    # The rule's two small stories as a reader is shown them, (file or address, text) in order:
+    # one that raises the rule and one that does not; `no_example` says why a rule has none.
+    example: tuple[tuple[str, str], ...] | None = None
+    passes: tuple[tuple[str, str], ...] | None = None
+    no_example: str = ""
 
     @property
     def family(self) -> str:
         return self.code[:3]
+
+
+def story_markdown(files: tuple[tuple[str, str], ...]) -> list[str]:
+    """A rule's story as Markdown lines: each file's path (or a page's address), then its text in
+    a fence (TOML for the ledger and notes, HTML for pages, text for the rest)."""
+    out: list[str] = []
+    for path, text in files:
+        lang = "toml" if path.endswith(".toml") else "html" if path.endswith((".html", ".htm", " now serves")) else "text"
+        out += ["", f"`{path}`", "", f"```{lang}", text.rstrip("\n"), "```"]
+    return out[1:]
 
 
 @dataclass(slots=True, kw_only=True)

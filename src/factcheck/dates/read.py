@@ -19,9 +19,12 @@ from factcheck.dates.period import (
 )
 
 # Words that mark a sentence as speaking of the future: a plan, not a report. ("may" only as a
-# modal verb: the month is not a plan.)
+# modal verb: the month is not a plan.) "The vote is on February 12": a present-tense "is on"
+# before a day or a month is a date set ahead; "was on" is a report.
+_DAY_OR_MONTH = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
+                 r"may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|poised|going|"
+    r"\b(?:(?:is|are)\s+on(?=\s+" + _DAY_OR_MONTH + r")|will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|poised|going|"
     r"to\s+be|to)\b|due\s+(?:in|on|by|to)|plans?\s+to|planned|planning|aims?\s+to|aiming\s+to|intends?\s+to|"
     r"targeted\s+for|targets?|scheduled|expected\s+to|upcoming|ahead\s+of|later\s+this|next\s+(?:week|month|year|"
     r"quarter)|to\s+be\s+held|would|could|might|may\s+(?:be|have|not|also|well|still)|set\s+to|considering|"

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from factcheck.model import RuleInfo
 
-SECTIONS = ("What it checks", "Why an editor cares", "Example", "Passes")
+SECTIONS = ("What it checks", "Why an editor cares")
 
 
 def print_rules(rules: Sequence[RuleInfo], families: Mapping[str, str], console: Console) -> None:
@@ -32,15 +32,21 @@ def print_rules(rules: Sequence[RuleInfo], families: Mapping[str, str], console:
 
 
 def print_explain(r: RuleInfo, console: Console) -> None:
-    """One rule: its heading, summary and documented sections."""
+    """One rule: its heading, summary, documented sections, then its two stories file by file."""
     console.print(Text(f"{r.code} {r.name} ({r.severity.value})", style="bold"))
     console.print(Text(r.summary))
-    for name in SECTIONS:
+    for name in SECTIONS:  # prose: one paragraph each, wrapped to the terminal
         console.print()
         console.print(Text(name, style="bold"))
-        body = r.sections.get(name, "")
-        if name in ("Example", "Passes"):  # ledger fragments: line by line, as written
-            for line in body.splitlines():
-                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 2)))
-        else:  # prose: one paragraph, wrapped to the terminal
-            console.print(Padding(Text(" ".join(body.split())), (0, 0, 0, 2)))
+        console.print(Padding(Text(" ".join(r.sections.get(name, "").split())), (0, 0, 0, 2)))
+    for name, story in (("Example", r.example), ("Passes", r.passes)):
+        console.print()
+        if story is None:
+            console.print(Text(name, style="bold"))
+            console.print(Padding(Text(r.no_example), (0, 0, 0, 2)))
+            continue
+        console.print(Text(f"{name} ({'raises' if name == 'Example' else 'does not raise'} {r.code})", style="bold"))
+        for path, text in story:  # a story folder's files, line by line as written
+            console.print(Padding(Text(path, style="underline"), (0, 0, 0, 2)))
+            for line in text.splitlines():
+                console.print(Padding(Text(line, overflow="fold"), (0, 0, 0, 4)))

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.model import Finding, Location, Report, RuleInfo, Severity
+from factcheck.model import Finding, Location, Report, RuleInfo, Severity, story_markdown
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -57,13 +57,11 @@ def _rules(infos: Sequence[RuleInfo]) -> list[dict[str, Any]]:
         help_md = [f"**{code} {r.name}** ({r.severity.value}): {r.summary}", "", checks]
         if "Why an editor cares" in sections:
             help_md += ["", "**Why an editor cares.** " + " ".join(sections["Why an editor cares"].split())]
-        for name in ("Example", "Passes"):
-            if name in sections:
-                body = sections[name].strip("\n")
-                fence = "```toml" if "=" in body or "[[" in body else "```"  # a ledger fragment, or prose
-                help_md += ["", f"**{'Fails' if name == 'Example' else 'Passes'}:**", "", fence, body, "```"]
-        help_text = "\n\n".join(f"{k}:\n{sections[k]}" for k in ("Why an editor cares", "Example", "Passes")
-                                if k in sections)
+        help_text = "\n\n".join(f"{k}:\n{sections[k]}" for k in ("Why an editor cares",) if k in sections)
+        for name, story in (("Fails", r.example), ("Passes", r.passes)):
+            if story is not None:  # a small story folder, file by file
+                help_md += ["", f"**{name}:**", "", *story_markdown(story)]
+                help_text += f"\n\n{name}:\n" + "\n".join(f"{path}:\n{text}" for path, text in story)
         out.append({
             "id": code,
             "name": r.name,

@@ -5,19 +5,21 @@ A rule is a small function that takes the resolved :class:`~factcheck.resolve.St
 configured severity. ``verify``, ``--select/--ignore``, ``rules``, ``explain`` and the docs all
 read this registry. Registering a malformed or duplicate code fails at import time.
 
-Every rule's docstring has four sections, enforced by a test and printed by ``explain``:
-``What it checks``, ``Why an editor cares``, ``Example`` (a ledger fragment that triggers it) and
-``Passes`` (one that does not).
+Every rule's docstring has two sections, ``What it checks`` and ``Why an editor cares``; the
+decorator also takes two small stories, ``example=`` (a story that raises the rule) and
+``passes=`` (one that does not). The registry refuses a rule without all four; the tests run every
+example through the engine, and ``explain``, SARIF's help and docs/rules.md print them.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.model import ClaimStatus, Location, RuleInfo, Severity
@@ -35,7 +37,8 @@ FAMILIES = {
     "FC5": "sourcing",
     "FC6": "the draft",
 }
-DOC_SECTIONS = ("What it checks", "Why an editor cares", "Example", "Passes")
+DOC_SECTIONS = ("What it checks", "Why an editor cares")
+_SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(md|txt|toml|html|htm)$")
 # What a rule's findings are about, for the reporters that treat a kind of finding alike:
 # "timing": a claim's period is at fault (the timeline draws its row red); "conflict": the first
 # claim named is the outlier, the others the consensus it is measured against (charts draw only
@@ -63,6 +66,56 @@ class Hit:
 
 
 RuleFn = Callable[["Story"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A small story folder that shows a rule: the ledger, its source files and maybe a draft.
+
+    ``sources`` maps a file name in sources/ ("nis.md", "call.toml", "page.html") to its text;
+    ``draft`` is draft.md beside the ledger. Settings and `[story] published` go in the ledger.
+    ``pages`` is for the rules of `factcheck sources check`: what each source's URL serves now
+    (a page's HTML), or the HTTP status it answers with (404). The tests hold a rule's example to
+    exactly its rule: no other warning or error (information is allowed).
+    """
+
+    ledger: str
+    sources: Mapping[str, str] = field(default_factory=dict)
+    draft: str | None = None
+    pages: Mapping[str, str | int] = field(default_factory=dict)
+
+    def files(self) -> list[tuple[str, str]]:
+        """The story's files in reading order, as (path in the story folder, text)."""
+        out = [("claims.toml", _block(self.ledger))]
+        out += [(f"sources/{name}", _block(text)) for name, text in self.sources.items()]
+        if self.draft is not None:
+            out.append(("draft.md", _block(self.draft)))
+        return out
+
+    def shown(self) -> list[tuple[str, str]]:
+        """What a reader is shown: the files, then what each URL serves now (`sources check`)."""
+        from http import HTTPStatus
+
+        out = self.files()
+        for url, page in self.pages.items():
+            if isinstance(page, int):
+                out.append((f"{url} now answers", f"{page} {HTTPStatus(page).phrase}\n"))
+            else:
+                out.append((f"{url} now serves", _block(page)))
+        return out
+
+    def write(self, folder: Path) -> Path:
+        """Write the story into `folder` (claims.toml, sources/, draft.md); returns the ledger."""
+        (folder / "sources").mkdir(parents=True, exist_ok=True)
+        for name, text in self.files():
+            (folder / name).write_text(text, encoding="utf-8")
+        return folder / "claims.toml"
+
+
+def _block(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text).strip("\n") + "\n"
 
 
 class StatusScope(str, Enum):
@@ -93,6 +146,8 @@ class Rule:
     # about follows). Without it the summary is used.
     about: str = "claim"
     grouped: str = ""
+    example: Example | None = None  # a story that raises the rule (none only for FC000)
+    passes: Example | None = None  # a story like it that does not
 
     @property
     def family(self) -> str:
@@ -105,7 +160,9 @@ class Rule:
     def info(self) -> RuleInfo:
         """The rule's metadata as a report carries it."""
         return RuleInfo(self.code, self.name, self.severity, self.summary, self.sections(), self.tags, self.about,
-                        self.grouped)
+                        self.grouped, example=tuple(self.example.shown()) if self.example else None,
+                        passes=tuple(self.passes.shown()) if self.passes else None,
+                        no_example=NO_EXAMPLE.get(self.code, ""))
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -122,6 +179,9 @@ def rule(
     tags: Iterable[str] = (),
     about: str = "claim",
     grouped: str = "",
+    *,
+    example: Example | None = None,
+    passes: Example | None = None,
 ) -> Callable[[RuleFn], RuleFn]:
     def deco(fn: RuleFn) -> RuleFn:
         if not CODE_RE.match(code):
@@ -143,11 +203,34 @@ def rule(
             raise ValueError(f"{code}: about is 'claim', 'subject' or 'source', not {about!r}")
         if grouped and "{n}" not in grouped:
             raise ValueError(f"{code}: the grouped line counts its findings with {{n}}")
+        _check_examples(code, example, passes)
         REGISTRY[code] = Rule(code, name, severity, summary, doc, fn, status, status_scope, status_min,
-                              tuple(tags), about, grouped)
+                              tuple(tags), about, grouped, example=example, passes=passes)
         return fn
 
     return deco
+
+
+# The one rule no story can raise: the engine reports a rule that crashed.
+NO_EXAMPLE = {"FC000": "No story raises it on purpose: the engine reports a rule that crashed."}
+
+
+def _check_examples(code: str, example: Example | None, passes: Example | None) -> None:
+    if passes is None or (example is None and code not in NO_EXAMPLE):
+        lacking = " and ".join(w for w, e in (("example=", example), ("passes=", passes)) if e is None)
+        raise ValueError(f"{code}: the rule lacks {lacking} (a story that raises it and one that does not)")
+    for which, ex in (("example", example), ("passes", passes)):
+        if ex is None:
+            continue
+        bad = [n for n in ex.sources if not _SOURCE_NAME.match(n)]
+        if bad:
+            raise ValueError(f"{code}: {which} source {bad[0]!r} is not a file name in sources/ "
+                             "(id.md, .txt, .toml or .html)")
+        for url, page in ex.pages.items():
+            if not re.match(r"^https?://[^/\s]+/\S*$", url):
+                raise ValueError(f"{code}: {which} page {url!r} is not an http(s) address")
+            if isinstance(page, int) and not 400 <= page <= 599:
+                raise ValueError(f"{code}: {which} page {url}: a status is an HTTP error (400-599), not {page}")
 
 
 def parse_doc(doc: str) -> dict[str, str]:

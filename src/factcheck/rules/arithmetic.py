@@ -14,7 +14,7 @@ from factcheck.figures import Amount, Hedge
 from factcheck.intervals import Interval, IntervalError, fmt_number
 from factcheck.model import ClaimStatus, Severity
 from factcheck.resolve import ClaimCtx, RelationCtx, Story, in_cycle
-from factcheck.rules import Hit, StatusScope, rule
+from factcheck.rules import Example, Hit, StatusScope, rule
 
 if TYPE_CHECKING:
     from factcheck.expr import Comparison
@@ -63,7 +63,68 @@ def _total_derivation(c: ClaimCtx, parts: list[ClaimCtx], interval: Interval, fi
 
 
 @rule("FC201", "total-mismatch", Severity.ERROR, "A total cannot be the sum of its parts",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "grants"
+            source = "aid"
+            quote = "approximately 20,000 grants"
+            total_of = ["families", "businesses"]  # 10,900 + 3,000 is nowhere near 20,000
+
+            [[claim]]
+            id = "families"
+            source = "aid"
+            quote = "10,900 to families"
+
+            [[claim]]
+            id = "businesses"
+            source = "aid"
+            quote = "around 3,000 to small businesses"
+        """,
+        sources={
+            "aid.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-10
+                url = "https://news.example/aid"
+                +++
+                The relief fund has paid out approximately 20,000 grants: 10,900 to families and around 3,000 to
+                small businesses, the agency said.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "grants"
+            source = "aid"
+            quote = "13,900 grants"
+            total_of = ["families", "businesses"]
+
+            [[claim]]
+            id = "families"
+            source = "aid"
+            quote = "10,900 to families"
+
+            [[claim]]
+            id = "businesses"
+            source = "aid"
+            quote = "3,000 to small businesses"
+        """,
+        sources={
+            "aid.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-10
+                url = "https://news.example/aid"
+                +++
+                The relief fund has paid out 13,900 grants: 10,900 to families and 3,000 to small businesses,
+                the agency said.
+            """,
+        },
+    ),
+)
 def total_mismatch(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -71,12 +132,6 @@ def total_mismatch(story: Story) -> Iterator[Hit]:
         overlap the stated total's interval.
     Why an editor cares:
         A total no reading of its parts can reach is wrong, or one of its parts is.
-    Example:
-        total = "approximately 20,000" total_of = ["a", "b"]; a = "10,900"; b = "3,000"
-        10,900 + 3,000 = 13,900; stated approximately 20,000 (18,000-22,000)
-    Passes:
-        total = "approximately 14,000" with the same parts: 13,900 is within 12,600-15,400
-        (reported as FC202 because it is not exact).
     """
     for c, parts, interval, figures in _totals(story):
         assert c.amount is not None
@@ -89,7 +144,68 @@ def total_mismatch(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC202", "total-inexact", Severity.WARNING, "A total agrees with its parts only within its hedges",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "grants"
+            source = "aid"
+            quote = "approximately 14,000 grants"
+            total_of = ["families", "businesses"]  # 10,900 + 3,000 = 13,900, within the hedges only
+
+            [[claim]]
+            id = "families"
+            source = "aid"
+            quote = "10,900 to families"
+
+            [[claim]]
+            id = "businesses"
+            source = "aid"
+            quote = "around 3,000 to small businesses"
+        """,
+        sources={
+            "aid.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-10
+                url = "https://news.example/aid"
+                +++
+                The relief fund has paid out approximately 14,000 grants: 10,900 to families and around 3,000 to
+                small businesses, the agency said.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "grants"
+            source = "aid"
+            quote = "13,900 grants"
+            total_of = ["families", "businesses"]
+
+            [[claim]]
+            id = "families"
+            source = "aid"
+            quote = "10,900 to families"
+
+            [[claim]]
+            id = "businesses"
+            source = "aid"
+            quote = "3,000 to small businesses"
+        """,
+        sources={
+            "aid.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-10
+                url = "https://news.example/aid"
+                +++
+                The relief fund has paid out 13,900 grants: 10,900 to families and 3,000 to small businesses,
+                the agency said.
+            """,
+        },
+    ),
+)
 def total_inexact(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -100,12 +216,6 @@ def total_inexact(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         "Approximately 14,000" for 10,900 + around 3,000 = 13,900 is defensible rounding, but an
         editor should choose the wording knowingly.
-    Example:
-        total = "approximately 14,000" total_of = ["a", "b"]; a = "10,900"; b = "around 3,000"
-        10,900 + around 3,000 (2,700-3,300) = 13,600-14,200; stated approximately 14,000
-        (12,600-15,400); parts' figures sum to 13,900, 100 short
-    Passes:
-        total = "13,900" with the same parts.
     """
     for c, parts, interval, figures in _totals(story):
         assert c.amount is not None
@@ -318,8 +428,72 @@ def _fmt_at(v: Decimal, sig: int) -> str:
     return fmt_number(_round(v, sig, ROUND_HALF_EVEN).normalize() if v != v.to_integral_value() else v)
 
 
-@rule("FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
-      status=ClaimStatus.CONTRADICTED)
+@rule(
+    "FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
+    status=ClaimStatus.CONTRADICTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "budget"
+            source = "county"
+            quote = "a 100 million budget"
+
+            [[claim]]
+            id = "schools"
+            source = "county"
+            quote = "12 million goes to schools"
+
+            [[claim]]
+            id = "schools-share"
+            source = "county"
+            quote = "a share of 20 percent"
+
+            [[relation]]
+            expect = "schools-share = schools / budget * 100"  # 12 / 100 is 12 percent
+        """,
+        sources={
+            "county.md": """
+                +++
+                outlet = "County Ledger"
+                published = 2025-05-20
+                url = "https://news.example/schools"
+                +++
+                Of a 100 million budget, 12 million goes to schools, a share of 20 percent.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "budget"
+            source = "county"
+            quote = "a 100 million budget"
+
+            [[claim]]
+            id = "schools"
+            source = "county"
+            quote = "12 million goes to schools"
+
+            [[claim]]
+            id = "schools-share"
+            source = "county"
+            quote = "a share of 12 percent"
+
+            [[relation]]
+            expect = "schools-share = schools / budget * 100"
+        """,
+        sources={
+            "county.md": """
+                +++
+                outlet = "County Ledger"
+                published = 2025-05-20
+                url = "https://news.example/schools"
+                +++
+                Of a 100 million budget, 12 million goes to schools, a share of 12 percent.
+            """,
+        },
+    ),
+)
 def relation_fails(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -329,16 +503,75 @@ def relation_fails(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A share, a difference or an anniversary that the figures cannot produce is an error in
         one of them.
-    Example:
-        expect = "edu-share = edu / budget * 100"   # edu 12, budget 100, edu-share "20%"
-    Passes:
-        expect = "edu-share = edu / budget * 100"   # edu-share "12%"
     """
     return _relation_hits(story, want_failed=True)
 
 
 @rule("FC204", "relation-inexact", Severity.WARNING, "A relation holds only within the figures' hedges",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "deaths"
+            source = "courier"
+            quote = "about 600 people died"
+
+            [[claim]]
+            id = "valley"
+            source = "courier"
+            quote = "550 in the valley"
+
+            [[claim]]
+            id = "pass"
+            source = "courier"
+            quote = "40 on the pass"
+
+            [[relation]]
+            expect = "deaths = valley + pass"  # 590: about 600 allows it, 600 itself is not it
+        """,
+        sources={
+            "courier.md": """
+                +++
+                outlet = "Mountain Courier"
+                published = 2025-01-28
+                url = "https://news.example/avalanche"
+                +++
+                Rescuers said about 600 people died: 550 in the valley and 40 on the pass.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "deaths"
+            source = "courier"
+            quote = "about 590 people died"
+
+            [[claim]]
+            id = "valley"
+            source = "courier"
+            quote = "550 in the valley"
+
+            [[claim]]
+            id = "pass"
+            source = "courier"
+            quote = "40 on the pass"
+
+            [[relation]]
+            expect = "deaths = valley + pass"
+        """,
+        sources={
+            "courier.md": """
+                +++
+                outlet = "Mountain Courier"
+                published = 2025-01-28
+                url = "https://news.example/avalanche"
+                +++
+                Rescuers said about 590 people died: 550 in the valley and 40 on the pass.
+            """,
+        },
+    ),
+)
 def relation_inexact(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -347,10 +580,6 @@ def relation_inexact(story: Story) -> Iterator[Hit]:
         18 / 34.2 is correctly rounded and quiet). `--strict` makes this an error.
     Why an editor cares:
         The relation may hold, but only because the hedges are generous.
-    Example:
-        expect = "deaths = killed-a + killed-b"   # "about 600" against 550 + 40
-    Passes:
-        expect = "deaths = killed-a + killed-b"   # "about 590" against 550 + 40
     """
     return _relation_hits(story, want_failed=False)
 
@@ -365,8 +594,48 @@ def _weekday_hits(c: ClaimCtx, p: Period, where: str) -> str | None:
             f"{p.start.year} was a {WEEKDAY_NAMES[actual]}, not a {WEEKDAY_NAMES[p.weekday]}")
 
 
-@rule("FC205", "weekday-mismatch", Severity.ERROR, "A date carries a weekday it does not fall on",
-      status=ClaimStatus.CONTRADICTED, tags=("timing",))
+@rule(
+    "FC205", "weekday-mismatch", Severity.ERROR, "A date carries a weekday it does not fall on",
+    status=ClaimStatus.CONTRADICTED, tags=("timing",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "vote"
+            source = "assembly"
+            quote = "the vote on Friday, February 12, 2025"
+            when = "Friday, February 12, 2025"  # February 12, 2025 is a Wednesday
+        """,
+        sources={
+            "assembly.md": """
+                +++
+                outlet = "Assembly Gazette"
+                published = 2025-02-14
+                url = "https://news.example/vote"
+                +++
+                The bill passed in the vote on Friday, February 12, 2025.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "vote"
+            source = "assembly"
+            quote = "the vote on Wednesday, February 12, 2025"
+            when = "Wednesday, February 12, 2025"
+        """,
+        sources={
+            "assembly.md": """
+                +++
+                outlet = "Assembly Gazette"
+                published = 2025-02-14
+                url = "https://news.example/vote"
+                +++
+                The bill passed in the vote on Wednesday, February 12, 2025.
+            """,
+        },
+    ),
+)
 def weekday_mismatch(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -375,10 +644,6 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         "Friday, February 12, 2025" was a Wednesday: the day or the date is wrong.
         The same wrong weekday in both the `when` and the quote is one problem and one finding.
-    Example:
-        when = "Friday, February 12, 2025"
-    Passes:
-        when = "Wednesday, February 12, 2025"
     """
     for c in story.claims:
         said: tuple[date, int | None] | None = None
@@ -400,8 +665,80 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
                           evidence=c.claim.quote, figure=p.text)
 
 
-@rule("FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",))
+@rule(
+    "FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
+    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "strike-rail"
+            subject = "strike-start"
+            source = "rail"  # published Friday, June 20, 2025: "on Thursday" is June 19
+            quote = "The drivers' strike began on Thursday"
+            when = "on Thursday"
+
+            [[claim]]
+            id = "strike-desk"
+            subject = "strike-start"
+            source = "desk"
+            quote = "The strike started on June 18, 2025"
+            when = "June 18, 2025"
+        """,
+        sources={
+            "rail.md": """
+                +++
+                outlet = "Rail Weekly"
+                published = 2025-06-20
+                url = "https://news.example/strike"
+                +++
+                The drivers' strike began on Thursday and shut 40 lines.
+            """,
+            "desk.md": """
+                +++
+                outlet = "City Desk"
+                published = 2025-06-21
+                url = "https://news.example/desk"
+                +++
+                The strike started on June 18, 2025, union officials said.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "strike-rail"
+            subject = "strike-start"
+            source = "rail"
+            quote = "The drivers' strike began on Thursday"
+            when = "on Thursday"
+
+            [[claim]]
+            id = "strike-desk"
+            subject = "strike-start"
+            source = "desk"
+            quote = "The strike started on June 19, 2025"
+            when = "June 19, 2025"
+        """,
+        sources={
+            "rail.md": """
+                +++
+                outlet = "Rail Weekly"
+                published = 2025-06-20
+                url = "https://news.example/strike"
+                +++
+                The drivers' strike began on Thursday and shut 40 lines.
+            """,
+            "desk.md": """
+                +++
+                outlet = "City Desk"
+                published = 2025-06-21
+                url = "https://news.example/desk"
+                +++
+                The strike started on June 19, 2025, union officials said.
+            """,
+        },
+    ),
+)
 def weekday_vs_date(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -413,10 +750,6 @@ def weekday_vs_date(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         "The banquet on Thursday" in a story of Friday June 20, 2025 is June 19; a ledger entry
         that dates it June 18 disagrees with it.
-    Example:
-        a: when = "on Thursday" (source published 2025-06-20); b: when = "June 18, 2025"
-    Passes:
-        b: when = "June 19, 2025"
     """
     for subject, group in story.by_subject().items():
         info = story.subjects.get(subject)

@@ -19,7 +19,7 @@ from factcheck.dates import Period
 from factcheck.intervals import Interval
 from factcheck.model import ClaimStatus, Severity
 from factcheck.resolve import ClaimCtx, Story
-from factcheck.rules import Hit, StatusScope, rule
+from factcheck.rules import Example, Hit, StatusScope, rule
 
 _Key = tuple[Decimal, int]
 
@@ -178,8 +178,76 @@ def _conflict_hit(story: Story, a: ClaimCtx, others: list[ClaimCtx], verb: str) 
         evidence=a.claim.quote, figure=a.amount.text)
 
 
-@rule("FC301", "amounts-conflict", Severity.ERROR, "Sources give figures for one subject that cannot both be true",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",))
+@rule(
+    "FC301", "amounts-conflict", Severity.ERROR, "Sources give figures for one subject that cannot both be true",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "stadium-herald"
+            subject = "stadium-cost"
+            source = "herald"
+            quote = "$301 million"
+
+            [[claim]]
+            id = "stadium-post"
+            subject = "stadium-cost"
+            source = "post"
+            quote = "$310 million"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-04-02
+                url = "https://news.example/herald"
+                +++
+                The stadium will cost $301 million.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-04-03
+                url = "https://news.example/post"
+                +++
+                The stadium's price tag is $310 million.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "stadium-herald"
+            subject = "stadium-cost"
+            source = "herald"
+            quote = "approximately $300 million"
+
+            [[claim]]
+            id = "stadium-post"
+            subject = "stadium-cost"
+            source = "post"
+            quote = "$310 million"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-04-02
+                url = "https://news.example/herald"
+                +++
+                The stadium will cost approximately $300 million.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-04-03
+                url = "https://news.example/post"
+                +++
+                The stadium's price tag is $310 million.
+            """,
+        },
+    ),
+)
 def amounts_conflict(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -191,10 +259,6 @@ def amounts_conflict(story: Story) -> Iterator[Hit]:
         subject only figures of the same date are compared this way (see FC305).
     Why an editor cares:
         Two outlets cannot both be right; the story must pick one and say why.
-    Example:
-        a: subject = "budget", amount = "$301 million"; b: subject = "budget", amount = "$310 million"
-    Passes:
-        a: amount = "approximately 14,000"; b: amount = "some 15,000"
     """
     for a, others in _amount_conflicts(story):
         if not _opposite(a, others):
@@ -202,8 +266,76 @@ def amounts_conflict(story: Story) -> Iterator[Hit]:
                                 else "it cannot agree with any of them")
 
 
-@rule("FC302", "opposite-hedges", Severity.ERROR, "Sources hedge the same figure in opposite directions",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",))
+@rule(
+    "FC302", "opposite-hedges", Severity.ERROR, "Sources hedge the same figure in opposite directions",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "visitors-herald"
+            subject = "visitors"
+            source = "herald"
+            quote = "over 9 million visitors"
+
+            [[claim]]
+            id = "visitors-post"
+            subject = "visitors"
+            source = "post"
+            quote = "as many as nine million visitors"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-01-05
+                url = "https://news.example/herald"
+                +++
+                The city drew over 9 million visitors last year.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-01-06
+                url = "https://news.example/post"
+                +++
+                Officials counted as many as nine million visitors.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "visitors-herald"
+            subject = "visitors"
+            source = "herald"
+            quote = "about 9 million visitors"
+
+            [[claim]]
+            id = "visitors-post"
+            subject = "visitors"
+            source = "post"
+            quote = "as many as nine million visitors"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-01-05
+                url = "https://news.example/herald"
+                +++
+                The city drew about 9 million visitors last year.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-01-06
+                url = "https://news.example/post"
+                +++
+                Officials counted as many as nine million visitors.
+            """,
+        },
+    ),
+)
 def opposite_hedges(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -212,10 +344,6 @@ def opposite_hedges(story: Story) -> Iterator[Hit]:
         (at most 9,000,000).
     Why an editor cares:
         One source says the figure is a floor, the other a ceiling; the story cannot say both.
-    Example:
-        a: amount = "over 9 million"; b: amount = "as many as nine million"
-    Passes:
-        a: amount = "about 9 million"; b: amount = "as many as nine million"
     """
     for a, others in _amount_conflicts(story):
         if _opposite(a, others):
@@ -232,8 +360,80 @@ def _span(p: Period) -> str:
     return f"{p.start} to {p.end}" if not (p.open_start or p.open_end) else p.describe()
 
 
-@rule("FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("timing", "conflict"))
+@rule(
+    "FC303", "periods-conflict", Severity.ERROR, "Sources date one subject to periods that do not overlap",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("timing", "conflict"),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "closure-herald"
+            subject = "plant-closure"
+            source = "herald"
+            quote = "the plant closed in late 2023"
+            when = "late 2023"
+
+            [[claim]]
+            id = "closure-post"
+            subject = "plant-closure"
+            source = "post"  # published 2024-10-23: "earlier this month" is October 2024
+            quote = "the plant closed earlier this month"
+            when = "earlier this month"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2024-02-01
+                url = "https://news.example/herald"
+                +++
+                Workers said the plant closed in late 2023.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2024-10-23
+                url = "https://news.example/post"
+                +++
+                The owners said the plant closed earlier this month.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "closure-herald"
+            subject = "plant-closure"
+            source = "herald"
+            quote = "the plant closed in October 2024"
+            when = "October 2024"
+
+            [[claim]]
+            id = "closure-post"
+            subject = "plant-closure"
+            source = "post"
+            quote = "the plant closed earlier this month"
+            when = "earlier this month"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2024-11-01
+                url = "https://news.example/herald"
+                +++
+                Workers said the plant closed in October 2024.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2024-10-23
+                url = "https://news.example/post"
+                +++
+                The owners said the plant closed earlier this month.
+            """,
+        },
+    ),
+)
 def periods_conflict(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -244,10 +444,6 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A first deployment dated "late 2023" in one report and "earlier this month" in a report
         of October 2024 cannot both be right.
-    Example:
-        a: when = "late 2023"; b: when = "earlier this month" in a source of 2024-10-23
-    Passes:
-        a: when = "October 2024"; b: when = "earlier this month" in a source of 2024-10-23
     """
     for subject, group in story.by_subject().items():
         if _cumulative(story, subject):
@@ -273,7 +469,82 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
                       evidence=a.claim.quote, figure=a.claim.when if isinstance(a.claim.when, str) else None)
 
 
-@rule("FC304", "unit-mismatch", Severity.WARNING, "Claims of one subject are in units that do not match")
+@rule(
+    "FC304", "unit-mismatch", Severity.WARNING, "Claims of one subject are in units that do not match",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "rescued-herald"
+            subject = "rescued"
+            source = "herald"
+            quote = "1,200 people"
+            unit = "people"
+
+            [[claim]]
+            id = "rescued-post"
+            subject = "rescued"
+            source = "post"
+            quote = "1,200 boats"
+            unit = "boats"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-09-02
+                url = "https://news.example/herald"
+                +++
+                Crews rescued 1,200 people from the flood.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-09-02
+                url = "https://news.example/post"
+                +++
+                Volunteers rescued 1,200 boats from the flood.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [units]
+            people = ["residents"]
+
+            [[claim]]
+            id = "rescued-herald"
+            subject = "rescued"
+            source = "herald"
+            quote = "1,200 people"
+            unit = "people"
+
+            [[claim]]
+            id = "rescued-post"
+            subject = "rescued"
+            source = "post"
+            quote = "1,200 residents"
+            unit = "residents"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-09-02
+                url = "https://news.example/herald"
+                +++
+                Crews rescued 1,200 people from the flood.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-09-02
+                url = "https://news.example/post"
+                +++
+                Volunteers rescued 1,200 residents from the flood.
+            """,
+        },
+    ),
+)
 def unit_mismatch(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -283,10 +554,6 @@ def unit_mismatch(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         "6,000 troops" and "6,000 shells" on one subject usually means a claim sits under the
         wrong subject, or a synonym is missing from `[units]`.
-    Example:
-        a: unit = "troops"; b: unit = "shells" (same subject)
-    Passes:
-        a: unit = "troops"; b: unit = "soldiers", with [units] troops = ["soldiers"]
     """
     for subject in story.by_subject():
         groups = amount_groups(story, subject)
@@ -301,8 +568,82 @@ def unit_mismatch(story: Story) -> Iterator[Hit]:
                   location=story.claim_loc(first, "unit"))
 
 
-@rule("FC305", "cumulative-shrinks", Severity.ERROR, "A running total is smaller at a later date",
-      status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",))
+@rule(
+    "FC305", "cumulative-shrinks", Severity.ERROR, "A running total is smaller at a later date",
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("conflict",),
+    example=Example(
+        ledger="""
+            [subject."cases"]
+            cumulative = true  # a running total
+
+            [[claim]]
+            id = "cases-april"
+            subject = "cases"
+            source = "herald"
+            quote = "about 600 cases"
+
+            [[claim]]
+            id = "cases-june"
+            subject = "cases"
+            source = "post"
+            quote = "about 300 cases"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-04-10
+                url = "https://news.example/herald"
+                +++
+                Health officials have confirmed about 600 cases so far.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-06-10
+                url = "https://news.example/post"
+                +++
+                Health officials have confirmed about 300 cases so far.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [subject."cases"]
+            cumulative = true
+
+            [[claim]]
+            id = "cases-april"
+            subject = "cases"
+            source = "herald"
+            quote = "about 300 cases"
+
+            [[claim]]
+            id = "cases-june"
+            subject = "cases"
+            source = "post"
+            quote = "at least 600 cases"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-04-10
+                url = "https://news.example/herald"
+                +++
+                Health officials have confirmed about 300 cases so far.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-06-10
+                url = "https://news.example/post"
+                +++
+                Health officials have confirmed at least 600 cases so far.
+            """,
+        },
+    ),
+)
 def cumulative_shrinks(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -311,10 +652,6 @@ def cumulative_shrinks(story: Story) -> Iterator[Hit]:
         wholly below a figure from an earlier date. Figures of the same date must agree (FC301).
     Why an editor cares:
         A death toll cannot fall; one of the figures is wrong or is not the same count.
-    Example:
-        a: "about 600" killed (April); b: "about 300" killed (June)
-    Passes:
-        a: "about 300" killed (January); b: "at least 600" killed (April)
     """
     for subject in story.by_subject():
         if not _cumulative(story, subject):

@@ -17,7 +17,7 @@ from factcheck.intervals import Interval
 from factcheck.load import Source
 from factcheck.model import Location, Severity
 from factcheck.resolve import ClaimCtx, Story
-from factcheck.rules import Hit, rule
+from factcheck.rules import Example, Hit, rule
 from factcheck.text import Passage, QuoteMatch, closest_passage, find_folded, fold, joins_passages, match_quote, shorten
 
 T = TypeVar("T")
@@ -199,7 +199,51 @@ def _draft_figures(story: Story) -> Iterator[Amount]:
         yield a
 
 
-@rule("FC601", "draft-figure-unbacked", Severity.WARNING, "A figure in the draft that no claim backs")
+@rule(
+    "FC601", "draft-figure-unbacked", Severity.WARNING, "A figure in the draft that no claim backs",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            The dam holds about 14,000 megalitres, and 8,000 homes were moved to build it.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            The dam holds about 14,000 megalitres, the agency said.
+        """,
+    ),
+)
 def draft_figure(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -216,11 +260,6 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A figure that reached the copy without a ledger entry has not been checked; an open
         "at least 600 soldiers" says nothing about "5,000 wounded".
-    Example:
-        draft: "More than 2 million people were left homeless" (the ledger has "$34.2 billion"
-        and "more than 50,000 deaths": neither backs it)
-    Passes:
-        draft: "some 20,000 troops" with a claim "close to 20,000 troops"
     """
     if story.draft_text is None:
         return
@@ -297,7 +336,51 @@ def _quoted_in(bodies: list[tuple[str, Source]], quote: str) -> tuple[str, Quote
     return None
 
 
-@rule("FC602", "draft-quote-unbacked", Severity.WARNING, "A quotation in the draft that no source contains")
+@rule(
+    "FC602", "draft-quote-unbacked", Severity.WARNING, "A quotation in the draft that no source contains",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            Officials called it "a reservoir for generations" at the opening.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "capacity"
+            source = "agency"
+            quote = "approximately 14,000 megalitres"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Water Agency"
+                published = 2025-06-20
+                url = "https://news.example/water-agency"
+                +++
+                The dam holds approximately 14,000 megalitres, officials said, and called it 'a reservoir for a generation'.
+            """,
+        },
+        draft="""
+            Officials called it "a reservoir for a generation" at the opening.
+        """,
+    ),
+)
 def draft_quote(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -309,10 +392,6 @@ def draft_quote(story: Story) -> Iterator[Hit]:
         differs word by word.
     Why an editor cares:
         A misquotation is the error a correction is most often about.
-    Example:
-        draft: Kim called the ties "an invincible alliance"   (the source: "invincible" alliance)
-    Passes:
-        draft: Choe called the treaty's result an "invincible" alliance.
     """
     if story.draft_text is None:
         return
@@ -353,7 +432,53 @@ def _closest(bodies: list[tuple[str, Source]], quote: str,
     return max(found, key=lambda f: f[2].score, default=None)
 
 
-@rule("FC608", "draft-quote-insertion", Severity.INFO, "A quotation in the draft has [bracketed words]; what they replace")
+@rule(
+    "FC608", "draft-quote-insertion", Severity.INFO, "A quotation in the draft has [bracketed words]; what they replace",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "She opened the 2-kilometre sea wall"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+        draft="""
+            "[The sea wall] is a promise kept to the harbour," Ruiz said as she cut the ribbon.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "She opened the 2-kilometre sea wall"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+        draft="""
+            "It is a promise kept to the harbour," Ruiz said as she cut the ribbon.
+        """,
+    ),
+)
 def draft_quote_insertion(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -363,10 +488,6 @@ def draft_quote_insertion(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Brackets are the writer's words inside the speaker's; "[the army] will stay" for "they
         will stay" is fair, "[never]" for "not yet" is not.
-    Example:
-        draft: "[Kim] called it a sacred cause"   (the source: "He called it a sacred cause")
-    Passes:
-        draft: "He called it a sacred cause"
     """
     if story.draft_text is None:
         return
@@ -468,7 +589,59 @@ def _day_gap(a: Period, b: Period) -> int:
     return min(abs((a.start - b.end).days), abs((b.start - a.end).days))
 
 
-@rule("FC610", "draft-date-unbacked", Severity.WARNING, "A date in the draft that no claim's period implies")
+@rule(
+    "FC610", "draft-date-unbacked", Severity.WARNING, "A date in the draft that no claim's period implies",
+    example=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck in mid-January and flattened whole streets.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck in early February and flattened whole streets.
+        """,
+    ),
+)
 def draft_date(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -482,10 +655,6 @@ def draft_date(story: Story) -> Iterator[Hit]:
         A ledger that dates no claim is not a dated story, and its draft's dates are not checked.
     Why an editor cares:
         A date that reached the copy without a ledger entry has not been checked.
-    Example:
-        draft: "The convoy crossed in mid-March."   (the ledger dates it February 6, 2023)
-    Passes:
-        draft: "The convoy crossed in early February."
     """
     if story.draft_text is None:
         return
@@ -514,7 +683,59 @@ def draft_date(story: Story) -> Iterator[Hit]:
                   evidence=shorten(text[max(0, p.span[0] - 60): p.span[1] + 60], 160), figure=_words(p.text))
 
 
-@rule("FC611", "draft-weekday-mismatch", Severity.ERROR, "A date in the draft carries a weekday it does not fall on")
+@rule(
+    "FC611", "draft-weekday-mismatch", Severity.ERROR, "A date in the draft carries a weekday it does not fall on",
+    example=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck on Tuesday, February 6, and flattened whole streets.
+        """,
+    ),
+    passes=Example(
+        ledger="""
+            [story]
+            published = 2023-02-20
+
+            [[claim]]
+            id = "quake"
+            source = "relief"
+            quote = "The quake struck on February 6, 2023"
+            when = "February 6, 2023"
+        """,
+        sources={
+            "relief.md": """
+                +++
+                outlet = "Relief Wire"
+                published = 2023-02-08
+                url = "https://news.example/relief-wire"
+                +++
+                The quake struck on February 6, 2023, and about 5,000 buildings fell.
+            """,
+        },
+        draft="""
+            The quake struck on Monday, February 6, and flattened whole streets.
+        """,
+    ),
+)
 def draft_weekday(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -523,10 +744,6 @@ def draft_weekday(story: Story) -> Iterator[Hit]:
         the speaker's words and are left alone.
     Why an editor cares:
         "Tuesday, February 6" in a 2023 story was a Monday: the day or the date is wrong.
-    Example:
-        draft: "The quake struck on Tuesday, February 6."   ([story] published = 2023-02-20)
-    Passes:
-        draft: "The quake struck on Monday, February 6."
     """
     if story.draft_text is None:
         return

@@ -10,23 +10,56 @@ from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Location, Severity
 from factcheck.resolve import ClaimCtx, Story
-from factcheck.rules import Hit, StatusScope, rule
+from factcheck.rules import Example, Hit, StatusScope, rule
 from factcheck.spelling import did_you_mean
 from factcheck.text import find_folded, fold, is_plain_quote, joins_passages, match_quote, sentence_of, shorten
 
 
 @rule("FC101", "unknown-source", Severity.ERROR, "A claim cites a source that is not in sources/",
-      status=ClaimStatus.UNSUPPORTED)
+      status=ClaimStatus.UNSUPPORTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospitl"  # the file is sources/hospital.md
+            quote = "about 260 beds"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def unknown_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every claim's `source` names a file sources/<id>.md, .txt, .html, .pdf or .toml.
     Why an editor cares:
         A claim whose evidence is not filed cannot be checked by anyone else on the desk.
-    Example:
-        source = "nis-briefng"     # the file is sources/nis-briefing.md
-    Passes:
-        source = "nis-briefing"
     """
     for c in story.claims:
         sid = c.claim.source
@@ -37,7 +70,44 @@ def unknown_source(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC102", "quote-not-found", Severity.ERROR, "The quote is not in its source",
-      status=ClaimStatus.UNSUPPORTED)
+      status=ClaimStatus.UNSUPPORTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "cost $310 million"  # the source says $301 million
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "Cost  $301 million"  # spacing and case do not matter
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def quote_not_found(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -52,10 +122,6 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
         sentences joined without an ellipsis are a misquote.
     Why an editor cares:
         A quote that is not in the source is an unsupported claim, whatever it says.
-    Example:
-        quote = "over 9.2 million shells"   # the source says "over 9 million shells"
-    Passes:
-        quote = "over 9 million  shells"    # spacing and case do not matter
     """
     for c in story.claims:
         if c.quote_found is not False:
@@ -131,7 +197,47 @@ def _find_figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, boo
     return pairs
 
 
-@rule("FC115", "quote-insertion", Severity.INFO, "A claim's quote has [bracketed words]; what they replace")
+@rule(
+    "FC115", "quote-insertion", Severity.INFO, "A claim's quote has [bracketed words]; what they replace",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "[Ruiz] opened the 2-kilometre sea wall"  # the source: "She opened..."
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "sea-wall"
+            source = "agency"
+            quote = "She opened the 2-kilometre sea wall"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-03-14
+                url = "https://news.example/harbour/mayor"
+                +++
+                Mayor Ana Ruiz spoke at the harbour on Thursday. She opened the 2-kilometre sea wall, the
+                city's largest project in a decade. "It is a promise kept to the harbour," she said.
+            """,
+        },
+    ),
+)
 def quote_insertion(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -142,10 +248,6 @@ def quote_insertion(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Brackets put the writer's words inside the source's; the editor should see what they
         replaced.
-    Example:
-        quote = "[Kim] called it a sacred cause"    # the source: "He called it a sacred cause"
-    Passes:
-        quote = "He called it a sacred cause"
     """
     from factcheck.rules.draft import insertion_text
 
@@ -167,7 +269,46 @@ def _same_figure(claim: Amount, quote: Amount) -> bool:
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
-      status=ClaimStatus.CONTRADICTED)
+      status=ClaimStatus.CONTRADICTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "cost $301 million"
+            amount = "$310 million"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "cost"
+            source = "hospital"
+            quote = "cost $301 million"
+            amount = "301 million dollars"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def figure_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -178,12 +319,6 @@ def figure_differs(story: Story) -> Iterator[Hit]:
         The same number is still a different figure when the quote denies it ("not 120 as
         first reported"), when the two hedges point opposite ways ("over 4,500" against "up to
         4,500") or when the currencies differ ("$9.2m" against "£9.2m").
-    Example:
-        quote = "a budget of $301 million"
-        amount = "$310 million"
-    Passes:
-        quote = "a budget of $301 million"
-        amount = "301 million dollars"
     """
     for c, amount, q, same in _figure_pairs(story):
         why = _contradiction(story, c, amount, q, same)
@@ -209,7 +344,47 @@ def _contradiction(story: Story, c: ClaimCtx, amount: Amount, q: Amount, same: b
     return None
 
 
-@rule("FC104", "hedge-differs", Severity.WARNING, "The claim hedges its figure differently from its quote")
+@rule(
+    "FC104", "hedge-differs", Severity.WARNING, "The claim hedges its figure differently from its quote",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+            amount = "260"  # the hedge is dropped
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+            amount = "around 260"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def hedge_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -219,12 +394,6 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Dropping "about" turns an estimate into a precise fact; "over" and "up to" point
         opposite ways.
-    Example:
-        quote = "about $260 million"
-        amount = "$260 million"
-    Passes:
-        quote = "about $260 million"
-        amount = "around $260 million"
     """
     for c, amount, q, same in _figure_pairs(story):
         if not same or q.hedge is amount.hedge or _contradiction(story, c, amount, q, same) is not None:
@@ -236,7 +405,47 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
                   evidence=c.claim.quote, figure=q.text)
 
 
-@rule("FC105", "unit-differs", Severity.WARNING, "The claim's unit is not what its quote counts")
+@rule(
+    "FC105", "unit-differs", Severity.WARNING, "The claim's unit is not what its quote counts",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "turnout-rise"
+            source = "poll"
+            quote = "Turnout rose 3 percentage points"
+            amount = "3%"  # points, not percent
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "turnout-rise"
+            source = "poll"
+            quote = "Turnout rose 3 percentage points"
+            amount = "3 percentage points"
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+)
 def unit_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -247,13 +456,6 @@ def unit_differs(story: Story) -> Iterator[Hit]:
         the quote names elsewhere, or a `[units]` synonym, agrees.
     Why an editor cares:
         3% is not 3 percentage points; 6,000 "troops" is not 6,000 "shells".
-    Example:
-        quote = "turnout rose 3 percentage points"
-        amount = "3%"
-    Passes:
-        quote = "10,900 soldiers"
-        amount = "10,900"
-        unit = "troops"        # with [units] troops = ["soldiers"]
     """
     ledger_units = _ledger_units(story)
     for c in story.claims:
@@ -318,7 +520,47 @@ def _quote_mentions(story: Story, quote: str, unit: str) -> bool:
     return story.units.key(unit) in keys or all(story.units.key(w) in keys for w in unit.split())
 
 
-@rule("FC106", "figure-not-in-quote", Severity.WARNING, "The claim states a figure but its quote states none")
+@rule(
+    "FC106", "figure-not-in-quote", Severity.WARNING, "The claim states a figure but its quote states none",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "volunteers"
+            source = "poll"
+            quote = "volunteers staffed the booths"
+            amount = "1,800"
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "volunteers"
+            source = "poll"
+            quote = "1,800 volunteers staffed the booths"
+            amount = "1,800"
+        """,
+        sources={
+            "poll.md": """
+                +++
+                outlet = "Capital Post"
+                published = 2024-11-06
+                url = "https://news.example/poll"
+                +++
+                Turnout rose 3 percentage points to 64 percent, and 1,800 volunteers staffed the booths.
+            """,
+        },
+    ),
+)
 def figure_not_in_quote(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -326,12 +568,6 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         The figure then rests on something other than the quoted words: quote the sentence
         that states it.
-    Example:
-        quote = "a third batch of troops"
-        amount = "about 6,000"
-    Passes:
-        quote = "a third batch of about 6,000 troops"
-        amount = "about 6,000"
     """
     for c in story.claims:
         if _checked_amount(c) and not c.quote_amounts:
@@ -344,8 +580,48 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
                       evidence=c.claim.quote)
 
 
-@rule("FC107", "period-differs", Severity.ERROR, "The claim's period is not the period in its quote",
-      status=ClaimStatus.CONTRADICTED, tags=("timing",))
+@rule(
+    "FC107", "period-differs", Severity.ERROR, "The claim's period is not the period in its quote",
+    status=ClaimStatus.CONTRADICTED, tags=("timing",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "work-began"
+            source = "hospital"
+            quote = "Work began in March 2023"
+            when = "March 2024"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "work-began"
+            source = "hospital"
+            quote = "Work began in March 2023"
+            when = "spring 2023"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def period_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -353,12 +629,6 @@ def period_differs(story: Story) -> Iterator[Hit]:
         claim's period (relative dates in the quote are resolved against the source's date).
     Why an editor cares:
         "Nine million rounds in 2023" is not the same claim as nine million rounds in 2024.
-    Example:
-        quote = "nine million rounds were shipped in 2023"
-        when = "2024"
-    Passes:
-        quote = "nine million rounds were shipped in 2023"
-        when = "2023"
     """
     for c in story.claims:
         if c.period is None or not c.quote_periods:
@@ -371,9 +641,46 @@ def period_differs(story: Story) -> Iterator[Hit]:
                   evidence=c.claim.quote, figure=c.quote_periods[0].text)
 
 
-@rule("FC108", "unverifiable", Severity.INFO, "A claim has no quote, or cites a note whose text cannot be checked",
-      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO,
-      grouped="{n} claims rest on a note or have no quote")
+@rule(
+    "FC108", "unverifiable", Severity.INFO, "A claim has no quote, or cites a note whose text cannot be checked",
+    status=ClaimStatus.UNVERIFIABLE, status_min=Severity.INFO,
+    grouped="{n} claims rest on a note or have no quote",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "beds-call"
+            source = "call"  # sources/call.toml, a note of a phone call
+            amount = "about 260"
+        """,
+        sources={
+            "call.toml": """
+                kind = "note"
+                outlet = "Phone call with the hospital's press office"
+                published = 2025-02-04
+                url = "https://news.example/notes/call"
+                summary = "The press office confirmed the bed count."
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "beds"
+            source = "hospital"
+            quote = "about 260 beds"
+        """,
+        sources={
+            "hospital.md": """
+                +++
+                outlet = "Valley Herald"
+                published = 2025-02-03
+                url = "https://news.example/hospital"
+                +++
+                The new wing cost $301 million and will add about 260 beds. Work began in March 2023.
+            """,
+        },
+    ),
+)
 def unverifiable(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -383,13 +690,6 @@ def unverifiable(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Such a claim rests on the checker's notes; the report says so rather than calling it
         supported.
-    Example:
-        [[claim]]
-        id = "nis-oct"
-        source = "nis-briefing"    # sources/nis-briefing.toml, kind = "note"
-        quote = "about 1,500 soldiers"
-    Passes:
-        A claim whose quote is found in sources/joongang.md.
     """
     for c in story.claims:
         if c.source is None:
@@ -405,8 +705,54 @@ def unverifiable(story: Story) -> Iterator[Hit]:
                       location=story.claim_loc(c))
 
 
-@rule("FC109", "no-text", Severity.WARNING, "A cited page or PDF has no text to check against (a scan)",
-      status=ClaimStatus.UNVERIFIABLE, status_scope=StatusScope.ALL, status_min=Severity.WARNING)
+@rule(
+    "FC109", "no-text", Severity.WARNING, "A cited page or PDF has no text to check against (a scan)",
+    status=ClaimStatus.UNVERIFIABLE, status_scope=StatusScope.ALL, status_min=Severity.WARNING,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "stations"
+            source = "portal"  # sources/portal.html: the page draws its text with a script
+            quote = "Two stations will be redesigned"
+        """,
+        sources={
+            "portal.html": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram stations | City Transportation Department</title>
+                <meta property="article:published_time" content="2025-05-07"></head>
+                <body>
+                <nav><a href="/">Home</a><a href="/transportation">Transportation</a></nav>
+                <div id="app"></div>
+                <script src="/static/portal.bundle.js"></script>
+                </body>
+                </html>
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "stations"
+            source = "portal"
+            quote = "Two stations will be redesigned"
+        """,
+        sources={
+            "portal.html": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta property="article:published_time" content="2025-05-07"><title>Tram stations | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram stations</h1>
+                <p>Two stations will be redesigned to take longer trams, the department said.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+)
 def no_text(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -416,10 +762,6 @@ def no_text(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A quote "checked" against a scan was checked by nobody: save the report's text, or
         run it through OCR and save that beside it.
-    Example:
-        source = "audit-2025"      # sources/audit-2025.pdf, a scan without a text layer
-    Passes:
-        source = "audit-2025"      # sources/audit-2025.pdf, exported with its text
     """
     citing: dict[str, list[str]] = {}
     for c in story.claims:
@@ -498,7 +840,47 @@ def _names(via: str, sentence: str) -> bool:
     return False
 
 
-@rule("FC116", "attribution-differs", Severity.WARNING, "The quote's own sentence attributes it to someone other than its `via`")
+@rule(
+    "FC116", "attribution-differs", Severity.WARNING, "The quote's own sentence attributes it to someone other than its `via`",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "kursk"
+            source = "wire"
+            quote = "About 11,000 soldiers are in Kursk"
+            via = "NIS"  # the sentence credits Ukrainian intelligence
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Eastern Wire"
+                published = 2025-01-20
+                url = "https://news.example/wire/kursk"
+                +++
+                About 11,000 soldiers are in Kursk, according to Ukrainian intelligence.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "kursk"
+            source = "wire"
+            quote = "About 11,000 soldiers are in Kursk"
+            via = "Ukrainian intelligence"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Eastern Wire"
+                published = 2025-01-20
+                url = "https://news.example/wire/kursk"
+                +++
+                About 11,000 soldiers are in Kursk, according to Ukrainian intelligence.
+            """,
+        },
+    ),
+)
 def attribution_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -510,12 +892,6 @@ def attribution_differs(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A figure credited to South Korea's spy agency that the article credits to Kyiv changes
         who the story says is making the claim, and which claims really corroborate each other.
-    Example:
-        # source: "About 11,000 soldiers are in Kursk, according to Ukrainian intelligence."
-        quote = "About 11,000 soldiers are in Kursk"
-        via = "NIS"
-    Passes:
-        via = "Ukrainian intelligence"    # or a sentence that names the NIS
     """
     attributing: dict[str, bool] = {}  # source id -> does its text attribute anything at all?
     parties_of: dict[str, list[str]] = {}  # sentence -> its named parties

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
 from factcheck.resolve import Story
-from factcheck.rules import Hit, StatusScope, rule
+from factcheck.rules import Example, Hit, StatusScope, rule
 
 
 def _problems(story: Story, kind: Fact) -> Iterator[Hit]:
@@ -19,7 +19,25 @@ def _problems(story: Story, kind: Fact) -> Iterator[Hit]:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
-@rule("FC000", "internal-error", Severity.ERROR, "A rule crashed; the run is incomplete")
+@rule(
+    "FC000", "internal-error", Severity.ERROR, "A rule crashed; the run is incomplete",
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "turnout"
+            source = "commission"
+            quote = "turnout was 61 percent"
+        """,
+        sources={
+            "commission.md": """
+                +++
+                published = 2025-05-04
+                +++
+                The commission said turnout was 61 percent.
+            """,
+        },
+    ),
+)
 def internal_error(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -27,15 +45,47 @@ def internal_error(story: Story) -> Iterator[Hit]:
         finding, so the other rules' findings still reach the editor.
     Why an editor cares:
         The report is incomplete: the named rule did not finish. It is a bug in factcheck.
-    Example:
-        (no ledger triggers it on purpose)
-    Passes:
-        Every ledger, when factcheck has no bug.
     """
     return iter(())
 
 
-@rule("FC001", "unknown-field", Severity.ERROR, "A key or table factcheck does not know (often a misspelling)")
+@rule(
+    "FC001", "unknown-field", Severity.ERROR, "A key or table factcheck does not know (often a misspelling)",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "turnout"
+            source = "commission"
+            qoute = "turnout was 61 percent"
+            amount = "61%"
+        """,
+        sources={
+            "commission.md": """
+                +++
+                published = 2025-05-04
+                +++
+                The commission said turnout was 61 percent.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "turnout"
+            source = "commission"
+            quote = "turnout was 61 percent"
+            amount = "61%"
+        """,
+        sources={
+            "commission.md": """
+                +++
+                published = 2025-05-04
+                +++
+                The commission said turnout was 61 percent.
+            """,
+        },
+    ),
+)
 def unknown_field(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -46,16 +96,6 @@ def unknown_field(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A misspelt key silently drops a check: `qoute` leaves the quote unchecked, `totals_of`
         the total, `[[relations]]` every relation.
-    Example:
-        [[claim]]
-        id = "troops"
-        source = "nis"
-        qoute = "10,900 soldiers"
-    Passes:
-        [[claim]]
-        id = "troops"
-        source = "nis"
-        quote = "10,900 soldiers"
     """
     ledger = str(story.raw.path)
     for p in story.problems:
@@ -65,7 +105,41 @@ def unknown_field(story: Story) -> Iterator[Hit]:
                       severity=Severity.WARNING if elsewhere else None)
 
 
-@rule("FC002", "invalid-field", Severity.ERROR, "A field has the wrong type or a required field is missing")
+@rule(
+    "FC002", "invalid-field", Severity.ERROR, "A field has the wrong type or a required field is missing",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "flood damage"  # a space is not allowed in an id
+            source = "ministry"
+            quote = "flood damage at 2.4 billion euros"
+        """,
+        sources={
+            "ministry.md": """
+                +++
+                published = 2024-09-20
+                +++
+                The ministry put the flood damage at 2.4 billion euros.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "flood-damage"
+            source = "ministry"
+            quote = "flood damage at 2.4 billion euros"
+        """,
+        sources={
+            "ministry.md": """
+                +++
+                published = 2024-09-20
+                +++
+                The ministry put the flood damage at 2.4 billion euros.
+            """,
+        },
+    ),
+)
 def invalid_field(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -74,61 +148,176 @@ def invalid_field(story: Story) -> Iterator[Hit]:
         is not checked; a claim with another bad field is checked without it.
     Why an editor cares:
         A claim that cannot be read is a claim nobody checked.
-    Example:
-        [[claim]]
-        id = "troops total"
-        source = "nis"
-    Passes:
-        [[claim]]
-        id = "troops-total"
-        source = "nis"
-        amount = "approximately 14,000"
     """
     return _problems(story, Fact.INVALID_VALUE)
 
 
-@rule("FC003", "duplicate-id", Severity.ERROR, "Two claims share one id")
+@rule(
+    "FC003", "duplicate-id", Severity.ERROR, "Two claims share one id",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "evacuated"
+            source = "county"
+            quote = "about 3,000 residents"
+
+            [[claim]]
+            id = "evacuated"  # the same id again
+            source = "county"
+            quote = "12 shelters"
+        """,
+        sources={
+            "county.md": """
+                +++
+                published = 2025-01-09
+                +++
+                About 3,000 residents were moved to 12 shelters.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "evacuated"
+            source = "county"
+            quote = "about 3,000 residents"
+
+            [[claim]]
+            id = "shelters"
+            source = "county"
+            quote = "12 shelters"
+        """,
+        sources={
+            "county.md": """
+                +++
+                published = 2025-01-09
+                +++
+                About 3,000 residents were moved to 12 shelters.
+            """,
+        },
+    ),
+)
 def duplicate_id(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Claim ids are unique. The second claim with an id is not checked.
     Why an editor cares:
         Totals, relations and accepts name claims by id; a shared id makes them ambiguous.
-    Example:
-        [[claim]]
-        id = "deaths"
-        source = "a"
-        amount = "around 600"
-        [[claim]]
-        id = "deaths"
-        source = "b"
-        amount = "600"
-    Passes:
-        Two claims with ids "deaths-a" and "deaths-b".
     """
     return _problems(story, Fact.DUPLICATE_ID)
 
 
-@rule("FC004", "dangling-reference", Severity.ERROR, "A total, relation or accept names a claim that does not exist")
+@rule(
+    "FC004", "dangling-reference", Severity.ERROR, "A total, relation or accept names a claim that does not exist",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "medals"
+            source = "games"
+            quote = "40 medals"
+            total_of = ["gold", "silver"]  # no claim "silver"
+
+            [[claim]]
+            id = "gold"
+            source = "games"
+            quote = "40 medals, 15 of them gold"
+            amount = "15"
+        """,
+        sources={
+            "games.md": """
+                +++
+                published = 2024-08-12
+                +++
+                The team won 40 medals, 15 of them gold and 25 silver or bronze.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "medals"
+            source = "games"
+            quote = "40 medals"
+            total_of = ["gold", "others"]
+
+            [[claim]]
+            id = "gold"
+            source = "games"
+            quote = "40 medals, 15 of them gold"
+            amount = "15"
+
+            [[claim]]
+            id = "others"
+            source = "games"
+            quote = "25 silver or bronze"
+        """,
+        sources={
+            "games.md": """
+                +++
+                published = 2024-08-12
+                +++
+                The team won 40 medals, 15 of them gold and 25 silver or bronze.
+            """,
+        },
+    ),
+)
 def dangling(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Every id in `total_of` and in a relation's `expect` is a claim in the ledger.
     Why an editor cares:
         A total over a missing part is never checked; usually an id was renamed.
-    Example:
-        [[claim]]
-        id = "total"
-        source = "nis"
-        amount = "approximately 14,000"
-        total_of = ["batch-1", "batch-2"]   # no claim "batch-2"
-    Passes:
-        The same, with claims "batch-1" and "batch-2" in the ledger.
     """
     return _problems(story, Fact.MISSING_CLAIM)
 
 
-@rule("FC005", "total-cycle", Severity.ERROR, "A total is, through its parts, a part of itself")
+@rule(
+    "FC005", "total-cycle", Severity.ERROR, "A total is, through its parts, a part of itself",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "jobs"
+            source = "survey"
+            quote = "1,200 jobs"
+            total_of = ["jobs"]  # a total of itself
+        """,
+        sources={
+            "survey.md": """
+                +++
+                published = 2025-02-14
+                +++
+                The plant brought 1,200 jobs: 800 on the line and 400 in offices.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "jobs"
+            source = "survey"
+            quote = "1,200 jobs"
+            total_of = ["line", "offices"]
+
+            [[claim]]
+            id = "line"
+            source = "survey"
+            quote = "800 on the line"
+
+            [[claim]]
+            id = "offices"
+            source = "survey"
+            quote = "400 in offices"
+        """,
+        sources={
+            "survey.md": """
+                +++
+                published = 2025-02-14
+                +++
+                The plant brought 1,200 jobs: 800 on the line and 400 in offices.
+            """,
+        },
+    ),
+)
 def cycle(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -136,24 +325,47 @@ def cycle(story: Story) -> Iterator[Hit]:
         other totals.
     Why an editor cares:
         A circular total cannot be checked and usually means two ids were swapped.
-    Example:
-        [[claim]]
-        id = "a"
-        source = "s"
-        amount = "10"
-        total_of = ["a"]
-    Passes:
-        [[claim]]
-        id = "a"
-        source = "s"
-        amount = "10"
-        total_of = ["b", "c"]
     """
     return _problems(story, Fact.TOTAL_CYCLE)
 
 
 @rule("FC006", "unparsable-amount", Severity.WARNING, "An amount factcheck cannot read, so it was not checked",
-      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING)
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "crowd"
+            source = "police"
+            quote = "a huge crowd"
+            amount = "a huge crowd"
+        """,
+        sources={
+            "police.md": """
+                +++
+                published = 2025-03-02
+                +++
+                Police said a huge crowd, some 20,000 people, filled the square.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "crowd"
+            source = "police"
+            quote = "some 20,000 people"
+            amount = "some 20,000"
+        """,
+        sources={
+            "police.md": """
+                +++
+                published = 2025-03-02
+                +++
+                Police said a huge crowd, some 20,000 people, filled the square.
+            """,
+        },
+    ),
+)
 def bad_amount(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -164,16 +376,47 @@ def bad_amount(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A figure that cannot be read cannot be checked against its quote, its parts or other
         sources.
-    Example:
-        amount = "a lot of soldiers"
-    Passes:
-        amount = "thousands of soldiers"
     """
     return _problems(story, Fact.UNREAD_AMOUNT)
 
 
 @rule("FC007", "unparsable-period", Severity.WARNING, "A `when` factcheck cannot read, so it was not checked",
-      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING)
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "bridge-opened"
+            source = "council"
+            quote = "the bridge opened after the floods"
+            when = "sometime after the floods"
+        """,
+        sources={
+            "council.md": """
+                +++
+                published = 2024-11-18
+                +++
+                The council said the bridge opened after the floods, in late October.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "bridge-opened"
+            source = "council"
+            quote = "the bridge opened after the floods, in late October"
+            when = "late October 2024"
+        """,
+        sources={
+            "council.md": """
+                +++
+                published = 2024-11-18
+                +++
+                The council said the bridge opened after the floods, in late October.
+            """,
+        },
+    ),
+)
 def bad_period(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -184,16 +427,46 @@ def bad_period(story: Story) -> Iterator[Hit]:
         form factcheck reads.
     Why an editor cares:
         A date that cannot be read cannot be checked for order, weekday or agreement.
-    Example:
-        when = "sometime after the summit"
-    Passes:
-        when = "late 2023"
     """
     return _problems(story, Fact.UNREAD_PERIOD)
 
 
 @rule("FC008", "nothing-to-check", Severity.WARNING, "A claim asserts no figure and no date that can be checked",
-      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING)
+      status=ClaimStatus.UNVERIFIABLE, status_min=Severity.WARNING,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "ferries"
+            source = "port"
+            quote = "14 ferries and 3 cargo ships"  # two figures: which one?
+        """,
+        sources={
+            "port.md": """
+                +++
+                published = 2025-07-01
+                +++
+                The storm kept 14 ferries and 3 cargo ships in port.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "ferries"
+            source = "port"
+            quote = "14 ferries and 3 cargo ships"
+            amount = "14"
+        """,
+        sources={
+            "port.md": """
+                +++
+                published = 2025-07-01
+                +++
+                The storm kept 14 ferries and 3 cargo ships in port.
+            """,
+        },
+    ),
+)
 def nothing_to_check(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -202,22 +475,71 @@ def nothing_to_check(story: Story) -> Iterator[Hit]:
         this rule asks for one.
     Why an editor cares:
         A claim with nothing to compare is not checked at all.
-    Example:
-        [[claim]]
-        id = "batches"
-        source = "joongang"
-        quote = "10,900 soldiers in late 2023 and around 3,000 more"
-    Passes:
-        [[claim]]
-        id = "batch-1"
-        source = "joongang"
-        quote = "10,900 soldiers in late 2023 and around 3,000 more"
-        amount = "10,900"
     """
     return _problems(story, Fact.NOTHING_TO_CHECK)
 
 
-@rule("FC009", "bad-relation", Severity.ERROR, "A relation's `expect` does not parse")
+@rule(
+    "FC009", "bad-relation", Severity.ERROR, "A relation's `expect` does not parse",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "seats"
+            source = "result"
+            quote = "150 seats"
+
+            [[claim]]
+            id = "left"
+            source = "result"
+            quote = "90 for the left"
+
+            [[claim]]
+            id = "right"
+            source = "result"
+            quote = "60 for the right"
+
+            [[relation]]
+            expect = "seats = left +right"  # an operator needs a space on each side
+        """,
+        sources={
+            "result.md": """
+                +++
+                published = 2025-06-09
+                +++
+                Of the 150 seats, 90 for the left and 60 for the right.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "seats"
+            source = "result"
+            quote = "150 seats"
+
+            [[claim]]
+            id = "left"
+            source = "result"
+            quote = "90 for the left"
+
+            [[claim]]
+            id = "right"
+            source = "result"
+            quote = "60 for the right"
+
+            [[relation]]
+            expect = "seats = left + right"
+        """,
+        sources={
+            "result.md": """
+                +++
+                published = 2025-06-09
+                +++
+                Of the 150 seats, 90 for the left and 60 for the right.
+            """,
+        },
+    ),
+)
 def bad_relation(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -226,16 +548,47 @@ def bad_relation(story: Story) -> Iterator[Hit]:
         operators between spaces. The message points at the character where reading stopped.
     Why an editor cares:
         A relation that cannot be read is never checked.
-    Example:
-        expect = "total = batch-1 +batch-2"
-    Passes:
-        expect = "total = batch-1 + batch-2"
     """
     return _problems(story, Fact.UNPARSED_RELATION)
 
 
 @rule("FC010", "unreadable-source", Severity.ERROR, "A source file cannot be used (binary, not UTF-8, bad front matter, a link outside the story)",
-      status=ClaimStatus.UNSUPPORTED, status_scope=StatusScope.ALL)
+      status=ClaimStatus.UNSUPPORTED, status_scope=StatusScope.ALL,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "rainfall"
+            source = "met"
+            quote = "112 millimetres of rain"
+        """,
+        sources={
+            "met.md": """
+                +++
+                published = 2024-10-03
+                outlet = "Met Office
+                +++
+                The station recorded 112 millimetres of rain in a day.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "rainfall"
+            source = "met"
+            quote = "112 millimetres of rain"
+        """,
+        sources={
+            "met.md": """
+                +++
+                published = 2024-10-03
+                outlet = "Met Office"
+                +++
+                The station recorded 112 millimetres of rain in a day.
+            """,
+        },
+    ),
+)
 def unreadable_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -244,10 +597,6 @@ def unreadable_source(story: Story) -> Iterator[Hit]:
         citing such a source cannot be verified.
     Why an editor cares:
         A PDF renamed .txt or a Latin-1 export would otherwise make every quote "missing".
-    Example:
-        sources/report.txt saved as Latin-1 ("Séoul" as byte 0xe9).
-    Passes:
-        The same file saved as UTF-8.
     """
     citing: dict[str, list[str]] = {}
     for c in story.claims:
@@ -259,7 +608,40 @@ def unreadable_source(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC011", "bad-source-id", Severity.ERROR, "A claim's source is not a plain id (a path, '..')",
-      status=ClaimStatus.UNSUPPORTED)
+      status=ClaimStatus.UNSUPPORTED,
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "fare"
+            source = "../other-story/sources/transit"
+            quote = "the fare rises to 3 euros"
+        """,
+        sources={
+            "transit.md": """
+                +++
+                published = 2025-01-15
+                +++
+                From March the fare rises to 3 euros.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "fare"
+            source = "transit"
+            quote = "the fare rises to 3 euros"
+        """,
+        sources={
+            "transit.md": """
+                +++
+                published = 2025-01-15
+                +++
+                From March the fare rises to 3 euros.
+            """,
+        },
+    ),
+)
 def bad_source_id(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -268,16 +650,58 @@ def bad_source_id(story: Story) -> Iterator[Hit]:
         nothing is read.
     Why an editor cares:
         Evidence lives in the story folder, where everyone checking the story can see it.
-    Example:
-        source = "../other-story/sources/nis"
-    Passes:
-        source = "nis-briefing"
     """
     return _problems(story, Fact.SOURCE_NOT_AN_ID)
 
 
-@rule("FC012", "stale-accept", Severity.INFO, "An [[accept]] matches no finding",
-      grouped="{n} [[accept]] entries match no finding")
+@rule(
+    "FC012", "stale-accept", Severity.INFO, "An [[accept]] matches no finding",
+    grouped="{n} [[accept]] entries match no finding",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "budget"
+            source = "city"
+            quote = "a budget of 48 million"
+            amount = "48 million"
+
+            [[accept]]
+            code = "FC103"
+            claims = ["budget"]
+            reason = "the city corrected the figure by phone"  # but the figures agree now
+        """,
+        sources={
+            "city.md": """
+                +++
+                published = 2025-04-11
+                +++
+                The council passed a budget of 48 million.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "budget"
+            source = "city"
+            quote = "a budget of 48 million"
+            amount = "46 million"
+
+            [[accept]]
+            code = "FC103"
+            claims = ["budget"]
+            reason = "the city corrected the figure by phone"
+        """,
+        sources={
+            "city.md": """
+                +++
+                published = 2025-04-11
+                +++
+                The council passed a budget of 48 million.
+            """,
+        },
+    ),
+)
 def stale_accept(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -287,18 +711,55 @@ def stale_accept(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A decision about a finding that no longer occurs is stale; removing it keeps the ledger
         honest about what was waved through.
-    Example:
-        [[accept]]
-        code = "FC202"
-        claims = ["troops-total"]
-        reason = "NIS's own rounding"      # but the total now adds up
-    Passes:
-        The same accept while FC202 is still reported on troops-total.
     """
     return iter(())
 
 
-@rule("FC015", "unit-in-two-groups", Severity.ERROR, "A word is listed under two `[units]` groups")
+@rule(
+    "FC015", "unit-in-two-groups", Severity.ERROR, "A word is listed under two `[units]` groups",
+    example=Example(
+        ledger="""
+            [units]
+            patients = ["people", "cases"]
+            residents = ["people", "inhabitants"]  # "people" is already a patient
+
+            [[claim]]
+            id = "cases"
+            source = "clinic"
+            quote = "40 cases"
+            unit = "patients"
+        """,
+        sources={
+            "clinic.md": """
+                +++
+                published = 2025-08-21
+                +++
+                The clinic reported 40 cases this week.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [units]
+            patients = ["cases"]
+            residents = ["people", "inhabitants"]
+
+            [[claim]]
+            id = "cases"
+            source = "clinic"
+            quote = "40 cases"
+            unit = "patients"
+        """,
+        sources={
+            "clinic.md": """
+                +++
+                published = 2025-08-21
+                +++
+                The clinic reported 40 cases this week.
+            """,
+        },
+    ),
+)
 def unit_in_two_groups(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -307,13 +768,5 @@ def unit_in_two_groups(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A word in two groups silently belongs to one of them, so claims the editor meant to
         compare are reported as different units, or different units are compared.
-    Example:
-        [units]
-        troops = ["soldiers", "people"]
-        civilians = ["people", "residents"]
-    Passes:
-        [units]
-        troops = ["soldiers", "personnel"]
-        civilians = ["people", "residents"]
     """
     return _problems(story, Fact.UNIT_IN_TWO_GROUPS)

@@ -9,7 +9,7 @@ from datetime import date
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
 from factcheck.resolve import RelationCtx, Story
-from factcheck.rules import Hit, StatusScope, rule
+from factcheck.rules import Example, Hit, StatusScope, rule
 
 
 def _order(op: str, a: tuple[date, date], b: tuple[date, date]) -> tuple[bool, bool]:
@@ -40,8 +40,68 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
         yield r, certain, possible, derivation
 
 
-@rule("FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
-      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",))
+@rule(
+    "FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
+    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "deal-signed"
+            source = "harbour"
+            quote = "The port deal was signed on June 19, 2024"
+            when = "June 19, 2024"
+
+            [[claim]]
+            id = "first-ships"
+            source = "harbour"
+            quote = "The first ships sailed in late 2023"
+            when = "late 2023"
+
+            [[relation]]
+            expect = "when(deal-signed) < when(first-ships)"
+            because = "the ships sailed under the deal"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                The port deal was signed on June 19, 2024. The first ships sailed in late 2023.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "deal-signed"
+            source = "harbour"
+            quote = "The port deal was signed on June 19, 2024"
+            when = "June 19, 2024"
+
+            [[claim]]
+            id = "first-ships"
+            source = "harbour"
+            quote = "The first ships sailed in October 2024"
+            when = "October 2024"
+
+            [[relation]]
+            expect = "when(deal-signed) < when(first-ships)"
+            because = "the ships sailed under the deal"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                The port deal was signed on June 19, 2024. The first ships sailed in October 2024.
+            """,
+        },
+    ),
+)
 def order_violated(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -50,11 +110,6 @@ def order_violated(story: Story) -> Iterator[Hit]:
         the order cannot hold at all.
     Why an editor cares:
         A deployment "ordered under the treaty" cannot predate the treaty's signing.
-    Example:
-        expect = "when(treaty-signed) < when(first-deployment)"
-        treaty-signed: when = "June 19, 2024"; first-deployment: when = "late 2023"
-    Passes:
-        first-deployment: when = "October 2024"
     """
     for r, _certain, possible, derivation in _temporal(story):
         if possible:
@@ -67,8 +122,48 @@ def order_violated(story: Story) -> Iterator[Hit]:
                   derivation=derivation, blame=[])  # an order states no result: no claim is contradicted
 
 
-@rule("FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it",
-      tags=("timing",))
+@rule(
+    "FC402", "after-source", Severity.WARNING, "A claim is dated after the source that reports it",
+    tags=("timing",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "reopened"
+            source = "harbour"  # published 2025-06-05
+            quote = "the museum reopened in October 2025"
+            when = "October 2025"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                Staff said the museum reopened in October 2025.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "reopening"
+            source = "harbour"
+            quote = "the museum will reopen in October"
+            when = "October 2025"
+        """,
+        sources={
+            "harbour.md": """
+                +++
+                outlet = "Harbour Times"
+                published = 2025-06-05
+                url = "https://news.example/harbour-times"
+                +++
+                Staff said the museum will reopen in October.
+            """,
+        },
+    ),
+)
 def after_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -79,10 +174,6 @@ def after_source(story: Story) -> Iterator[Hit]:
         passes; so does a deadline ("by June 2024"), which is open at its start.
     Why an editor cares:
         Usually the `when` is wrong, or a relative date was resolved against the wrong source.
-    Example:
-        source published 2025-06-05; when = "October 2025"; quote = "the troops left in October"
-    Passes:
-        quote = "the parade will be held on May 9"; when = "May 9" (a plan)
     """
     for c in story.claims:
         anchor = c.anchor
@@ -95,7 +186,46 @@ def after_source(story: Story) -> Iterator[Hit]:
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"))
 
 
-@rule("FC403", "unanchored", Severity.WARNING, "A relative date whose source has no publication date")
+@rule(
+    "FC403", "unanchored", Severity.WARNING, "A relative date whose source has no publication date",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "hearing"
+            source = "blog"  # its front matter has no published date
+            quote = "The hearing opened on Wednesday"
+            when = "on Wednesday"
+        """,
+        sources={
+            "blog.md": """
+                +++
+                outlet = "Court Notes"
+                url = "https://news.example/court-notes"
+                +++
+                The hearing opened on Wednesday.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "hearing"
+            source = "blog"
+            quote = "The hearing opened on Wednesday"
+            when = "on Wednesday"
+        """,
+        sources={
+            "blog.md": """
+                +++
+                outlet = "Court Notes"
+                published = 2025-04-30
+                url = "https://news.example/court-notes"
+                +++
+                The hearing opened on Wednesday.
+            """,
+        },
+    ),
+)
 def unanchored(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -103,18 +233,72 @@ def unanchored(story: Story) -> Iterator[Hit]:
         `published` date; without it the claim is not compared in time.
     Why an editor cares:
         "On Wednesday" means nothing until you know which week the article was written in.
-    Example:
-        when = "on Wednesday"    # the source's front matter has no published date
-    Passes:
-        The same with `published = 2025-04-30` in the source's front matter.
     """
     for p in story.problems:
         if p.kind is Fact.UNANCHORED_DATE:
             yield Hit(p.message, claims=list(p.claims), sources=list(p.sources), location=p.location)
 
 
-@rule("FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed",
-      tags=("timing",))
+@rule(
+    "FC404", "order-uncertain", Severity.WARNING, "Periods overlap, so a required order cannot be confirmed",
+    tags=("timing",),
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "inquiry"
+            source = "court"
+            quote = "The inquiry reported in 2024"
+            when = "2024"
+
+            [[claim]]
+            id = "trial"
+            source = "court"
+            quote = "the trial began in June 2024"
+            when = "June 2024"
+
+            [[relation]]
+            expect = "when(inquiry) < when(trial)"  # 2024 may or may not be before June 2024
+        """,
+        sources={
+            "court.md": """
+                +++
+                outlet = "Court Notes"
+                published = 2025-01-10
+                url = "https://news.example/court-notes"
+                +++
+                The inquiry reported in 2024; the trial began in June 2024.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "inquiry"
+            source = "court"
+            quote = "The inquiry reported in early 2024"
+            when = "early 2024"
+
+            [[claim]]
+            id = "trial"
+            source = "court"
+            quote = "the trial began in June 2024"
+            when = "June 2024"
+
+            [[relation]]
+            expect = "when(inquiry) < when(trial)"
+        """,
+        sources={
+            "court.md": """
+                +++
+                outlet = "Court Notes"
+                published = 2025-01-10
+                url = "https://news.example/court-notes"
+                +++
+                The inquiry reported in early 2024; the trial began in June 2024.
+            """,
+        },
+    ),
+)
 def order_uncertain(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -122,10 +306,6 @@ def order_uncertain(story: Story) -> Iterator[Hit]:
         overlap ("2024" against "June 2024").
     Why an editor cares:
         The ledger's dates are too vague to show the order the story asserts.
-    Example:
-        a: when = "2024"; b: when = "June 2024"; expect = "when(a) < when(b)"
-    Passes:
-        a: when = "early 2024"; b: when = "June 2024"
     """
     for r, certain, possible, derivation in _temporal(story):
         if certain or not possible:

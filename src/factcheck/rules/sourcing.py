@@ -9,15 +9,69 @@ from typing import TYPE_CHECKING
 
 from factcheck.model import Location, Severity
 from factcheck.resolve import ClaimCtx, Story
-from factcheck.rules import Hit, rule
+from factcheck.rules import Example, Hit, rule
 from factcheck.text import closest_passage, find_folded, fold, shorten
 
 if TYPE_CHECKING:
     from factcheck.documents import Refetched
 
 
-@rule("FC501", "single-source", Severity.INFO, "A subject's figures rest on one source only",
-      about="subject", grouped="{n} subjects rest on one source")
+@rule(
+    "FC501", "single-source", Severity.INFO, "A subject's figures rest on one source only",
+    about="subject", grouped="{n} subjects rest on one source",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, a union leader said.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs-herald"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+
+            [[claim]]
+            id = "layoffs-post"
+            subject = "layoffs"
+            source = "post"
+            quote = "about 600 jobs"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, a union leader said.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-03-03
+                url = "https://news.example/post"
+                +++
+                About 600 jobs will go, the company confirmed.
+            """,
+        },
+    ),
+)
 def single_source(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -26,10 +80,6 @@ def single_source(story: Story) -> Iterator[Hit]:
         warning.
     Why an editor cares:
         "Around 600 deaths" from one lawmaker's briefing is a figure to attribute, not to state.
-    Example:
-        one claim on subject "nk-deaths", from one source
-    Passes:
-        two claims on subject "nk-deaths" from two sources
     """
     need = max(2, story.settings.min_sources)
     for subject, group in story.by_subject().items():
@@ -46,8 +96,80 @@ def single_source(story: Story) -> Iterator[Hit]:
                   severity=severity)
 
 
-@rule("FC502", "single-origin", Severity.INFO, "Several sources, but all trace back to one origin",
-      about="subject", grouped="{n} subjects trace back to one origin each")
+@rule(
+    "FC502", "single-origin", Severity.INFO, "Several sources, but all trace back to one origin",
+    about="subject", grouped="{n} subjects trace back to one origin each",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs-herald"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+            via = "the union"
+
+            [[claim]]
+            id = "layoffs-post"
+            subject = "layoffs"
+            source = "post"
+            quote = "about 600 jobs"
+            via = "the union"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, the union said.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-03-03
+                url = "https://news.example/post"
+                +++
+                About 600 jobs will go, according to the union.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "layoffs-herald"
+            subject = "layoffs"
+            source = "herald"
+            quote = "around 600 jobs"
+            via = "the union"
+
+            [[claim]]
+            id = "layoffs-post"
+            subject = "layoffs"
+            source = "post"
+            quote = "about 600 jobs"
+            via = "the company"
+        """,
+        sources={
+            "herald.md": """
+                +++
+                outlet = "Herald"
+                published = 2025-03-03
+                url = "https://news.example/herald"
+                +++
+                The carmaker will cut around 600 jobs, the union said.
+            """,
+            "post.md": """
+                +++
+                outlet = "Post"
+                published = 2025-03-03
+                url = "https://news.example/post"
+                +++
+                About 600 jobs will go, the company confirmed.
+            """,
+        },
+    ),
+)
 def single_origin(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -55,10 +177,6 @@ def single_origin(story: Story) -> Iterator[Hit]:
         (`via` on the claim, else on its source) to the same single origin.
     Why an editor cares:
         Three outlets repeating one agency's briefing are one source, not three.
-    Example:
-        three claims from three outlets, each with via = "NIS"
-    Passes:
-        two claims via "NIS" and one via "MSMT"
     """
     for subject, group in story.by_subject().items():
         origins = []
@@ -79,8 +197,44 @@ def single_origin(story: Story) -> Iterator[Hit]:
                           claims=[c.id for c in group], sources=sources, location=story.claim_loc(group[0]))
 
 
-@rule("FC503", "source-incomplete", Severity.INFO, "A cited source lacks its publication date or URL",
-      about="source", grouped="{n} sources lack a publication date or URL")
+@rule(
+    "FC503", "source-incomplete", Severity.INFO, "A cited source lacks its publication date or URL",
+    about="source", grouped="{n} sources lack a publication date or URL",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "fine"
+            source = "tribune"
+            quote = "a fine of €40m"
+        """,
+        sources={
+            "tribune.md": """
+                +++
+                outlet = "Tribune"
+                +++
+                The regulator imposed a fine of €40m.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "fine"
+            source = "tribune"
+            quote = "a fine of €40m"
+        """,
+        sources={
+            "tribune.md": """
+                +++
+                outlet = "Tribune"
+                published = 2025-03-27
+                url = "https://news.example/tribune/fine"
+                +++
+                The regulator imposed a fine of €40m.
+            """,
+        },
+    ),
+)
 def source_incomplete(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -89,22 +243,14 @@ def source_incomplete(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         Without a date, relative dates cannot be anchored; without a URL, nobody else on the
         desk can find the source again.
-    Example:
-        +++
-        outlet = "Korea Times"
-        +++
-    Passes:
-        +++
-        outlet = "Korea Times"
-        published = 2025-03-27
-        url = "https://www.koreatimes.co.kr/..."
-        +++
     """
     cited: dict[str, list[str]] = {}
     for c in story.claims:
         cited.setdefault(c.claim.source, []).append(c.id)
+    # a source whose front matter cannot be read is FC010's: its date and URL may well be there
+    unreadable = {s for p in story.problems if p.kind == "unreadable-source" for s in p.sources}
     for sid, src in sorted(story.sources.items()):
-        if sid not in cited or src.error is not None:
+        if sid not in cited or src.error is not None or sid in unreadable:
             continue
         missing = [k for k, v in (("publication date", src.meta.published), ("URL", src.meta.url)) if not v]
         if missing:
@@ -162,8 +308,74 @@ def _find_gone(story: Story) -> list[tuple[ClaimCtx, Refetched]]:
     return out
 
 
-@rule("FC504", "quote-gone-from-page", Severity.WARNING,
-      "The quoted passage is no longer on the page at the source's URL (sources check)")
+@rule(
+    "FC504", "quote-gone-from-page", Severity.WARNING,
+    "The quoted passage is no longer on the page at the source's URL (sources check)",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "wire"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Metro Wire"
+                published = 2025-05-08
+                url = "https://news.example/metro/tram-cost"
+                +++
+                The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.1 million cubic metres of fill for the tram depot, officials said.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "wire"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Metro Wire"
+                published = 2025-05-08
+                url = "https://news.example/metro/tram-cost"
+                +++
+                The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+)
 def quote_gone_from_page(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -173,10 +385,6 @@ def quote_gone_from_page(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         The outlet has changed the words the story relies on, perhaps to correct them: the
         story should not repeat what its own source has taken back.
-    Example:
-        saved: "paid for 1.2 million cubic metres"; the page now: "paid for 1.1 million cubic metres"
-    Passes:
-        the page still says "paid for 1.2 million cubic metres"
     """
     for c, r in _gone(story):
         quote = c.claim.quote or ""
@@ -213,8 +421,76 @@ def _find_corrections(story: Story) -> dict[str, list[str]]:
     return out
 
 
-@rule("FC505", "correction-added", Severity.WARNING,
-      "The page at a source's URL now carries a correction notice (sources check)")
+@rule(
+    "FC505", "correction-added", Severity.WARNING,
+    "The page at a source's URL now carries a correction notice (sources check)",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "wire"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Metro Wire"
+                published = 2025-05-08
+                url = "https://news.example/metro/tram-cost"
+                +++
+                The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                <p>Correction: this article has been amended to give the correct cost of the depot.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "wire"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Metro Wire"
+                published = 2025-05-08
+                url = "https://news.example/metro/tram-cost"
+                +++
+                The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                <p>Updated: 10:32</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+)
 def correction_added(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -225,10 +501,6 @@ def correction_added(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A correction is the outlet saying its own story was wrong; the claims resting on it need
         a second look even when the quoted words are unchanged.
-    Example:
-        the page now ends "Correction: this article has been amended to give the correct cost."
-    Passes:
-        the page as it was saved
     """
     for sid, notices in _corrections(story).items():
         src = story.sources[sid]
@@ -241,7 +513,62 @@ def correction_added(story: Story) -> Iterator[Hit]:
                       else [])
 
 
-@rule("FC506", "page-unreachable", Severity.WARNING, "A source's URL cannot be fetched again (sources check)")
+@rule(
+    "FC506", "page-unreachable", Severity.WARNING, "A source's URL cannot be fetched again (sources check)",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "wire"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Metro Wire"
+                published = 2025-05-08
+                url = "https://news.example/metro/tram-cost"
+                +++
+                The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": 404,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "wire"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "wire.md": """
+                +++
+                outlet = "Metro Wire"
+                published = 2025-05-08
+                url = "https://news.example/metro/tram-cost"
+                +++
+                The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+)
 def page_unreachable(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -251,10 +578,6 @@ def page_unreachable(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A source that has disappeared may have been withdrawn; the saved copy is then the only
         record, and the story may need to say so.
-    Example:
-        url = "https://example.org/news/withdrawn-story"   # the server answers 404
-    Passes:
-        url = "https://example.org/news/story"              # the page is still served
     """
     for sid, r in sorted(_refetched(story).items()):
         src = story.sources.get(sid)
@@ -264,8 +587,87 @@ def page_unreachable(story: Story) -> Iterator[Hit]:
                   location=Location(path=str(src.path)))
 
 
-@rule("FC507", "page-changed", Severity.INFO,
-      "A page's text has changed since it was saved, but every quote is still there (sources check)")
+@rule(
+    "FC507", "page-changed", Severity.INFO,
+    "A page's text has changed since it was saved, but every quote is still there (sources check)",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "depot"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "depot.html": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><link rel="canonical" href="https://news.example/metro/tram-cost"><meta name="date" content="2025-05-08"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                <p>Work on the depot is due to finish in 2027.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                <p>Work on the depot is due to finish in 2027.</p>
+                <p>The contractor has asked for a further six months.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "fill"
+            source = "depot"
+            quote = "paid for 1.2 million cubic metres of fill"
+        """,
+        sources={
+            "depot.html": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><link rel="canonical" href="https://news.example/metro/tram-cost"><meta name="date" content="2025-05-08"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                <p>Work on the depot is due to finish in 2027.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+        pages={
+            "https://news.example/metro/tram-cost": """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><link rel="canonical" href="https://news.example/metro/tram-cost"><meta name="date" content="2025-05-08"><title>Tram depot costs | Metro Wire</title></head>
+                <body>
+                <article>
+                <h1>Tram depot costs</h1>
+                <p>The city paid for 1.2 million cubic metres of fill for the tram depot, officials said.</p>
+                <p>Work on the depot is due to finish in 2027.</p>
+                </article>
+                </body>
+                </html>
+            """,
+        },
+    ),
+)
 def page_changed(story: Story) -> Iterator[Hit]:
     """
     What it checks:
@@ -275,10 +677,6 @@ def page_changed(story: Story) -> Iterator[Hit]:
         page with a quote gone (FC504) or a new correction (FC505) is reported by those alone.
     Why an editor cares:
         An article updated since it was saved may say more, or less, than the story assumes.
-    Example:
-        the page now has a paragraph the saved copy does not
-    Passes:
-        the page serves the same article text as the saved copy
     """
     gone = {c.claim.source for c, _ in _gone(story)} | set(_corrections(story))  # reported already
     for sid, r in sorted(_refetched(story).items()):
