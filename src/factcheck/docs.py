@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from factcheck.model import story_markdown
-from factcheck.rules import DOC_SECTIONS, FAMILIES, Rule, load_rules
+from factcheck.rules import DOC_SECTIONS, FAMILIES, Rule, StatusScope, load_rules
 
 DEFAULT = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 
@@ -45,7 +45,7 @@ def render() -> str:
         out += ["", f'<a id="{r.code.lower()}"></a>', "", f"### {r.code} {r.name}", "",
                 f"**{r.severity.value}**: {r.summary}"]
         if r.status is not None:
-            out += ["", f"An unaccepted finding makes its claims *{r.status.value}*."]
+            out += ["", status_sentence(r)]
         sections = r.sections()
         for name in DOC_SECTIONS:
             text = sections.get(name, "").strip()
@@ -72,6 +72,21 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+
+def status_sentence(r: Rule) -> str:
+    """What an unaccepted finding of the rule does to the statuses of the claims it names."""
+    status = f"*{r.status.value}*" if r.status is not None else ""
+    if r.status_scope is StatusScope.STATED:
+        return (f"An unaccepted finding makes its stated result {status}: the `total_of` claim, or the claim "
+                "alone on the left of `=`. Its other claims keep their own status and list the failure; an "
+                "order (`when(a) < when(b)`) states no result, so no claim is made " + status + ".")
+    if r.status_scope is StatusScope.ALL:
+        return f"An unaccepted finding makes every claim it names {status}."
+    if r.status_scope is StatusScope.UNCORROBORATED:
+        return (f"An unaccepted finding makes {status} the claims it names that independent sources do not "
+                "agree on (all of them when every one is so corroborated).")
+    return f"An unaccepted finding makes the claim it is about {status}."
+
 def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else DEFAULT
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,3 +97,4 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+

@@ -282,6 +282,8 @@ def _statuses(story: Story, findings: list[Finding],
             for cid in dict.fromkeys(f.claims):
                 if cid not in blamed and cid in out:
                     parts.setdefault(cid, []).append(FailedCheck(f.code, n))
+        elif r.status_scope is StatusScope.STATED:
+            targets = []  # a total or relation names its stated result in the hit; without one, none
         elif r.status_scope is StatusScope.ALL:
             targets = f.claims
         elif r.status_scope is StatusScope.UNCORROBORATED:

@@ -63,7 +63,7 @@ def _total_derivation(c: ClaimCtx, parts: list[ClaimCtx], interval: Interval, fi
 
 
 @rule("FC201", "total-mismatch", Severity.ERROR, "A total cannot be the sum of its parts",
-      status=ClaimStatus.CONTRADICTED,
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.STATED,
     example=Example(
         ledger="""
             [[claim]]
@@ -144,7 +144,7 @@ def total_mismatch(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC202", "total-inexact", Severity.WARNING, "A total agrees with its parts only within its hedges",
-      status=ClaimStatus.CONTRADICTED,
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.STATED,
     example=Example(
         ledger="""
             [[claim]]
@@ -430,7 +430,7 @@ def _fmt_at(v: Decimal, sig: int) -> str:
 
 @rule(
     "FC203", "relation-fails", Severity.ERROR, "A relation between figures does not hold",
-    status=ClaimStatus.CONTRADICTED,
+    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.STATED,
     example=Example(
         ledger="""
             [[claim]]
@@ -508,7 +508,7 @@ def relation_fails(story: Story) -> Iterator[Hit]:
 
 
 @rule("FC204", "relation-inexact", Severity.WARNING, "A relation holds only within the figures' hedges",
-      status=ClaimStatus.CONTRADICTED,
+      status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.STATED,
     example=Example(
         ledger="""
             [[claim]]

@@ -42,7 +42,7 @@ def _temporal(story: Story) -> Iterator[tuple[RelationCtx, bool, bool, list[str]
 
 @rule(
     "FC401", "order-violated", Severity.ERROR, "Events are out of the order a relation requires",
-    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",),
+    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.STATED, tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]
