@@ -268,6 +268,8 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     known = ledger_units(story)
     claimed = ClaimedFigures([(c.amount.interval, c) for c in claims])  # type: ignore[union-attr]
     quoted = _sourced_quotations(story)
+    # figures quoted by claims that record only a date, for the hint (gathered once)
+    dated_figures = [(c, qa) for c in story.claims if c.amount is None and c.quote_found for qa in c.quote_amounts]
     starts = [a for a, _ in quoted]
     for fig in _draft_figures(story):
         i = bisect_right(starts, fig.span[0]) - 1
@@ -275,7 +277,7 @@ def draft_figure(story: Story) -> Iterator[Hit]:
             continue  # inside a quotation a source holds word for word: the source backs it (FC602)
         if any(backs(story, c, fig, known) for c in claimed.candidates(fig.interval)):
             continue
-        quoting = _quoted_by_dated_claim(story, fig, known)
+        quoting = _quoted_by_dated_claim(story, dated_figures, fig, known)
         if quoting is not None:
             c, figure = quoting
             yield Hit(f"the draft's figure '{fig.text}' ({fig.interval.describe()}) is backed by no claim; claim "
@@ -292,15 +294,13 @@ def draft_figure(story: Story) -> Iterator[Hit]:
                   evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
 
 
-def _quoted_by_dated_claim(story: Story, fig: Amount, known: set[str]) -> tuple[ClaimCtx, str] | None:
+def _quoted_by_dated_claim(story: Story, dated_figures: list[tuple[ClaimCtx, Amount]], fig: Amount,
+                           known: set[str]) -> tuple[ClaimCtx, str] | None:
     """A claim that records only a date but whose found quote states a figure that would back
     the draft's: the ledger's gap an editor closes with one `amount` line."""
-    for c in story.claims:
-        if c.amount is not None or not c.quote_found:
-            continue
-        for qa in c.quote_amounts:
-            if backs(story, replace(c, amount=qa), fig, known):
-                return c, qa.text
+    for c, qa in dated_figures:
+        if backs(story, replace(c, amount=qa), fig, known):
+            return c, qa.text
     return None
 
 
@@ -398,8 +398,9 @@ def draft_quote(story: Story) -> Iterator[Hit]:
     text = story.draft_text
     bodies = [(sid, s) for sid, s in story.sources.items() if s.body is not None]
     vocabulary: dict[str, set[str]] = {}
+    sourced = set(_sourced_quotations(story))
     for m, quote, _ in _quotations(story):
-        if _quoted_in(bodies, quote) is not None:
+        if m.span(1) in sourced:
             continue
         best = _closest(bodies, quote, vocabulary)
         hint = ""
