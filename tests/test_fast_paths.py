@@ -102,3 +102,67 @@ def test_claimed_figures_leave_out_no_interval_within_the_figure(claimed: list[I
     index = ClaimedFigures([(iv, n) for n, iv in enumerate(claimed)])
     within = {n for n, iv in enumerate(claimed) if implies(iv, fig)}
     assert within <= set(index.candidates(fig))
+
+
+@settings(max_examples=300)
+@given(st.lists(_intervals(), max_size=12), _intervals())
+def test_claimed_figures_yield_exactly_the_intervals_between_the_figures_ends(claimed: list[Interval],
+                                                                               fig: Interval) -> None:
+    index = ClaimedFigures([(iv, n) for n, iv in enumerate(claimed)])
+    between = [n for n, iv in enumerate(claimed) if fig.lo <= iv.lo and iv.hi <= fig.hi]
+    got = list(index.candidates(fig))
+    assert sorted(got) == between  # each once, none left out, none outside
+    assert [claimed[n].lo for n in got] == sorted(claimed[n].lo for n in got)  # in order of low end
+
+
+# Figures as reporters write them, in the units a ledger and a draft share or do not.
+_FIGURES = ["about 40 people", "more than 30 people", "40 troops", "at least 12 soldiers", "40",
+            "$30 million", "US$34.2 billion", "12%", "12 per cent", "nearly 6,000", "over 9 million shells",
+            "some 20,000 troops", "up to 45 tonnes", "between 30 and 50 people", "at most 50 people",
+            "6,000 shells", "5,951", "almost 13 percent", "30 million dollars", "fewer than 45 people"]
+_UNITS = [None, "people", "troops", "shells", "USD", "%", "tonnes"]
+
+
+class _PlainBacking:
+    """Every claim asked of every figure: the plain scan BackingIndex replaces."""
+
+    def __init__(self, story: object, claims: list[object], known: set[str]) -> None:
+        self.story, self.claims, self.known = story, claims, known
+
+    def backed(self, fig: object) -> bool:
+        from factcheck.rules.draft import backs
+
+        return any(backs(self.story, c, fig, self.known) for c in self.claims)  # type: ignore[arg-type]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_FIGURES), st.sampled_from(_UNITS)), min_size=1, max_size=8),
+       st.lists(st.sampled_from(_FIGURES), min_size=1, max_size=8), st.booleans())
+def test_backing_index_finds_what_asking_every_claim_finds(claims: list[tuple[str, str | None]], drafted: list[str],
+                                                           synonyms: bool) -> None:
+    import tempfile
+    from unittest import mock
+
+    from factcheck.engine import Options, run
+    from factcheck.rules import draft
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "sources").mkdir()
+        ledger = ['[story]\npublished = 2025-06-23\n']
+        if synonyms:
+            ledger.append('[units]\ntroops = ["soldiers"]\n')
+        for n, (quote, unit) in enumerate(claims):
+            ledger.append(f'[[claim]]\nid = "c{n}"\nsource = "wire"\nquote = "{quote} were counted"\n'
+                          + (f'unit = "{unit}"\n' if unit else ""))
+        (root / "claims.toml").write_text("\n".join(ledger), encoding="utf-8")
+        body = " ".join(f"{q} were counted." for q, _ in claims)
+        (root / "sources" / "wire.md").write_text(
+            f'+++\noutlet = "Wire"\npublished = 2025-06-20\nurl = "https://news.example/w"\n+++\n{body}\n',
+            encoding="utf-8")
+        (root / "draft.md").write_text("\n\n".join(f"Officials said {f} had left." for f in drafted), encoding="utf-8")
+        opts = Options(claims=root / "claims.toml", select=["FC601"])
+        fast = [(f.message, f.claims) for f in run(opts).findings]
+        with mock.patch.object(draft, "BackingIndex", _PlainBacking):
+            plain = [(f.message, f.claims) for f in run(opts).findings]
+    assert fast == plain
