@@ -81,6 +81,33 @@ def test_json_rows_are_the_plain_walk_of_the_report(story: Path) -> None:
     assert json.dumps(report.to_json_dict()) == json.dumps(_plain_walk(report))  # keys in the same order
 
 
+@pytest.mark.parametrize("story", _STORIES, ids=lambda p: p.name)
+def test_json_document_is_the_plain_walk_of_the_report(story: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON reporter walks the rows through its encoder's default; with the standard
+    library's C encoder built once, and without it, the document is the plain walk's data, keys
+    in the same order, one row a line."""
+    import importlib
+    import json
+
+    from factcheck.engine import Options, run
+    from factcheck.report import json_report, render
+
+    report = run(Options(claims=story / "claims.toml"))
+    plain = _plain_walk(report)
+    assert isinstance(plain, dict)
+    fast = render(report, "json")
+    assert json.dumps(json.loads(fast)) == json.dumps(plain)
+    rows = sum(len(v) for v in plain.values() if isinstance(v, list))
+    assert fast.count("\n    {") == rows
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    try:
+        importlib.reload(json_report)  # builds its encoder the public way
+        assert render(report, "json") == fast
+    finally:
+        monkeypatch.undo()
+        importlib.reload(json_report)
+
+
 @st.composite
 def _intervals(draw: st.DrawFn) -> Interval:
     # Few distinct ends, so that ends meet often: touching ends are where open and closed differ.

@@ -429,6 +429,32 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 _FIELDS: dict[type, tuple[str, ...]] = {}  # each row class's field names, in declaration order
 
 
+def json_fields(t: type) -> tuple[str, ...]:
+    """The names of a row class's fields that the JSON document carries, in declaration order
+    (looked up once per class)."""
+    names = _FIELDS.get(t)
+    if names is None:
+        names = _FIELDS[t] = tuple(name for name, f in t.__dataclass_fields__.items()  # type: ignore[attr-defined]
+                                   if f.metadata.get("json", True))
+    return names
+
+
+def json_row(v: Any) -> Any:
+    """One level of a result value as JSON data, for an encoder's `default`: a row as the mapping
+    of its fields (their values as they are: the encoder comes back here for a nested row),
+    an enum as its value. `json.JSONEncoder(default=json_row)` writes what encoding
+    `to_json_dict()` writes, without building the nested mappings first
+    (tests/test_fast_paths.py holds the two to each other)."""
+    names = _FIELDS.get(type(v))
+    if names is None:
+        if isinstance(v, Enum):
+            return v.value
+        if not hasattr(v, "__dataclass_fields__"):
+            raise TypeError(f"{type(v).__name__} is not a result row")
+        names = json_fields(type(v))
+    return {name: getattr(v, name) for name in names}
+
+
 def _plain(v: Any) -> Any:
     """A result value as JSON data: the one serialiser of rows, for every reporter.
 
@@ -448,5 +474,5 @@ def _plain(v: Any) -> Any:
             return [_plain(x) for x in v]
         if not hasattr(v, "__dataclass_fields__"):
             return v
-        names = _FIELDS[t] = tuple(name for name, f in v.__dataclass_fields__.items() if f.metadata.get("json", True))
+        names = json_fields(t)
     return {name: _plain(getattr(v, name)) for name in names}
