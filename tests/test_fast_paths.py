@@ -193,3 +193,29 @@ def test_backing_index_finds_what_asking_every_claim_finds(claims: list[tuple[st
         with mock.patch.object(draft, "BackingIndex", _PlainBacking):
             plain = [(f.message, f.claims) for f in run(opts).findings]
     assert fast == plain
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from(["Tuesday, February 6", "Monday, February 6", "Wednesday, February 15"])),
+                min_size=1, max_size=6),
+       st.lists(st.sampled_from(["", "Crews said \"the road is shut again\". ", "The wall is 2 metres high. "]),
+                min_size=6, max_size=6))
+def test_draft_weekdays_inside_quotations_are_the_speakers(dates: list[tuple[bool, str]], fillers: list[str]) -> None:
+    """FC611 leaves a weekday inside quotation marks alone, and reports every other one (the
+    quotations are looked up by bisection over their starts)."""
+    import tempfile
+
+    from factcheck.engine import Options, run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "sources").mkdir()
+        (root / "claims.toml").write_text('[story]\npublished = 2023-02-20\n', encoding="utf-8")
+        pieces = [fillers[n % len(fillers)] + (f'"Crews came on {d} with water," she said. ' if quoted
+                                               else f"Crews came on {d} with water. ")
+                  for n, (quoted, d) in enumerate(dates)]
+        (root / "draft.md").write_text("".join(pieces), encoding="utf-8")
+        report = run(Options(claims=root / "claims.toml", select=["FC611"]))
+    # 2023: February 6 was a Monday, February 15 a Wednesday
+    wrong = [f"on {d}" for quoted, d in dates if not quoted and d.startswith("Tuesday")]
+    assert [f.figure for f in report.findings] == wrong

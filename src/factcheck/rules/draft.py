@@ -65,19 +65,21 @@ class ClaimedFigures(Generic[T]):
     __slots__ = ("lows", "items", "size", "min_hi")
 
     def __init__(self, items: list[tuple[Interval, T]]) -> None:
-        ordered = sorted(items, key=lambda it: it[0].lo)
-        self.lows = [iv.lo for iv, _ in ordered]
-        self.items = [item for _, item in ordered]
+        lows = [iv.lo for iv, _ in items]
+        order = sorted(range(len(items)), key=lows.__getitem__)
+        self.lows = [lows[k] for k in order]
+        self.items = [items[k][1] for k in order]
         size = 1
-        while size < len(ordered):
+        while size < len(items):
             size *= 2
         self.size = size
-        min_hi = [INF] * (2 * size)  # node v covers leaves [a, b); its children are 2v and 2v+1
-        for k, (iv, _) in enumerate(ordered):
-            min_hi[size + k] = iv.hi
-        for v in range(size - 1, 0, -1):
-            min_hi[v] = min(min_hi[2 * v], min_hi[2 * v + 1])
-        self.min_hi = min_hi
+        # Node v covers leaves [a, b) and its children are 2v and 2v+1: the levels, built bottom
+        # up pair by pair, laid end to end from the root (index 0 is unused).
+        levels = [[items[k][0].hi for k in order] + [INF] * (size - len(items))]
+        while len(levels[-1]) > 1:
+            below = levels[-1]
+            levels.append(list(map(min, below[0::2], below[1::2])))
+        self.min_hi = [INF] + [hi for level in reversed(levels) for hi in level]
 
     def candidates(self, fig: Interval) -> Iterator[T]:
         """The items whose interval starts at or above fig's low end and ends at or below its
@@ -600,9 +602,19 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[lo: m.start() if m else min(len(text), end + 200)]
 
 
+def _quotation_spans(story: Story) -> tuple[list[int], list[int]]:
+    """Where the draft's quotations start and end: found in order and never overlapping, so
+    both lists are sorted (read once for both rules)."""
+    def find() -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in _QUOTATION.finditer(story.draft_text or "")]
+        return [a for a, _ in spans], [b for _, b in spans]
+    return story.shared("draft-quotations", find)
+
+
 def _in_quotation(story: Story, pos: int) -> bool:
-    spans = story.shared("draft-quotations", lambda: [m.span() for m in _QUOTATION.finditer(story.draft_text or "")])
-    return any(a <= pos < b for a, b in spans)
+    starts, ends = _quotation_spans(story)
+    k = bisect_right(starts, pos) - 1  # the last quotation starting at or before pos
+    return k >= 0 and pos < ends[k]
 
 
 def _claimed_dates(story: Story) -> list[ClaimCtx]:
