@@ -219,3 +219,36 @@ def test_draft_weekdays_inside_quotations_are_the_speakers(dates: list[tuple[boo
     # 2023: February 6 was a Monday, February 15 a Wednesday
     wrong = [f"on {d}" for quoted, d in dates if not quoted and d.startswith("Tuesday")]
     assert [f.figure for f in report.findings] == wrong
+
+
+def test_json_document_escapes_what_escaping_it_whole_escapes(tmp_path: Path) -> None:
+    """The JSON reporter escapes row by row, and only the rows that are not ASCII (or hold DEL):
+    the document is the one escaping it whole gives, and no unsafe character is left raw."""
+    import json
+    import re
+
+    from factcheck.engine import Options, run
+    from factcheck.model import Report
+    from factcheck.report import render
+    from factcheck.safe_text import as_u_escapes
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "claims.toml").write_text(
+        '[story]\ntitle = "Flood \\u202eroll"\npublisher = "Desk\\u007f"\n\n'
+        '[[claim]]\nid = "a"\nsource = "wire"\nquote = "About 40 homes\\u009b were lost"\n\n'
+        '[[claim]]\nid = "b"\nsource = "wire"\nquote = "The bridge \\u2066closed\\u2069 on Monday"\n\n'
+        '[[claim]]\nid = "c"\nsource = "wire"\nquote = "Plain words only"\ntext = "bell \\u0007, del \\u007f and tab \\t"\n',
+        encoding="utf-8")
+    (tmp_path / "sources" / "wire.md").write_text(
+        '+++\noutlet = "W\u0085ire"\npublished = 2025-06-20\nurl = "https://news.example/w"\n+++\n'
+        "About 40 homes\u009b were lost. The bridge \u2066closed\u2069 on Monday. Plain words only.\n", encoding="utf-8")
+    report = run(Options(claims=tmp_path / "claims.toml"))
+    doc = render(report, "json")
+    whole = as_u_escapes("\n".join(
+        f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in report.to_json_dict().items()))
+    for esc in ("\\u007f", "\\u202e", "\\u009b", "\\u2066", "\\u0085"):
+        assert esc in doc and esc in whole
+    assert re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]", doc) is None
+    assert json.loads(doc) == json.loads(json.dumps(_plain_walk(report)))
+    assert isinstance(report, Report)

@@ -10,6 +10,7 @@ Result models are plain dataclasses that reporters render and never compute on.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -445,14 +446,28 @@ def json_row(v: Any) -> Any:
     an enum as its value. `json.JSONEncoder(default=json_row)` writes what encoding
     `to_json_dict()` writes, without building the nested mappings first
     (tests/test_fast_paths.py holds the two to each other)."""
-    names = _FIELDS.get(type(v))
-    if names is None:
+    make = _ROW_MAKERS.get(type(v))
+    if make is None:
         if isinstance(v, Enum):
             return v.value
         if not hasattr(v, "__dataclass_fields__"):
             raise TypeError(f"{type(v).__name__} is not a result row")
-        names = json_fields(type(v))
-    return {name: getattr(v, name) for name in names}
+        make = _ROW_MAKERS[type(v)] = _row_maker(json_fields(type(v)))
+    return make(v)
+
+
+_ROW_MAKERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _row_maker(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    """`lambda v: {"id": v.id, "status": v.status, ...}` for a row class's fields: a dict display
+    builds a row's mapping in a third of the time a loop over the names takes (the dataclass
+    module writes its __init__ the same way). The names are the class's own field names, never
+    text from a file."""
+    assert all(n.isidentifier() for n in names)
+    maker: Callable[[Any], dict[str, Any]] = eval(  # noqa: S307
+        "lambda v: {" + ", ".join(f"{n!r}: v.{n}" for n in names) + "}", {})
+    return maker
 
 
 def _plain(v: Any) -> Any:

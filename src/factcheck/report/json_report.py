@@ -39,16 +39,24 @@ def _row_encoder() -> Callable[[Any], str]:
 _dump = _row_encoder()
 
 
+def _safe(text: str) -> str:
+    """`as_u_escapes` of one encoded value: no raw C1 or bidi control reaches a terminal. json
+    already escapes every C0 control inside a string, so in ASCII text only DEL can be unsafe;
+    the scan is left to the rows that are not ASCII (a pattern of one character escapes the
+    rows one by one as it escapes the document whole)."""
+    return text if text.isascii() and "\x7f" not in text else as_u_escapes(text)
+
+
 def render(report: Report) -> str:
     parts = []
     for key in json_fields(Report):
         value = getattr(report, key)
         if isinstance(value, list):
-            inner = ",\n".join(f"    {_dump(row)}" for row in value)
+            inner = ",\n".join(f"    {_safe(_dump(row))}" for row in value)
             parts.append(f"  {_dump(key)}: [\n{inner}\n  ]" if value else f"  {_dump(key)}: []")
         else:
-            parts.append(f"  {_dump(key)}: {_dump(value)}")
-    return as_u_escapes("{\n" + ",\n".join(parts) + "\n}\n")  # no raw C1 or bidi control on a terminal
+            parts.append(f"  {_dump(key)}: {_safe(_dump(value))}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def render_many(reports: Sequence[Report]) -> str:
