@@ -195,7 +195,11 @@ class _Reading:
     hedge_words: str = ""
     negative: bool = False
     currency: str | None = None
+    build: bool = True  # False: only where the amount ends is wanted (see _UNBUILT)
 
+
+# What _read_at gives, with `build` False, for an amount it read: a figure the caller drops.
+_UNBUILT = Amount("", Hedge.EXACT, "", Decimal(0), Interval(Decimal(0), Decimal(0)))
 
 # -- the grammar ---------------------------------------------------------------------------------
 
@@ -225,6 +229,10 @@ _HEDGE_TABLE = _Phrases(_HEDGE_PHRASES)
 STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "an", "half"} | _VAGUE_FIRST
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
 _NUMBER_KINDS = frozenset({"num", "dcomma"})
+# Words that start an amount only as the first word of a hedge ("in excess of", "at least"): with
+# no hedge read there, nothing else in the grammar starts at them ("in", "at", "to").
+_HEDGE_ONLY = STARTERS - ({"between", "from", "a", "an", "half"} | _VAGUE_FIRST | set(ONES) | set(TENS)
+                          | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
 # What may follow "a" or "an" in a figure: "a hundred", "a dozen", "a million", "a third of", "an estimated".
 _AFTER_A = (frozenset(HUNDRED) | frozenset(DOZEN) | frozenset(SCALE_WORDS) | frozenset(FRACTIONS) | {"couple"}
             | {p[1] for p in _split(HEDGES) if p[0] in ("a", "an") and len(p) > 1})
@@ -316,17 +324,22 @@ def _number(tokens: list[Token], i: int, opts: ReadOptions,
     return num, currency, k
 
 
-def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple[Amount, int] | None:
-    """An amount starting at token i, or None. Raises DecimalCommaError."""
+def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions,
+             build: bool = True) -> tuple[Amount, int] | None:
+    """An amount starting at token i, or None. Raises DecimalCommaError. With `build` False the
+    grammar reads exactly as it would, but the amount found is `_UNBUILT`: the caller only wants
+    where it ends (a figure inside a date, which is dropped)."""
     n = len(tokens)
     t0 = tokens[i]
     if t0.kind == "word" and t0.text not in STARTERS:
         return None
     if t0.kind not in _START_KINDS:
         return None
-    r = _Reading(i)
+    r = _Reading(i, build=build)
     j = i
     got_hedge = _longest(tokens, j, _HEDGE_TABLE)
+    if got_hedge is None and t0.text in _HEDGE_ONLY and t0.kind == "word":
+        return None
     phrase = got_hedge[0] if got_hedge is not None else None
     if got_hedge is not None:
         r.hedge_words = " ".join(got_hedge[0])
@@ -393,6 +406,8 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
         r.hedge = POSTFIX_HEDGES[" ".join(post[0])]
         r.hedge_words = POSTFIX_AS_PREFIX[r.hedge]
         end = post[1]
+    if not r.build:
+        return _UNBUILT, end
     span = (tokens[i].start, tokens[end - 1].end)
     return _make(text[span[0]:span[1]], r, num, unit, factor, span, opts), end
 
@@ -511,6 +526,8 @@ def _range_end(tokens: list[Token], j: int, low: Number, lo_unit: str | None, lo
         hi_factor = lo_factor
     if hnum.value * hi_factor < lo_val * lo_factor:
         return None
+    if not r.build:
+        return _UNBUILT, end
     lo_r = _rounding(low, unit)
     hi_r = _rounding(hnum, unit)
     lo, hi = lo_r.lo * lo_factor, hi_r.hi * hi_factor
@@ -652,8 +669,13 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         if t.kind == "num" and _score_at(tokens, i):
             i += 3  # "won 3-1", "a 1-3 defeat": a score or a ratio, not figures
             continue
+        # A number inside a date ("September 2, 2023"): whatever figure it starts meets the date
+        # and is dropped below, so the grammar only finds where that figure ends, building none.
+        # (A date ending inside the number, "May 12 500", takes the full path.)
+        build = not (t.kind == "num" and skipped.meets(t.start, t.end)
+                     and _after_date(t, skipped.end_in(t.start, t.end)) is None)
         try:
-            parsed = _read_at(tokens, i, text, opts)
+            parsed = _read_at(tokens, i, text, opts, build)
         except DecimalCommaError:
             i += 1  # "1,5 million" where the story has no decimal comma: refuse to guess
             while i < n and tokens[i].kind == "word" and tokens[i].text in SCALE_WORDS:
@@ -663,6 +685,9 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             i += 1
             continue
         amount, nxt = parsed
+        if amount is _UNBUILT:
+            i = nxt
+            continue
         s, e = amount.span
         if t.kind == "num" and skipped.meets(s, e):
             rest = _after_date(t, skipped.end_in(t.start, t.end))

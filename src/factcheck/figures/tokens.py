@@ -72,6 +72,9 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+_NOT_DIGITS = {ord(c): None for c in "," + _SPACES}
+
+
 def digits_of(numeral: str) -> str:
     """'14,000' -> '14000'; '4 500' -> '4500'."""
-    return numeral.replace(",", "").translate({ord(c): None for c in _SPACES})
+    return numeral.translate(_NOT_DIGITS) if not numeral.isdigit() else numeral
