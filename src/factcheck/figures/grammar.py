@@ -225,6 +225,9 @@ _PERCENT_PHRASES = _Phrases(_split(PERCENT_WORDS - {"%", "percentage"}))
 _POINT_PHRASES = _Phrases(_split(POINT_WORDS))
 _BP_PHRASES = _Phrases(_split(BASIS_POINT_WORDS))
 _HEDGE_TABLE = _Phrases(_HEDGE_PHRASES)
+# The first words of every unit a figure names after itself (see _unit_after): any other word names none.
+_UNIT_FIRST = frozenset(_BP_PHRASES.by_first) | frozenset(_POINT_PHRASES.by_first) | frozenset(
+    _PERCENT_PHRASES.by_first) | CURRENCY_CODES | frozenset(_CURRENCY_NAME_PHRASES.by_first)
 # Words that can begin an amount.
 STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "an", "half"} | _VAGUE_FIRST
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
@@ -299,7 +302,7 @@ def _unit_after(tokens: list[Token], j: int, opts: ReadOptions) -> tuple[str | N
     t = tokens[j]
     if t.kind == "pct":
         return PERCENT, j + 1, _ONE
-    if t.kind != "word":
+    if t.kind != "word" or t.text not in _UNIT_FIRST:
         return None, j, _ONE
     for phrases, unit, factor in ((_BP_PHRASES, POINTS, Decimal("0.01")), (_POINT_PHRASES, POINTS, _ONE),
                                   (_PERCENT_PHRASES, PERCENT, _ONE)):
@@ -703,7 +706,7 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         if amount.unit is None:
             unit = counted_noun(tokens, nxt, text)
             if unit:
-                amount = replace(amount, unit=unit)
+                amount = _with_unit(amount, unit)
         if out and _duration_of_previous(tokens, i, amount, last_end):
             i = nxt  # "A$1.5bn to shareholders over three years": the figure's duration
             continue
@@ -713,6 +716,12 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         last_end = nxt
         i = _past_duration(tokens, nxt, opts)
     return tuple(out)
+
+
+def _with_unit(a: Amount, unit: str) -> Amount:
+    """dataclasses.replace(a, unit=unit), without its field-by-field introspection."""
+    return Amount(a.text, a.hedge, a.hedge_words, a.value, a.interval, unit, a.high_value, a.scale_word, a.mantissa,
+                  a.vague_words, a.span, a.tolerance, a.rounding, a.negated, a.spelt)
 
 
 def _too_large(a: Amount) -> bool:
@@ -844,10 +853,13 @@ def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
     return False
 
 
+_NEGATION_PHRASES = tuple((length, tuple(phrase.split())) for phrase, length in NEGATIONS.items())
+
+
 def _negated(tokens: list[Token], i: int) -> bool:
     """'not 120', 'rather than 120', 'instead of 120'."""
-    for phrase, length in NEGATIONS.items():
-        if i - length >= 0 and _phrase_at(tokens, i - length, tuple(phrase.split())):
+    for length, words in _NEGATION_PHRASES:
+        if i - length >= 0 and tokens[i - length].text == words[0] and _phrase_at(tokens, i - length, words):
             return True
     return False
 
