@@ -390,17 +390,17 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions,
     num, currency, _ = read
     r.currency = currency
     end = num.end
-    after: tuple[str | None, int, Decimal] | None = None  # the unit after the figure, once asked
+    unit_after: tuple[str | None, int, Decimal] | None = None  # the unit after the figure, once asked
     # "200 to 300", "1,000 – 5,000", "10,000-12,000", "22%-30%", "45 per cent to 74 per cent"
     if r.hedge is Hedge.EXACT and not r.hedge_words and not r.negative and end < n:
-        after = lo_unit, k, lo_factor = _unit_after(tokens, end, opts)
+        unit_after = lo_unit, k, lo_factor = _unit_after(tokens, end, opts)
         sep = tokens[k] if k < n else None
         if sep is not None and (sep.kind == "dash" or (sep.kind == "word" and sep.text == "to")) and not (
                 lo_unit is not None and sep.kind == "word" and _after_change(tokens, i)):  # "rose 5% to 7%"
             got_range = _range_tail(tokens, k, num, lo_unit, lo_factor, text, opts, r)
             if got_range is not None:
                 return got_range
-    unit, end, factor = after if after is not None else _unit_after(tokens, end, opts)
+    unit, end, factor = unit_after if unit_after is not None else _unit_after(tokens, end, opts)
     if num.share:
         unit = PERCENT
     unit = r.currency or unit
