@@ -8,7 +8,8 @@ counted noun without dataclasses.replace. Each test reads the same text twice th
 `find_amounts`, once as shipped and once with the shortcuts switched off, and wants the same
 figures, spans and all, on generated phrases and on every phrase of the figure and date tables.
 The tokenizer's pattern skips spaces before trying its alternatives; it is held to the pattern
-without that look-ahead.
+without that look-ahead. `speaks_of_future` searches lower-cased text with a case-sensitive
+pattern; it is held to the case-insensitive one.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.dates import find_periods
+from factcheck.dates import find_periods, speaks_of_future
+from factcheck.dates import read as R
 from factcheck.figures import Amount, ReadOptions, Token, find_amounts, tokenize
 from factcheck.figures import grammar as G
 from factcheck.figures import tokens as T
@@ -137,3 +139,27 @@ def test_the_token_pattern_skips_spaces_and_nothing_else(text: str) -> None:
     fast = [(m.lastgroup, m.span(), m.groupdict()) for m in T._TOKEN.finditer(text)]
     plain = [(m.lastgroup, m.span(), m.groupdict()) for m in _PLAIN_TOKEN.finditer(text)]
     assert fast == plain
+
+
+# -- speaks_of_future: the future words searched in lower-cased text ----------------------------
+
+_PLAIN_FUTURE = re.compile(R._FUTURE.pattern, re.IGNORECASE)
+_FUTURE_PIECES = ["Will", "will", "WILL", "won't", "Won’t", "is due", "IS ON", "Monday", "may", "May be", "plans to",
+                  "Expected to", "set to", "said", "the", "wİll", "wıll", "ſet to", "Kelvin", "\u212a", "İs due",
+                  "É", "straße", "ΣΟΦΙΑ", "could", "Could", "next Year", "NEXT WEEK", "planned", ",", ".", "\u0307"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FUTURE_PIECES), max_size=10).map(" ".join))
+def test_the_future_is_found_as_the_case_insensitive_pattern_finds_it(text: str) -> None:
+    assert speaks_of_future(text) == (_PLAIN_FUTURE.search(text) is not None)
+
+
+def test_the_letters_that_fold_to_ascii_are_all_known() -> None:
+    """Every letter outside ASCII that the case-insensitive pattern matches with an ASCII letter,
+    or whose lower case holds one, keeps its text on the case-insensitive pattern."""
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    folding = {chr(c) for c in range(0x80, 0x110000)
+               if ascii_letter.fullmatch(chr(c)) or re.search("[a-z]", chr(c).lower())}
+    assert folding == R._FOLD_TO_ASCII
+    assert speaks_of_future("It w\u0130ll rain") and not speaks_of_future("It rained")
