@@ -162,7 +162,9 @@ def find_periods(text: str, anchor: date | None = None, conventions: Conventions
     sentence that speaks of the future is the next such date (`future` decides it for the whole
     text instead: a claim's quote is one statement).
     """
-    low = text.translate(_ASCII_LOWER)  # ASCII only, so every offset stays that of the text
+    # ASCII letters only, so every offset stays that of the text (str.lower is the same thing,
+    # and far faster than a translate, when the text is all ASCII)
+    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
     out: list[Period] = []
     before = grammar.open_before()
     for m in grammar.scan_pattern().finditer(low):
