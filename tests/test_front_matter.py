@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ REFUSED = [
     ("title: 'open", "2:8", "a quoted value with no closing \"'\""),
     ('title: "a" b', "2:12", "text after the closing quote"),
     ('title: "a\\q"', "2:10", "unknown escape '\\q'"),
-    ("author:\n  name: Bo", "3:3", "a nested table is not one of this key's forms"),
+    ("author:\n  name: Bo", "3:3", "'author' holds a nested table, which it cannot; write its value on the 'author:' line"),
     ("author: {name: Bo}", "2:9", "a table is not read here"),
     ("title: &t x", "2:8", "an anchor is not read here"),
     ("title: *t", "2:8", "an alias is not read here"),
@@ -186,7 +187,8 @@ def test_unreadable_key_values_are_one_line_with_place(cli: CliRunner, tmp_path:
     r = invoke(cli, ["verify"], cwd=tmp_path)
     assert r.exit_code == 1
     assert "FC010 error  sources/tribune.md:4:3" in r.output
-    assert "front matter: a nested table is not one of this key's forms" in r.output
+    assert ("front matter: 'author' holds a nested table, which it cannot; write its value on the 'author:' line"
+            in " ".join(r.output.split()))
 
 
 def test_unclosed_front_matter_is_an_error(tmp_path: Path) -> None:
@@ -212,3 +214,14 @@ def test_extract_skips_key_values_and_anchors(cli: CliRunner, tmp_path: Path) ->
     assert "2024-03-01" not in r.output.replace('when = "2024-02-29"', "")  # the key is not a date of the text
     assert "40 buses" not in r.output and "2025" not in r.output
     assert "$12 million" in r.output and "2024-02-29" in r.output  # "Thursday", anchored by published
+
+
+def test_many_site_keys_stay_linear() -> None:
+    """The misspelling check runs for the first keys only: 200,000 keys of the site's own (1.4 MB)
+    took 4.6 CPU seconds when each was checked, 0.3 s now."""
+    block = "\n".join(f"k{i}: v" for i in range(200_000)) + "\npubished: 2024-03-01"
+    t = time.process_time()
+    got = front_matter.read_key_values(block, P, SOURCE_FIELDS)
+    assert time.process_time() - t < 1.5
+    assert got == {}  # far past the first 200: taken for the site's own
+    assert front_matter.read_key_values("k1: v\npubished: 2024-03-01", P, SOURCE_FIELDS) == {"pubished": None}

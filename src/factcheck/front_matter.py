@@ -28,6 +28,10 @@ _KEY = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:(?=[ \t]|$)")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ][0-9].*)?")
 _ESCAPES = {"\\": "\\", '"': '"', "/": "/", "n": "\n", "t": "\t", "r": "\r", "0": "\0", " ": " "}
 
+# How many of the site's own keys are checked for a misspelling of a known one (each check costs
+# tens of microseconds; real front matter has a dozen keys).
+_SPELL_CHECKED = 200
+
 # Extra words for an unknown key whose name is not a misspelling of a known one.
 KEY_HINTS = {"date": " (name it 'published' if it is the date the source was published)"}
 
@@ -89,7 +93,7 @@ def read_key_values(block: str, path: Path, known: frozenset[str], line_offset: 
     lines = block.split("\n")
     out: dict[str, Any] = {}
     seen: dict[str, int] = {}
-    n = 0
+    n = unknown = 0
 
     def fail(i: int, col: int, why: str) -> CannotRun:
         return CannotRun(f"{path}:{i + line_offset + 1}:{col}: {why}")
@@ -125,11 +129,12 @@ def read_key_values(block: str, path: Path, known: frozenset[str], line_offset: 
         if key not in known:
             # A misspelt key is reported (its value would otherwise be silently lost); a key of the
             # site's own (layout, tags, categories) is not: it was never meant for factcheck.
-            if key in KEY_HINTS or did_you_mean(key, known):
+            unknown += 1  # the spelling check is bounded: a file of a million keys stays linear
+            if key in KEY_HINTS or (unknown <= _SPELL_CHECKED and did_you_mean(key, known)):
                 out[key] = None
             n = j
             continue
-        value = _value(rest, rest_col, below, n, fail)
+        value = _value(key, rest, rest_col, below, n, fail)
         if value is not None and key == "published":
             value = _date(value, n, rest_col, fail)
         if value is not None:
@@ -138,7 +143,7 @@ def read_key_values(block: str, path: Path, known: frozenset[str], line_offset: 
     return out
 
 
-def _value(rest: str, col: int, below: list[str], n: int, fail: Any) -> Any:
+def _value(key: str, rest: str, col: int, below: list[str], n: int, fail: Any) -> Any:
     items = [b for b in below if b.strip() and not b.strip().startswith("#")]
     if not rest or rest.startswith("#"):
         if not items:
@@ -160,7 +165,7 @@ def _value(rest: str, col: int, below: list[str], n: int, fail: Any) -> Any:
         first = next(k for k, b in enumerate(below) if b.strip() and not b.strip().startswith("#"))
         b = below[first]
         raise fail(n + 1 + first, len(b) - len(b.lstrip()) + 1,
-                   "a nested table is not one of this key's forms; write the value on the key's own line")
+                   f"'{key}' holds a nested table, which it cannot; write its value on the '{key}:' line")
     if rest[0] in "|>":
         if not re.fullmatch(r"[|>][+-]?[1-9]?[+-]?(?:\s+#.*)?", rest):
             raise fail(n, col, f"unexpected text after '{rest[0]}'; put the text on the indented lines below it")
