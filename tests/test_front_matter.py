@@ -225,3 +225,18 @@ def test_many_site_keys_stay_linear() -> None:
     assert time.process_time() - t < 1.5
     assert got == {}  # far past the first 200: taken for the site's own
     assert front_matter.read_key_values("k1: v\npubished: 2024-03-01", P, SOURCE_FIELDS) == {"pubished": None}
+
+
+def test_a_date_key_says_to_name_it_published(tmp_path: Path) -> None:
+    """Site generators call the publication date `date`: it is not taken for `published` (it may be
+    the date of an edit), but the warning says how to make it the anchor."""
+    ledger = write_story(tmp_path, CLAIMS, {"tribune.md": "---\ndate: 2024-03-01\nlayout: post\n---\n"
+                                            "The council approved $12 million for buses on Thursday.\n"})
+    got = [(f.code, f.severity.value, f.location.line if f.location else None, f.message)
+           for f in verify_report(ledger).findings if f.code in ("FC001", "FC403")]
+    assert got == [
+        ("FC001", "warning", 2, "source 'tribune' has an unknown key 'date' (name it 'published' if it is the "
+         "date the source was published)"),
+        ("FC403", "warning", 8, "claim 'buses': 'thursday' is relative and its source has no publication date "
+         "to anchor it"),
+    ]
