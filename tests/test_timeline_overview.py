@@ -70,3 +70,11 @@ def test_a_finding_not_about_time_adds_no_chart(cli: CliRunner, tmp_path: Path) 
     assert r.exit_code == 0, r.output
     # the fair's two months conflict (FC303, within the subject's own chart); the parade is not drawn
     assert _charts(r.output) == {"fair-crowd": [("march", False), ("april", True)]}
+
+
+def test_a_weekday_against_a_date_marks_both(cli: CliRunner) -> None:
+    """FC206 states no result, so neither side is the one at fault: both are drawn red, as for a
+    failed order."""
+    r = invoke(cli, ["timeline", "terminal-opening"], cwd=STORIES / "weekday-blame")
+    assert r.exit_code == 0, r.output
+    assert _charts(r.output) == {"terminal-opening": [("opening-council", True), ("opening-herald", True)]}
