@@ -101,6 +101,10 @@ SPLIT = [
     # a Markdown rule at the top of an article is not front matter
     ("---\nThe council met.\n---\nBody", "---\nThe council met.\n---\nBody", None, 1),
     ("---\n\nThe end: near\n---", "---\n\nThe end: near\n---", None, 1),
+    ("---\nUPDATE: The council revised its figures.\n---\nBody", "---\nUPDATE: The council revised its "
+     "figures.\n---\nBody", None, 1),
+    ("---\nNote: corrected\n---\nBody", "---\nNote: corrected\n---\nBody", None, 1),
+    ("---\nTitle: x\n---\nBody", "Body", "Title: x", 4),  # a known key, capitalised: flagged by FC001
     ("Body\n---\ntitle: x\n---", "Body\n---\ntitle: x\n---", None, 1),
 ]
 

@@ -66,11 +66,18 @@ def split(text: str) -> Fenced:
 
 
 def _opens_key_values(lines: list[str]) -> bool:
+    """Whether the first line under a `---` is a key: written in lower case, as site generators
+    write them, or a known key in any case ("Title:"). "UPDATE: the council revised ..." between
+    two rules is an article's text."""
+    from factcheck.model import SOURCE_FIELDS
+
     for line in lines:
         s = line.strip()
         if not s or s.startswith("#"):
             continue
-        return _KEY.match(line) is not None
+        m = _KEY.match(line)
+        return m is not None and (m["key"][0] in "_abcdefghijklmnopqrstuvwxyz"
+                                  or m["key"].lower() in SOURCE_FIELDS | KEY_HINTS.keys())
     return False
 
 
