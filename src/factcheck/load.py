@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli  # the standard library tomllib's upstream, compiled: see pyproject.toml
 
+from factcheck import front_matter
 from factcheck.errors import CannotRun
 from factcheck.model import ID_RE, Location, SourceMeta, ValidationError
 from factcheck.model import error_text as _msg
@@ -629,17 +630,22 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path, r
         meta = _meta(data, p, sid, problems, 1, text)
         return Source(sid, p, meta, None)
     text = text.replace("\r\n", "\n")
-    body, meta_text, body_line = split_front_matter(text)
+    fenced = front_matter.split(text)  # TOML between +++ lines, or key: value between --- lines
+    body, meta_text, body_line = fenced.body, fenced.block, fenced.body_line
     meta = SourceMeta()
+    if fenced.unclosed:
+        problems.append(Problem(Fact.UNREADABLE_SOURCE, fenced.unclosed, Location(str(p), 1, 1), sources=[sid]))
     if meta_text is not None:
+        from factcheck.model import SOURCE_FIELDS
+
         try:
-            data = parse_toml(meta_text, p, line_offset=1, parse_float=float)
+            data = front_matter.read(fenced, p, parse_toml, SOURCE_FIELDS)
         except CannotRun as e:
             msg = str(e)
             problems.append(Problem(Fact.UNREADABLE_SOURCE, "front matter: " + msg.split(": ", 1)[1],
                                     _loc_from_message(msg, p), sources=[sid]))
             data = {}
-        meta = _meta(data, p, sid, problems, 2, meta_text)
+        meta = _meta(data, p, sid, problems, 2, meta_text if fenced.fence == "+++" else front_matter.key_lines(meta_text))
     return Source(sid, p, meta, body, body_line)
 
 
@@ -707,7 +713,8 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
         line = next((first_line + n for n, t in enumerate(text.split("\n"))
                      if (km := _KEY_LINE.match(t)) is not None and km["key"].strip("\"'") == k), first_line)
         problems.append(Problem(Fact.UNKNOWN_KEY, f"source '{sid}' has an unknown key '{k}'"
-                                + did_you_mean(k, SOURCE_FIELDS), Location(path=str(p), line=line),
+                                + (did_you_mean(k, SOURCE_FIELDS) or front_matter.KEY_HINTS.get(k, "")),
+                                Location(path=str(p), line=line),
                                 sources=[sid]))
     clean = {k: v for k, v in data.items() if k in SOURCE_FIELDS}
     try:
@@ -722,15 +729,3 @@ def _meta(data: dict[str, Any], p: Path, sid: str, problems: list[Problem], firs
             return SourceMeta.model_validate(good)
         except ValidationError:
             return SourceMeta()
-
-
-def split_front_matter(text: str) -> tuple[str, str | None, int]:
-    """(body, front matter or None, line where the body starts)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "+++":
-        return text, None, 1
-    for n in range(1, len(lines)):
-        if lines[n].strip() == "+++":
-            return "\n".join(lines[n + 1 :]), "\n".join(lines[1:n]), n + 2
-    return text, None, 1
-
