@@ -24,7 +24,6 @@ from factcheck.load import (
     read_ledger,
     read_sources,
     read_story_file,
-    split_front_matter,
 )
 from factcheck.model import Report
 from factcheck.text import shorten
@@ -59,18 +58,20 @@ def _run_extract(file: Path, ledger: Path, append: bool, console: Console) -> No
             doc = read_document(file, raw)
         except DocumentError as e:
             raise LoadError(f"{file}: {e}") from None
-        body, meta_text, body_line, anchor = doc.text, None, 1, doc.published
+        body, body_line, anchor = doc.text, 1, doc.published
     else:
-        text = decode_text(raw, file).replace("\r\n", "\n")
-        body, meta_text, body_line = split_front_matter(text)
-    if meta_text is not None:
-        import tomli
+        from factcheck import front_matter
+        from factcheck.load import parse_toml
 
-        try:
-            anchor = SourceMeta.model_validate({k: v for k, v in tomli.loads(meta_text).items()
-                                           if k in SOURCE_FIELDS}).published
-        except Exception:  # a broken front matter only costs the anchor here; verify reports it
-            anchor = None
+        text = decode_text(raw, file).replace("\r\n", "\n")
+        fenced = front_matter.split(text)  # either form: its keys are never proposed as figures
+        body, body_line = fenced.body, fenced.body_line
+        if fenced.block is not None:
+            try:
+                anchor = SourceMeta.model_validate({k: v for k, v in front_matter.read(
+                    fenced, file, parse_toml, SOURCE_FIELDS).items() if k in SOURCE_FIELDS}).published
+            except Exception:  # a broken front matter only costs the anchor here; verify reports it
+                anchor = None
     sources_dir = ledger.parent / "sources"
     sid = extract.source_id_for(file, sources_dir)
     found = extract.find(body, anchor)

@@ -18,6 +18,9 @@ from factcheck.report import claims_at_fault
 
 
 def _groups(report: Report, subject: str | None) -> dict[str, list[ClaimResult]]:
+    """The charts to draw: one per subject, and in the overview (no `subject`) one per timing
+    finding whose dated claims no subject chart holds together, so that every claim a timing
+    finding names is drawn, beside the claims it is measured against."""
     groups: dict[str, list[ClaimResult]] = {}
     for c in report.claims:
         if c.when is None:
@@ -26,8 +29,21 @@ def _groups(report: Report, subject: str | None) -> dict[str, list[ClaimResult]]
         if subject is not None and key != subject:
             continue
         groups.setdefault(key, []).append(c)
-    if subject is None:
-        groups = {k: v for k, v in groups.items() if len(v) > 1}
+    if subject is not None:
+        return groups
+    groups = {k: v for k, v in sorted(groups.items()) if len(v) > 1}
+    together = [{c.id for c in g} for g in groups.values()]
+    dated = {c.id: c for c in report.claims if c.when is not None}
+    names = {r.code: r.name for r in report.rules}
+    timing = report.tagged("timing")
+    for f in report.findings:
+        named = [dated[cid] for cid in dict.fromkeys(f.claims) if cid in dated]
+        if f.code not in timing or not named or any({c.id for c in named} <= g for g in together):
+            continue
+        key = f"{f.code} {names.get(f.code, '')}: {', '.join(c.id for c in named)}".replace(" :", ":")
+        if key not in groups:
+            groups[key] = named
+            together.append({c.id for c in named})
     return groups
 
 
@@ -40,7 +56,7 @@ def print_timeline(report: Report, console: Console, subject: str | None = None)
     sources = {s.id: s for s in report.sources}
     label_w = min(34, max(len(c.id) for g in groups.values() for c in g) + 2)
     width = max(20, console.width - label_w - 34)
-    for n, (name, claims) in enumerate(sorted(groups.items())):
+    for n, (name, claims) in enumerate(groups.items()):
         if n:
             console.print()
         lo, hi = date_axis(claims)

@@ -667,7 +667,7 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
 
 @rule(
     "FC206", "weekday-vs-date", Severity.ERROR, "A weekday ('on Thursday') does not fall on the date another claim gives",
-    status=ClaimStatus.CONTRADICTED, status_scope=StatusScope.UNCORROBORATED, tags=("timing",),
+    status=ClaimStatus.CONFLICTING, status_scope=StatusScope.ALL, tags=("timing",),
     example=Example(
         ledger="""
             [[claim]]

@@ -440,7 +440,8 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
         Claims sharing a subject have overlapping periods (`when`, resolved against each
         source's date). Reported against the consensus as for FC301. Subjects marked
         `cumulative` are running totals measured at different times and are not compared here;
-        weekday-only dates are compared by FC206.
+        a weekday-only date is compared by FC206, though the calendar dates it sides with are
+        still compared here.
     Why an editor cares:
         A first deployment dated "late 2023" in one report and "earlier this month" in a report
         of October 2024 cannot both be right.
@@ -454,9 +455,11 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
             continue  # one period for all, as most subjects have: nothing to sweep
         for a, against in outliers(dated, _days):
             assert a.period is not None
-            if a.period.weekday_only or any(b.period is not None and b.period.weekday_only for b in against):
-                continue  # a weekday-only date in the conflict: FC206 reports it
-            others = against
+            # A weekday-only date's disagreements are FC206's; the calendar dates that disagree
+            # with the outlier are still this rule's.
+            others = [b for b in against if b.period is not None and not b.period.weekday_only]
+            if a.period.weekday_only or not others:
+                continue
             parties = _parties(story, others,
                                lambda b: f"dates it '{b.claim.when}' ({b.period.describe()})")  # type: ignore[union-attr]
             yield Hit(f"{_who(story, a)} dates it '{a.claim.when}' ({a.period.describe()}); {parties}: "
