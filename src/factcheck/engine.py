@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from factcheck.errors import CannotRun
@@ -302,18 +301,18 @@ def _statuses(story: Story, findings: list[Finding],
 
 
 def _claim_result(c: ClaimCtx, status: ClaimStatus, parts: dict[str, list[FailedCheck]]) -> ClaimResult:
-    amount = when = None
-    if (a := c.amount) is not None:
-        lo, hi = a.interval.json_bounds()
-        amount = AmountOut(a.text, lo, hi)
-    if (p := c.period) is not None:
-        when = WhenOut(str(c.claim.when), _iso(p.first), _iso(p.last))
     cl = c.claim
+    a = c.amount
+    amount = None if a is None else AmountOut(a.text, *a.interval.json_bounds())
+    p = c.period
+    when = None if p is None else WhenOut(str(cl.when), None if p.open_start else p.start.isoformat(),
+                                          None if p.open_end else p.end.isoformat())  # Period.first, .last
     found_in = None
-    if c.source is not None and c.source.places and (at := c.located) is not None:
-        found_in = f"{c.source.path.name} {at.place}"
+    src = c.source
+    if src is not None and src.places and (at := c.located) is not None:
+        found_in = f"{src.path.name} {at.place}"
     return ClaimResult(cl.id, status, cl.source, amount, when, cl.subject, c.unit, cl.quote, c.table.line, cl.text,
-                       cl.publish_review, part_of_failed=parts.get(cl.id) or [], found_in=found_in)
+                       cl.publish_review, parts.get(cl.id) or [], found_in)
 
 
 def _kind(s: Source) -> str:
@@ -355,7 +354,3 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
         findings=findings,
         rules=rule_infos(),
     )
-
-
-def _iso(d: date | None) -> str | None:
-    return None if d is None else d.isoformat()

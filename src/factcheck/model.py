@@ -248,7 +248,7 @@ class Finding:
         return self.code[:3] + "xx"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is built per claim, and a frozen __init__ costs twice
 class AmountOut:
     """A claim's amount in a report: its text and the ends of its interval."""
 
@@ -257,7 +257,7 @@ class AmountOut:
     high: int | float | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, as AmountOut
 class WhenOut:
     """A claim's period in a report: its text and first and last days (None: open-ended)."""
 
