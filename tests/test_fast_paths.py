@@ -415,3 +415,52 @@ def test_a_resolved_story_reads_each_amount_and_when_as_the_plain_readers_do(tmp
                                             conventions=story.conventions)
             taken += any(isinstance(cl.when, str) and p.text.endswith(cl.when) for p in c.quote_periods)
     assert taken > 2000  # most were taken from the quote: the test compares the fast path
+
+
+# -- FC116: attributions ------------------------------------------------------------------------
+
+def _plain_attributions(sentence: str) -> list[str]:
+    """attributions() as it was: one case-insensitive trigger search, then every pattern tried."""
+    from factcheck.rules import evidence as E
+
+    out: list[str] = []
+    if E._TRIGGER.search(sentence) is None:
+        return out
+    for pattern in E._ATTRIBUTED:
+        for m in pattern.finditer(sentence):
+            party = m.group(1).strip(" \"'\u201c\u201d\u2019")
+            words = [w.strip("(),.'\u2019") for w in party.split()]
+            if pattern is E._ATTRIBUTED[2] and not all(w[:1].isupper() or w.lower() in E._TITLES for w in words):
+                continue
+            named = [w for w in words[1:] if w[:1].isupper()] + (
+                [words[0]] if words and words[0][:1].isupper() and words[0].lower() not in E._GENERIC else [])
+            if named and party not in out:
+                out.append(party)
+    return out
+
+
+_ATTRIBUTION_WORDS = [
+    "according to", "According To", "ACCORDING TO", "citing", "Citing", "quoting", "QUOTING", "said", "Said",
+    "SAID", "says", "told", "reported", "Reports", "estimated", "estimates", "claimed", "claims", "confirmed",
+    "stated", "announced", "Announced", "the", "The", "Ukrainian", "intelligence", "Zelensky", "Rustem Umerov",
+    "officials", "Officials", "Police", "he", "of", "Ministry", "Defence", "NIS", "(NIS)", "has", "had", "North",
+    "Korea", "would", "win", ",", ".", ";", ":", "\u2014", "\u201c", "\u201d", "'", "\u2019s", "-",
+    "\u0130", "\u0131", "\u017f", "\u212a", "sa\u0130d", "\u017faid", "\u017fays", "ci\u0131ting", "\u212aim",
+    "cıting", "é", "Éric", "ACCORD\u0130NG TO", "quot\u0131ng",
+]
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_ATTRIBUTION_WORDS), max_size=14).map(" ".join))
+def test_attributions_are_the_plain_search_of_every_pattern(sentence: str) -> None:
+    from factcheck.rules.evidence import attributions
+
+    assert attributions(sentence) == _plain_attributions(sentence)
+
+
+@given(st.text(alphabet=st.sampled_from(list("acdgiknoqrstuyACDGIKNOQRSTUY \u0130\u0131\u017f\u212a,.")),
+               max_size=40))
+def test_attributions_trigger_on_any_letters_as_the_case_insensitive_search(sentence: str) -> None:
+    from factcheck.rules.evidence import attributions
+
+    assert attributions(sentence) == _plain_attributions(sentence)

@@ -81,6 +81,7 @@ class ClaimCtx:
     quote_periods: list[Period] = field(default_factory=list)
     unit: str | None = None  # the claim's unit: `unit`, else the amount's own
     quote_insertions: list[tuple[str, str]] = field(default_factory=list)  # ("[Kim]", "he") found in the source
+    quote_folded: str = ""  # the quote folded (text.fold), as it was looked for in its source
     id: str = field(init=False)  # the claim's id, read by every rule: an attribute, not a property
 
     def __post_init__(self) -> None:
@@ -424,6 +425,7 @@ def _resolve_claims(story: Story) -> None:
             q = folded.get(cl.quote)
             if q is None:
                 q = folded[cl.quote] = fold(cl.quote)
+            c.quote_folded = q
             c.quote_found = bool(q) and find_folded(src.folded, q) >= 0
             if not c.quote_found:
                 # An ellipsis, [bracketed words], [sic], a comma inside the quotation marks:

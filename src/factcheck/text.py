@@ -414,13 +414,13 @@ def sentences(body: str) -> Sentences:
     return sents, " ".join(folded), tuple(starts)
 
 
-def sentence_of(split: Sentences, quote: str) -> str | None:
+def sentence_of(split: Sentences, quote: str, folded: str | None = None) -> str | None:
     """The sentence (or run of sentences), as written, of a text split by `sentences` that
-    holds the quote."""
+    holds the quote. `folded` is fold(quote) when the caller has it already."""
     from bisect import bisect_right
 
     sents, joined, starts = split
-    q = fold(quote)
+    q = fold(quote) if folded is None else folded
     i = find_folded(joined, q)
     if i < 0:
         return None

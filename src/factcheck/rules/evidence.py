@@ -796,17 +796,43 @@ _TITLES = frozenset("""the of for and 's defence defense minister ministry spoke
 
 
 # A word without which no pattern above can match: one search rules most sentences out.
-_TRIGGER = re.compile(r"according to|citing|quoting|said|says|told|report|estimate|claim|confirmed|stated|"
-                      r"announced", re.IGNORECASE)
+_TRIGGER_WORDS = r"according to|citing|quoting|said|says|told|report|estimate|claim|confirmed|stated|announced"
+_TRIGGER = re.compile(_TRIGGER_WORDS, re.IGNORECASE)
+# The same words searched in lower-cased text, case-sensitively: a case-insensitive alternation
+# cannot skip a position on its first letter, so it is several times slower. Case-insensitive
+# matching also takes these four letters outside ASCII for ASCII ones (dates/read.py asks the
+# same); a text holding one keeps the case-insensitive search.
+_TRIGGER_LOWER = re.compile(_TRIGGER_WORDS)
+_FOLD_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+# Words each pattern of _ATTRIBUTED needs, as written (the second and third patterns are
+# case-sensitive) or, for the first, lower-cased: a pattern whose words are absent is not tried.
+_NEEDS = (("according to", "citing", "quoting"),
+          ("said", "says", "told", "report", "estimate", "claim", "confirmed", "stated", "announced"),
+          ("said", "says", "reported"))
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, for case-sensitive searches that stand for case-insensitive ones;
+    None when it holds a letter that case-insensitive matching takes for an ASCII one."""
+    return text.lower() if text.isascii() or _FOLD_TO_ASCII.isdisjoint(text) else None
+
+
+def _triggered(text: str, low: str | None) -> bool:
+    """A word of _TRIGGER is in the text (`low` is _lowered(text))."""
+    return (_TRIGGER.search(text) if low is None else _TRIGGER_LOWER.search(low)) is not None
 
 
 def attributions(sentence: str) -> list[str]:
     """The named parties a sentence attributes its words to ("Ukrainian intelligence"); pronouns
     and unnamed ones ("officials said") are left out: they may be anyone."""
     out: list[str] = []
-    if _TRIGGER.search(sentence) is None:
+    low = _lowered(sentence)
+    if not _triggered(sentence, low):
         return out
-    for pattern in _ATTRIBUTED:
+    for n, pattern in enumerate(_ATTRIBUTED):
+        within = sentence if n else low
+        if within is not None and not any(w in within for w in _NEEDS[n]):
+            continue
         for m in pattern.finditer(sentence):
             party = m.group(1).strip(" \"'\u201c\u201d\u2019")
             words = [w.strip("(),.'\u2019") for w in party.split()]
@@ -896,15 +922,17 @@ def attribution_differs(story: Story) -> Iterator[Hit]:
     attributing: dict[str, bool] = {}  # source id -> does its text attribute anything at all?
     parties_of: dict[str, list[str]] = {}  # sentence -> its named parties
     for c in story.claims:
-        vias = c.vias
         src = c.source
-        if not vias or not c.quote_found or src is None or src.body is None:
+        if not c.quote_found or src is None or src.body is None:
+            continue
+        vias = c.vias
+        if not vias:
             continue
         if (any_ := attributing.get(src.id)) is None:
-            any_ = attributing[src.id] = _TRIGGER.search(src.body) is not None
+            any_ = attributing[src.id] = _triggered(src.body, _lowered(src.body))
         if not any_:
             continue
-        sentence = sentence_of(src.sentences, c.claim.quote or "")
+        sentence = sentence_of(src.sentences, c.claim.quote or "", c.quote_folded or None)
         if sentence is None:
             continue
         parties = parties_of.get(sentence)
