@@ -331,13 +331,11 @@ def _report(story: Story, findings: list[Finding], statuses: dict[str, ClaimStat
             accepted += 1
         else:
             counts[f.severity] += 1
-    cited: dict[str, int] = {}
-    for c in story.claims:
-        cited[c.claim.source] = cited.get(c.claim.source, 0) + 1
+    citing = story.citing()
     sources = [
         SourceResult(id=sid, path=str(s.path), title=s.meta.title, outlet=s.meta.outlet, url=s.meta.url,
                      published=s.meta.published.isoformat() if s.meta.published else None, author=s.meta.author,
-                     via=list(s.meta.via), kind=_kind(s), cited_by=cited.get(sid, 0))
+                     via=list(s.meta.via), kind=_kind(s), cited_by=len(citing.get(sid, ())))
         for sid, s in sorted(story.sources.items())
     ]
     return Report(

@@ -197,6 +197,21 @@ class Story:
                 groups.setdefault(c.claim.subject, []).append(c)
         return groups
 
+    def citing(self) -> dict[str, list[str]]:
+        """The ids of the claims citing each source id, in ledger order (computed once; callers
+        must not mutate: a finding takes a copy)."""
+        return self.shared("citing", self._group_citing)
+
+    def _group_citing(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for c in self.claims:
+            sid = c.claim.source
+            if sid in out:
+                out[sid].append(c.id)
+            else:
+                out[sid] = [c.id]
+        return out
+
     def source_label(self, sid: str | None) -> str:
         if sid is None:
             return "?"

@@ -159,16 +159,8 @@ def _checked_amount(c: ClaimCtx) -> bool:
     return c.amount is not None and not c.amount_from_quote and bool(c.claim.quote)
 
 
-def _quote_match(story: Story, c: ClaimCtx) -> Amount | None:
-    """The figure in the quote the claim's amount stands for: the same value, else the closest
-    (found once per run: three rules ask)."""
-    matches: dict[str, Amount | None] = story.shared("quote-match", dict)
-    if c.id not in matches:
-        matches[c.id] = _closest_in_quote(c)
-    return matches[c.id]
-
-
 def _closest_in_quote(c: ClaimCtx) -> Amount | None:
+    """The figure in the quote the claim's amount stands for: the same value, else the closest."""
     assert c.amount is not None
     cands = c.quote_amounts
     if not cands:
@@ -181,20 +173,30 @@ def _closest_in_quote(c: ClaimCtx) -> Amount | None:
 
 
 def _figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, bool]]:
-    """(claim, its amount, the quote's figure it stands for, same number?) for checkable claims."""
+    """(claim, its amount, the quote's figure it stands for, same number?) for checkable claims,
+    in ledger order."""
+    return _figure_claims(story)[0]
+
+
+def _figure_claims(story: Story) -> tuple[list[tuple[ClaimCtx, Amount, Amount, bool]], list[ClaimCtx]]:
+    """_figure_pairs, and the checkable claims whose quote states no figure (one pass, shared)."""
     return story.shared("figure-pairs", lambda: _find_figure_pairs(story))
 
 
-def _find_figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, bool]]:
+def _find_figure_pairs(story: Story) -> tuple[list[tuple[ClaimCtx, Amount, Amount, bool]], list[ClaimCtx]]:
     pairs = []
+    bare = []
     for c in story.claims:
-        if not _checked_amount(c) or not c.quote_amounts:
+        if not _checked_amount(c):
+            continue
+        if not c.quote_amounts:
+            bare.append(c)
             continue
         assert c.amount is not None
-        q = _quote_match(story, c)
+        q = _closest_in_quote(c)
         if q is not None:
             pairs.append((c, c.amount, q, _same_figure(c.amount, q)))
-    return pairs
+    return pairs, bare
 
 
 @rule(
@@ -458,13 +460,11 @@ def unit_differs(story: Story) -> Iterator[Hit]:
         3% is not 3 percentage points; 6,000 "troops" is not 6,000 "shells".
     """
     ledger_units = _ledger_units(story)
-    for c in story.claims:
-        if c.amount is None or c.unit is None or not c.claim.quote or c.amount_from_quote:
-            continue
-        claim_key = story.units.key(c.unit)
-        q = _quote_match(story, c)
-        if q is None or not _same_figure(c.amount, q):
+    for c, _, q, same in _figure_pairs(story):  # claims with an amount of their own and a quote
+        if c.unit is None or not same:
             continue  # another number altogether is FC103's one finding
+        assert c.amount is not None and c.claim.quote is not None
+        claim_key = story.units.key(c.unit)
         claim_kind, quote_kind = kind_of(c.unit), kind_of(q.unit)
         if q.unit is None:
             if claim_kind is not None and claim_kind.symbolic:
@@ -569,15 +569,14 @@ def figure_not_in_quote(story: Story) -> Iterator[Hit]:
         The figure then rests on something other than the quoted words: quote the sentence
         that states it.
     """
-    for c in story.claims:
-        if _checked_amount(c) and not c.quote_amounts:
-            assert c.amount is not None
-            refused = [t.text for t in tokenize(c.claim.quote or "") if t.kind == "dcomma"]
-            why = (f" factcheck reads: '{refused[0]}' is written with a decimal comma (set [settings] "
-                   "decimal_comma = true if the story writes them)") if refused and not story.settings.decimal_comma else ""
-            yield Hit(f"claim '{c.id}' says {c.amount.canonical} but its quote states no figure{why}",
-                      claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
-                      evidence=c.claim.quote)
+    for c in _figure_claims(story)[1]:
+        assert c.amount is not None
+        refused = [t.text for t in tokenize(c.claim.quote or "") if t.kind == "dcomma"]
+        why = (f" factcheck reads: '{refused[0]}' is written with a decimal comma (set [settings] "
+               "decimal_comma = true if the story writes them)") if refused and not story.settings.decimal_comma else ""
+        yield Hit(f"claim '{c.id}' says {c.amount.canonical} but its quote states no figure{why}",
+                  claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
+                  evidence=c.claim.quote)
 
 
 @rule(
@@ -763,14 +762,14 @@ def no_text(story: Story) -> Iterator[Hit]:
         A quote "checked" against a scan was checked by nobody: save the report's text, or
         run it through OCR and save that beside it.
     """
-    citing: dict[str, list[str]] = {}
-    for c in story.claims:
-        citing.setdefault(c.claim.source, []).append(c.id)
+    if all(src.no_text is None for src in story.sources.values()):
+        return
+    citing = story.citing()
     for sid, src in sorted(story.sources.items()):
         if src.no_text is None or sid not in citing:
             continue
         yield Hit(f"{src.path.name}: {src.no_text}; {len(citing[sid])} claim{'s' if len(citing[sid]) != 1 else ''} "
-                  "citing it cannot be verified", claims=citing[sid], sources=[sid],
+                  "citing it cannot be verified", claims=list(citing[sid]), sources=[sid],
                   location=Location(path=str(src.path)))
 
 
@@ -814,7 +813,9 @@ _NEEDS = (("according to", "citing", "quoting"),
 def _lowered(text: str) -> str | None:
     """The text lower-cased, for case-sensitive searches that stand for case-insensitive ones;
     None when it holds a letter that case-insensitive matching takes for an ASCII one."""
-    return text.lower() if text.isascii() or _FOLD_TO_ASCII.isdisjoint(text) else None
+    if text.isascii() or not any(ch in text for ch in _FOLD_TO_ASCII):  # four scans, no hash per character
+        return text.lower()
+    return None
 
 
 def _triggered(text: str, low: str | None) -> bool:

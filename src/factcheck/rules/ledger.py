@@ -598,11 +598,9 @@ def unreadable_source(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         A PDF renamed .txt or a Latin-1 export would otherwise make every quote "missing".
     """
-    citing: dict[str, list[str]] = {}
-    for c in story.claims:
-        citing.setdefault(c.claim.source, []).append(c.id)
     for p in story.problems:
         if p.kind is Fact.UNREADABLE_SOURCE:
+            citing = story.citing()
             claims = [cid for sid in p.sources for cid in citing.get(sid, [])]
             yield Hit(p.message, claims=claims, sources=list(p.sources), location=p.location)
 

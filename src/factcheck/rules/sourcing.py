@@ -244,9 +244,9 @@ def source_incomplete(story: Story) -> Iterator[Hit]:
         Without a date, relative dates cannot be anchored; without a URL, nobody else on the
         desk can find the source again.
     """
-    cited: dict[str, list[str]] = {}
-    for c in story.claims:
-        cited.setdefault(c.claim.source, []).append(c.id)
+    if all(src.meta.published and src.meta.url for src in story.sources.values()):
+        return
+    cited = story.citing()
     # a source whose front matter cannot be read is FC010's: its date and URL may well be there
     unreadable = {s for p in story.problems if p.kind == "unreadable-source" for s in p.sources}
     for sid, src in sorted(story.sources.items()):
@@ -254,7 +254,7 @@ def source_incomplete(story: Story) -> Iterator[Hit]:
             continue
         missing = [k for k, v in (("publication date", src.meta.published), ("URL", src.meta.url)) if not v]
         if missing:
-            yield Hit(f"source '{sid}' has no {' and no '.join(missing)}", claims=cited[sid], sources=[sid],
+            yield Hit(f"source '{sid}' has no {' and no '.join(missing)}", claims=list(cited[sid]), sources=[sid],
                       location=Location(path=str(src.path), line=1))
 
 
@@ -275,17 +275,6 @@ _CORRECTION = re.compile(
 
 def _refetched(story: Story) -> dict[str, Refetched]:
     return story.shared("refetched", dict)
-
-
-def _citing(story: Story) -> dict[str, list[str]]:
-    return story.shared("citing", lambda: _group_citing(story))
-
-
-def _group_citing(story: Story) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for c in story.claims:
-        out.setdefault(c.claim.source, []).append(c.id)
-    return out
 
 
 def _gone(story: Story) -> list[tuple[ClaimCtx, Refetched]]:
@@ -507,7 +496,7 @@ def correction_added(story: Story) -> Iterator[Hit]:
         r = _refetched(story)[sid]
         if notices:
             yield Hit(f"source '{sid}': the page at {r.url} now carries a correction notice the saved copy "
-                      "does not have", claims=_citing(story).get(sid, []), sources=[sid],
+                      "does not have", claims=list(story.citing().get(sid, [])), sources=[sid],
                       location=Location(path=str(src.path)), evidence=shorten(notices[0], 240),
                       derivation=[f"{len(notices)} new notice{'s' if len(notices) != 1 else ''}"] if len(notices) > 1
                       else [])
@@ -583,7 +572,7 @@ def page_unreachable(story: Story) -> Iterator[Hit]:
         src = story.sources.get(sid)
         if r.error is None or src is None:
             continue
-        yield Hit(f"source '{sid}': {r.error}", claims=_citing(story).get(sid, []), sources=[sid],
+        yield Hit(f"source '{sid}': {r.error}", claims=list(story.citing().get(sid, [])), sources=[sid],
                   location=Location(path=str(src.path)))
 
 
@@ -690,4 +679,4 @@ def page_changed(story: Story) -> Iterator[Hit]:
         added, removed = len(now_lines - saved_lines), len(saved_lines - now_lines)
         yield Hit(f"source '{sid}': the text at {r.url} has changed since it was saved ({added} passage"
                   f"{'s' if added != 1 else ''} new, {removed} gone or changed); every quote is still there",
-                  claims=_citing(story).get(sid, []), sources=[sid], location=Location(path=str(src.path)))
+                  claims=list(story.citing().get(sid, [])), sources=[sid], location=Location(path=str(src.path)))
