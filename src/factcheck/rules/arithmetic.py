@@ -647,7 +647,7 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
     """
     for c in story.claims:
         said: tuple[date, int | None] | None = None
-        if c.period is not None:
+        if c.period is not None and c.period.weekday is not None:  # (_weekday_hits asks a weekday)
             msg = _weekday_hits(c, c.period, "when is")
             if msg:
                 said = (c.period.start, c.period.weekday)
@@ -657,8 +657,8 @@ def weekday_mismatch(story: Story) -> Iterator[Hit]:
                 yield Hit(msg, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"),
                           evidence=c.claim.quote if same else None, figure=same[0].text if same else None)
         for p in c.quote_periods:
-            if said is not None and (p.start, p.weekday) == said:
-                continue  # reported with the `when` above
+            if p.weekday is None or said is not None and (p.start, p.weekday) == said:
+                continue  # no weekday written; or reported with the `when` above
             msg = _weekday_hits(c, p, "the quote says")
             if msg:
                 yield Hit(msg, claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "quote"),
@@ -757,8 +757,10 @@ def weekday_vs_date(story: Story) -> Iterator[Hit]:
             continue  # a running total is reported on many days: its dates are not one event's
         # Only claims that date an event: a figure's period says when it held, and figures of one
         # subject on different days are FC303's to compare, not this rule's.
+        weekday_claims = [c for c in group if (p := c.period) is not None and p.weekday_only and c.amount is None]
+        if not weekday_claims:
+            continue  # most subjects: no claim dated by a weekday alone
         events = [c for c in group if c.period is not None and c.amount is None]
-        weekday_claims = [c for c in events if c.period is not None and c.period.weekday_only]
         dated = [c for c in events if c.period is not None and not c.period.weekday_only
                  and c.period.start == c.period.end]
         for w in weekday_claims:

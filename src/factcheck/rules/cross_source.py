@@ -450,9 +450,10 @@ def periods_conflict(story: Story) -> Iterator[Hit]:
         if _cumulative(story, subject):
             continue
         # Weekday-only dates vote for the consensus, but their disagreements are FC206's to report.
+        periods = [p for c in group if (p := c.period) is not None]
+        if len(periods) < 2 or max(p.start for p in periods) <= min(p.end for p in periods):
+            continue  # a day all the periods hold, as most subjects have: outliers would find none
         dated = [c for c in group if c.period is not None]
-        if len({(p.start, p.end) for c in dated if (p := c.period) is not None}) < 2:
-            continue  # one period for all, as most subjects have: nothing to sweep
         for a, against in outliers(dated, _days):
             assert a.period is not None
             # A weekday-only date's disagreements are FC206's; the calendar dates that disagree

@@ -176,8 +176,10 @@ def after_source(story: Story) -> Iterator[Hit]:
         Usually the `when` is wrong, or a relative date was resolved against the wrong source.
     """
     for c in story.claims:
+        if c.period is None:
+            continue
         anchor = c.anchor
-        if c.period is None or anchor is None or c.period.start <= anchor:
+        if anchor is None or c.period.start <= anchor:
             continue
         if c.speaks_of_future:
             continue

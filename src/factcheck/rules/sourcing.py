@@ -85,9 +85,10 @@ def single_source(story: Story) -> Iterator[Hit]:
     for subject, group in story.by_subject().items():
         if not any(c.amount is not None for c in group):
             continue  # a date alone is not a figure
-        sources = sorted({c.claim.source for c in group})
-        if len(sources) >= need:
+        distinct = {c.claim.source for c in group}
+        if len(distinct) >= need:
             continue
+        sources = sorted(distinct)
         severity = Severity.WARNING if story.settings.min_sources >= 2 else Severity.INFO
         n = len(sources)
         yield Hit(f"subject '{subject}' rests on {n} source{'s' if n != 1 else ''} ({', '.join(sources)})"
