@@ -155,10 +155,6 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
 _PUNCT = ".,;:!?()[]{}'\""
 
 
-def _checked_amount(c: ClaimCtx) -> bool:
-    return c.amount is not None and not c.amount_from_quote and bool(c.claim.quote)
-
-
 def _closest_in_quote(c: ClaimCtx) -> Amount | None:
     """The figure in the quote the claim's amount stands for: the same value, else the closest."""
     assert c.amount is not None
@@ -187,8 +183,8 @@ def _find_figure_pairs(story: Story) -> tuple[list[tuple[ClaimCtx, Amount, Amoun
     pairs = []
     bare = []
     for c in story.claims:
-        if not _checked_amount(c):
-            continue
+        if c.amount is None or c.amount_from_quote or not c.claim.quote:
+            continue  # no amount of its own to check against its quote
         if not c.quote_amounts:
             bare.append(c)
             continue
@@ -340,8 +336,8 @@ def _contradiction(story: Story, c: ClaimCtx, amount: Amount, q: Amount, same: b
         return " and denies it"
     if amount.hedge.direction * q.hedge.direction == -1:
         return f": \"{amount.hedge_words}\" and \"{q.hedge_words}\" point opposite ways"
-    if kind_of(unit) is UnitKind.CURRENCY and kind_of(q.unit) is UnitKind.CURRENCY and (
-            story.units.key(unit) != story.units.key(q.unit)):
+    if story.units.key(unit) != story.units.key(q.unit) and kind_of(unit) is UnitKind.CURRENCY and (
+            kind_of(q.unit) is UnitKind.CURRENCY):
         return f": {story.units.key(unit)} is not {q.unit}"
     return None
 
@@ -459,25 +455,24 @@ def unit_differs(story: Story) -> Iterator[Hit]:
     Why an editor cares:
         3% is not 3 percentage points; 6,000 "troops" is not 6,000 "shells".
     """
-    ledger_units = _ledger_units(story)
     for c, _, q, same in _figure_pairs(story):  # claims with an amount of their own and a quote
         if c.unit is None or not same:
             continue  # another number altogether is FC103's one finding
         assert c.amount is not None and c.claim.quote is not None
-        claim_key = story.units.key(c.unit)
-        claim_kind, quote_kind = kind_of(c.unit), kind_of(q.unit)
         if q.unit is None:
+            claim_kind = kind_of(c.unit)
             if claim_kind is not None and claim_kind.symbolic:
                 yield Hit(f"claim '{c.id}' is in {c.unit} but its quote's figure {q.text} names no such unit",
                           claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "unit"),
                           evidence=c.claim.quote, figure=q.text)
             continue
-        if story.units.key(q.unit) == claim_key:
+        if story.units.key(q.unit) == story.units.key(c.unit):
             continue  # the same unit, or a [units] synonym of it
+        claim_kind, quote_kind = kind_of(c.unit), kind_of(q.unit)
         if claim_kind is UnitKind.CURRENCY and quote_kind is UnitKind.CURRENCY and q.value == c.amount.value:
             continue  # another currency for the same number is FC103's error
         symbolic = (claim_kind is not None and claim_kind.symbolic) or (quote_kind is not None and quote_kind.symbolic)
-        if not symbolic and story.units.key(q.unit) not in ledger_units:
+        if not symbolic and story.units.key(q.unit) not in _ledger_units(story):
             continue  # the word after the quote's figure is no unit the ledger counts in
         if not symbolic and _quote_mentions(story, c.claim.quote, c.unit):
             continue
@@ -504,11 +499,11 @@ def _unit_name(unit: str) -> str:
 def _ledger_units(story: Story) -> set[str | None]:
     """Every unit the ledger itself counts in: claims' and subjects' `unit`, and `[units]` words."""
     def compute() -> set[str | None]:
-        keys: set[str | None] = {story.units.key(c.claim.unit) for c in story.claims if c.claim.unit}
+        units = {u for c in story.claims if (u := c.claim.unit)}  # a few words, written by many claims
+        keys: set[str | None] = {story.units.key(u) for u in units}
         keys |= {story.units.key(s.unit) for s in story.subjects.values() if s.unit}
-        for c in story.claims:
-            if c.claim.unit:
-                keys |= set(story.units.words_for(c.claim.unit))
+        for u in units:
+            keys |= story.units.words_for(u)
         keys.discard(None)
         return keys
     return story.shared("ledger-units", compute)
@@ -693,7 +688,7 @@ def unverifiable(story: Story) -> Iterator[Hit]:
     for c in story.claims:
         if c.source is None:
             continue
-        if c.source.is_note:
+        if c.source.meta.kind == "note":  # Source.is_note, asked of every claim
             what = "its quote cannot be verified against a note" if c.claim.quote else "it rests on a note"
             summary = f" (note: {shorten(c.source.meta.summary, 140)})" if c.source.meta.summary else ""
             yield Hit(f"claim '{c.id}' cites {story.source_label(c.source.id)}, a note without text of its own: "

@@ -285,7 +285,9 @@ def _gone(story: Story) -> list[tuple[ClaimCtx, Refetched]]:
 
 def _find_gone(story: Story) -> list[tuple[ClaimCtx, Refetched]]:
     now = _refetched(story)
-    out = []
+    out: list[tuple[ClaimCtx, Refetched]] = []
+    if not now:
+        return out  # `verify` fetches nothing: only `sources check` puts pages here
     folded: dict[str, str] = {}
     for c in story.claims:
         r = now.get(c.claim.source)
