@@ -263,12 +263,11 @@ def _statuses(story: Story, findings: list[Finding],
               blame: dict[int, list[str]]) -> tuple[dict[str, ClaimStatus], dict[str, list[FailedCheck]]]:
     """Each claim's status, and the failed totals and relations each claim is a part of."""
     corroborated: set[str] | None = None  # worked out if a finding needs it
-    out: dict[str, ClaimStatus] = {}
     parts: dict[str, list[FailedCheck]] = {}
-    for c in story.claims:
-        out[c.id] = ClaimStatus.SUPPORTED
-        if not c.claim.quote or (c.source is not None and c.source.is_note):
-            out[c.id] = ClaimStatus.UNVERIFIABLE
+    supported, unverifiable = ClaimStatus.SUPPORTED, ClaimStatus.UNVERIFIABLE
+    out: dict[str, ClaimStatus] = {
+        c.id: unverifiable if not c.claim.quote or (c.source is not None and c.source.meta.kind == "note")  # is_note
+        else supported for c in story.claims}
     for n, f in enumerate(findings):
         r = REGISTRY.get(f.code)
         if r is None or r.status is None or f.accepted is not None or f.severity.rank < r.status_min.rank:

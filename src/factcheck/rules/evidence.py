@@ -625,12 +625,13 @@ def period_differs(story: Story) -> Iterator[Hit]:
         "Nine million rounds in 2023" is not the same claim as nine million rounds in 2024.
     """
     for c in story.claims:
-        if c.period is None or not c.quote_periods:
+        cp = c.period
+        if cp is None or not c.quote_periods:
             continue
-        if any(p.overlaps(c.period) for p in c.quote_periods):
+        if any(p.start <= cp.end and cp.start <= p.end for p in c.quote_periods):  # Period.overlaps
             continue
         said = ", ".join(f"'{p.text}' ({p.describe()})" for p in c.quote_periods)
-        yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({c.period.describe()}) but its quote says {said}",
+        yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({cp.describe()}) but its quote says {said}",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"),
                   evidence=c.claim.quote, figure=c.quote_periods[0].text)
 
