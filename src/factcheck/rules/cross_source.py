@@ -44,6 +44,8 @@ def outliers(items: list[ClaimCtx], interval_of: Callable[[ClaimCtx], Interval])
     first = ivs[0]
     if all(i == first for i in ivs):
         return []  # all agree, as most subjects' claims do: no sweep needed
+    if max(i.lo for i in ivs) < min(i.hi for i in ivs):
+        return []  # the test below, decided by the ends' values alone: no keys to build
     start_keys = [_start_key(i) for i in ivs]
     end_keys = [_end_key(i) for i in ivs]
     if max(start_keys) <= min(end_keys):
@@ -103,8 +105,9 @@ def unit_groups(story: Story, claims: list[ClaimCtx]) -> dict[str | None, list[C
     """Claims of one subject by unit; claims without a unit join the largest unit's group."""
     groups: dict[str | None, list[ClaimCtx]] = {}
     loose: list[ClaimCtx] = []
+    key = story.units.key
     for c in claims:
-        k = story.units.key(c.unit)
+        k = key(c.unit)
         (groups.setdefault(k, []) if k is not None else loose).append(c)
     if loose:
         target = max(groups, key=lambda k: len(groups[k])) if groups else None

@@ -155,17 +155,19 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
 _PUNCT = ".,;:!?()[]{}'\""
 
 
-def _closest_in_quote(c: ClaimCtx) -> Amount | None:
-    """The figure in the quote the claim's amount stands for: the same value, else the closest."""
-    assert c.amount is not None
+def _closest_in_quote(c: ClaimCtx) -> tuple[Amount, bool] | None:
+    """The figure in the quote the claim's amount stands for: the same figure, else the closest
+    (which then is not the same); and whether it is the same."""
+    amount = c.amount
+    assert amount is not None
     cands = c.quote_amounts
     if not cands:
         return None
     for a in cands:
-        if _same_figure(c.amount, a):
-            return a
-    v = c.amount.value
-    return min(cands, key=lambda a: abs(a.value - v) / (abs(v) + 1))
+        if _same_figure(amount, a):
+            return a, True
+    v = amount.value
+    return min(cands, key=lambda a: abs(a.value - v) / (abs(v) + 1)), False
 
 
 def _figure_pairs(story: Story) -> list[tuple[ClaimCtx, Amount, Amount, bool]]:
@@ -189,9 +191,9 @@ def _find_figure_pairs(story: Story) -> tuple[list[tuple[ClaimCtx, Amount, Amoun
             bare.append(c)
             continue
         assert c.amount is not None
-        q = _closest_in_quote(c)
-        if q is not None:
-            pairs.append((c, c.amount, q, _same_figure(c.amount, q)))
+        found = _closest_in_quote(c)
+        if found is not None:
+            pairs.append((c, c.amount, *found))
     return pairs, bare
 
 
