@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from factcheck.dates import days as D
 from factcheck.dates.days import Conventions, Days
@@ -79,46 +80,7 @@ def _parts(p: str) -> str:
 # --- resolving ---------------------------------------------------------------------------------
 
 
-class G:
-    """A match's groups without the form's prefix; a group the form lacks reads as None."""
-
-    __slots__ = ("m", "p", "names")
-
-    def __init__(self, m: re.Match[str], p: str) -> None:
-        self.m, self.p, self.names = m, p, m.re.groupindex
-
-    def __call__(self, name: str) -> str | None:
-        key = self.p + name  # asked before reading: a raised IndexError costs more than the read
-        return self.m.group(key) if key in self.names else None
-
-    def any(self, *names: str) -> str | None:
-        for n in names:
-            if (v := self(n)) is not None:
-                return v
-        return None
-
-
-class Ctx:
-    """What a form may consult besides its words: the anchor, whether the sentence speaks of the
-    future, the settings. Records whether the anchor was used (the period is then relative)."""
-
-    __slots__ = ("anchor", "conv", "_future", "used")
-
-    def __init__(self, anchor: date | None, conv: Conventions, future: Callable[[], bool]) -> None:
-        self.anchor, self.conv, self._future, self.used = anchor, conv, future, False
-
-    def need(self, what: str) -> date:
-        if self.anchor is None:
-            raise NeedsAnchor(f"'{what}' is relative and its source has no publication date to anchor it")
-        self.used = True
-        return self.anchor
-
-    @property
-    def future(self) -> bool:
-        return self._future()
-
-
-Handler = Callable[[G, Ctx], Days]
+Handler = Callable[["G", "Ctx"], Days]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +92,88 @@ class Form:
     example: str = ""
 
 
+class FormGroups(NamedTuple):
+    """Where one form's groups stand in a compiled alternation: the form, the number of its outer
+    group, the prefix of its group names, and, for reading a match in one call, the numbers of
+    its groups (0 first, so that `Match.group` always gives a tuple) and each name's place."""
+
+    form: Form
+    number: int
+    prefix: str
+    numbers: tuple[int, ...]
+    place: dict[str, int]
+    weekday: int  # the place of the stated weekday ("Thursday, June 19"), 0 when the form has none
+    weekday_only: tuple[int, ...]  # the places of a weekday that is the whole date ("on Thursday")
+
+
+class G:
+    """A match's groups without the form's prefix; a group the form lacks reads as None. All the
+    form's groups are read from the match at once, in one call."""
+
+    __slots__ = ("m", "fg", "values", "place", "_whole")
+
+    def __init__(self, m: re.Match[str], fg: FormGroups) -> None:
+        self.m, self.fg, self.place = m, fg, fg.place
+        self.values: tuple[str | None, ...] = m.group(*fg.numbers)
+        self._whole: str | None = None
+
+    def weekday(self) -> int | None:
+        """The weekday the match states beside its date ("Thursday, June 19"), if any."""
+        wd = self.values[self.fg.weekday] if self.fg.weekday else None
+        return WEEKDAYS[wd] if wd else None
+
+    def weekday_only(self) -> bool:
+        """Whether the match is a weekday alone ("on Thursday")."""
+        return any(self.values[i] is not None for i in self.fg.weekday_only)
+
+    def __call__(self, name: str) -> str | None:
+        i = self.place.get(name)
+        return None if i is None else self.values[i]
+
+    def any(self, *names: str) -> str | None:
+        for n in names:
+            if (v := self(n)) is not None:
+                return v
+        return None
+
+    def whole(self) -> str:
+        """The matched words, spaces collapsed (asked only for a message or a rare check)."""
+        if self._whole is None:
+            self._whole = " ".join(self.m.group(0).split())
+        return self._whole
+
+
+class Ctx:
+    """What a form may consult besides its words: the anchor, whether the sentence speaks of the
+    future (known, or found only when a form asks), the settings. Records whether the anchor was
+    used (the period is then relative)."""
+
+    __slots__ = ("anchor", "conv", "_future", "used", "g")
+
+    def __init__(self, anchor: date | None, conv: Conventions, future: bool | Callable[[], bool], g: G) -> None:
+        self.anchor, self.conv, self._future, self.used, self.g = anchor, conv, future, False, g
+
+    def need(self, what: str | None = None) -> date:
+        if self.anchor is None:
+            raise NeedsAnchor(f"'{what or self.g.whole()}' is relative and its source has no publication date to "
+                              "anchor it")
+        self.used = True
+        return self.anchor
+
+    @property
+    def future(self) -> bool:
+        f = self._future
+        if f is True or f is False:
+            return f
+        self._future = f = f()
+        return f
+
+
 def _month_no(text: str) -> int:
     return MONTHS[text[:3]]
 
 
-def _year(g: G, c: Ctx, n: str = "y", what: str = "") -> int | None:
+def _year(g: G, c: Ctx, n: str = "y") -> int | None:
     """The year a _yr group names, or None when the form gave none."""
     digits = g(n)
     if digits is not None:
@@ -142,15 +181,15 @@ def _year(g: G, c: Ctx, n: str = "y", what: str = "") -> int | None:
     rel = g(n + "r")
     if rel is None:
         return None
-    a = c.need(what or f"{rel} year")
+    a = c.need()
     rel = rel.split()[-1]
     return a.year + {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(rel, 0)
 
 
-def _yearless(c: Ctx, what: str, make: Callable[[int], Days]) -> Days:
+def _yearless(c: Ctx, make: Callable[[int], Days]) -> Days:
     """A phrase without a year: the latest one that starts on or before the anchor, or, when the
     sentence speaks of the future, the first one not yet over."""
-    a = c.need(what)
+    a = c.need()
     years = range(a.year, a.year + 9) if c.future else range(a.year, a.year - 9, -1)
     for y in years:
         try:
@@ -159,22 +198,22 @@ def _yearless(c: Ctx, what: str, make: Callable[[int], Days]) -> Days:
             continue  # February 29 in a year without one
         if (e >= a) if c.future else (s <= a):
             return s, e
-    raise PeriodError(f"'{what}' is not a date in any year near {a.isoformat()}")
+    raise PeriodError(f"'{c.g.whole()}' is not a date in any year near {a.isoformat()}")
 
 
-def _either(g: G, c: Ctx, what: str, make: Callable[[int], Days], n: str = "y") -> Days:
-    y = _year(g, c, n, what)
-    return make(y) if y is not None else _yearless(c, what, make)
+def _either(g: G, c: Ctx, make: Callable[[int], Days], n: str = "y") -> Days:
+    y = _year(g, c, n)
+    return make(y) if y is not None else _yearless(c, make)
 
 
-def _ordered(s: date, e: date, what: str) -> Days:
+def _ordered(s: date, e: date, g: G) -> Days:
     if e < s:
-        raise PeriodError(f"'{what}' runs backwards")
+        raise PeriodError(f"'{g.whole()}' runs backwards")
     return s, e
 
 
 def _whole(g: G) -> str:
-    return " ".join(g.m.group(0).split())
+    return g.whole()
 
 
 # Ranges ----------------------------------------------------------------------------------------
@@ -202,7 +241,7 @@ def _iso(text: str) -> date:
 
 
 def _date_range(g: G, c: Ctx) -> Days:
-    return _ordered(_date_of(g, "a"), _date_of(g, "b"), _whole(g))
+    return _ordered(_date_of(g, "a"), _date_of(g, "b"), g)
 
 
 def _month_range(g: G, c: Ctx) -> Days:
@@ -211,9 +250,9 @@ def _month_range(g: G, c: Ctx) -> Days:
 
     def make(y: int) -> Days:
         start_y = int(y1) if y1 else (y if m1 <= m2 else y - 1)
-        return _ordered(date(start_y, m1, 1), D.month(y, m2)[1], _whole(g))
+        return _ordered(date(start_y, m1, 1), D.month(y, m2)[1], g)
 
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 def _day_range_md(g: G, c: Ctx) -> Days:
@@ -222,9 +261,9 @@ def _day_range_md(g: G, c: Ctx) -> Days:
     d1, d2 = int(g("d1") or 0), int(g("d2") or 0)
 
     def make(y: int) -> Days:
-        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), _whole(g))
+        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), g)
 
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 def _day_range_dm(g: G, c: Ctx) -> Days:
@@ -233,9 +272,9 @@ def _day_range_dm(g: G, c: Ctx) -> Days:
     d1, d2 = int(g("d1") or 0), int(g("d2") or 0)
 
     def make(y: int) -> Days:
-        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), _whole(g))
+        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), g)
 
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 def _year_range(g: G, c: Ctx) -> Days:
@@ -270,7 +309,7 @@ def _iso_month(g: G, c: Ctx) -> Days:
 
 
 def _month_year(g: G, c: Ctx) -> Days:
-    y = _year(g, c, "y", _whole(g))
+    y = _year(g, c, "y")
     assert y is not None
     return D.month(y, _month_no(g("mon") or ""))
 
@@ -279,13 +318,13 @@ def _yearless_day(g: G, c: Ctx) -> Days:
     m, d = _month_no(g("mon") or ""), int(g("d") or 0)
     if not 1 <= d <= 31:
         raise PeriodError(f"'{_whole(g)}' is not a date")
-    return _yearless(c, _whole(g), lambda y: (D.day(y, m, d), D.day(y, m, d)))
+    return _yearless(c, lambda y: (D.day(y, m, d), D.day(y, m, d)))
 
 
 def _named_month(g: G, c: Ctx) -> Days:
     m = _month_no(g("mon") or "")
     which = " ".join((g("ln") or "").split())
-    a = c.need(_whole(g))
+    a = c.need()
     if which in ("last", "this past"):  # the latest such month before the anchor's month
         y = a.year if m < a.month else a.year - 1
     elif which in ("next", "this coming"):
@@ -293,7 +332,7 @@ def _named_month(g: G, c: Ctx) -> Days:
     elif which == "this":
         y = a.year
     else:
-        return _yearless(c, _whole(g), lambda y: D.month(y, m))
+        return _yearless(c, lambda y: D.month(y, m))
     return D.month(y, m)
 
 
@@ -344,7 +383,7 @@ def _part(g: G) -> str:
 
 
 def _year_part(g: G, c: Ctx) -> Days:
-    y = _year(g, c, "y", _whole(g))
+    y = _year(g, c, "y")
     assert y is not None
     return D.part_of_year(y, _part(g))
 
@@ -353,19 +392,19 @@ def _month_part(g: G, c: Ctx) -> Days:
     part = _part(g)
     rm = g("rm")
     if rm is not None:  # "the end of this month", "late last month"
-        a = c.need(_whole(g))
+        a = c.need()
         y, m = D.shift_month(a.year, a.month, {"last": -1, "next": 1}.get(rm, 0))
         return D.part_of_month(y, m, part)
     m = _month_no(g("mon") or "")
-    return _either(g, c, _whole(g), lambda y: D.part_of_month(y, m, part))
+    return _either(g, c, lambda y: D.part_of_month(y, m, part))
 
 
 def _half(g: G, c: Ctx) -> Days:
     word = g("h")
     h = (1 if word in ("first", "1st") else 2) if word else int(g.any("hn", "hn2") or 1)
-    y = _year(g, c, "y", _whole(g)) or (int(v) if (v := g.any("y2", "y3")) else None)
+    y = _year(g, c, "y") or (int(v) if (v := g.any("y2", "y3")) else None)
     if y is None:
-        return _yearless(c, _whole(g), lambda yy: D.half(yy, h))
+        return _yearless(c, lambda yy: D.half(yy, h))
     return D.half(y, h)
 
 
@@ -375,14 +414,14 @@ _Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth
 def _quarter(g: G, c: Ctx) -> Days:
     word = g("qw")
     q = _Q[word] if word else int(g.any("q", "q2") or 1)
-    y = _year(g, c, "y", _whole(g)) or _year(g, c, "y2", _whole(g)) or (int(v) if (v := g("y3")) else None)
+    y = _year(g, c, "y") or _year(g, c, "y2") or (int(v) if (v := g("y3")) else None)
     if y is None:
-        return _yearless(c, _whole(g), lambda yy: D.quarter(yy, q))
+        return _yearless(c, lambda yy: D.quarter(yy, q))
     return D.quarter(y, q)
 
 
 def _rel_quarter(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     y, q = D.quarter_of(a)
     step = {"last": -1, "previous": -1, "next": 1}.get((g("rq") or "").split()[-1], 0)
     n = y * 4 + (q - 1) + step
@@ -408,9 +447,9 @@ def _season(g: G, c: Ctx) -> Days:
     name = _season_name(g.any("s", "s2", "s3") or "")
     rel = " ".join((g("rs") or "").split())
     if not rel:
-        y = _year(g, c, "y", _whole(g)) or int(g("ys") or 0)
+        y = _year(g, c, "y") or int(g("ys") or 0)
         return D.season(y, name, c.conv)
-    a = c.need(_whole(g))
+    a = c.need()
     spans = [D.season(y, name, c.conv) for y in range(a.year - 2, a.year + 2)]
     if rel in ("last", "this past", "the past"):
         return max(s for s in spans if s[1] < a)
@@ -435,21 +474,21 @@ def _holiday(g: G, c: Ctx) -> Days:
         return d, d
 
     if rel:
-        a = c.need(_whole(g))
+        a = c.need()
         spans = [make(y) for y in range(a.year - 1, a.year + 2)]
         if rel in ("last", "this past"):
             return max(s for s in spans if s[0] < a)
         if rel == "next":
             return min(s for s in spans if s[0] > a)
         return make(a.year)
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 # Relative to the anchor ----------------------------------------------------------------------------
 
 
 def _rel_span(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     unit = g("unit") or "year"
     el = g("el")
     which = (g("wh") or "this").split()
@@ -479,7 +518,7 @@ def _rel_span(g: G, c: Ctx) -> Days:
 
 
 def _ago(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     words = " ".join((g("n") or "").split())
     unit = g("unit") or "year"
     lo_n, hi_n = ((2, 4) if words == "a few" else (2, 2) if words == "a couple of" else (3, 7) if words == "several"
@@ -498,7 +537,7 @@ def _ago(g: G, c: Ctx) -> Days:
 
 
 def _weekday(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     target = WEEKDAYS[g.any("wdonly", "wdonly2") or "monday"]
     lead = " ".join((g("wl") or "").split())
     back = (a.weekday() - target) % 7
@@ -517,7 +556,7 @@ def _weekday(g: G, c: Ctx) -> Days:
 
 
 def _day_word(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     w = " ".join((g("dw") or "").split())
     if w in ("yesterday", "last night"):
         d = a - timedelta(days=1)
@@ -645,6 +684,8 @@ _OPEN_ALT = (r"no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|on\s+or\s+a
 # In running text "from" and "up to" start other things ("from 2014 to 2018", "up to 2,000").
 _OPEN_SCAN_ALT = (r"no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|on\s+or\s+after|up\s+until|prior\s+to|"
                   r"as\s+of|as\s+at|since|by|until|till|through|before|after")
+# The last word of each: a form whose word before is none of these has no open-ended word before it.
+OPEN_LAST_WORDS = tuple(sorted({alt.split(r"\s+")[-1] for alt in _OPEN_SCAN_ALT.split("|")}))
 
 
 def open_kind(words: str) -> str:
@@ -693,4 +734,29 @@ def open_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?P<open>{_OPEN_SCAN_ALT})\s+\Z")
 
 
-FORM_INDEX = {f"f{i}": (f, f"f{i}_") for i, f in enumerate(FORMS)}
+def form_groups(pattern: re.Pattern[str]) -> dict[int, FormGroups]:
+    """For a compiled alternation of the forms: each form's outer group number (a match's
+    `lastindex`) -> where its groups stand. (Built once per pattern by `scan_forms` and
+    `field_forms`: hashing a compiled pattern hashes all its code.)"""
+    out: dict[int, FormGroups] = {}
+    index = pattern.groupindex
+    for i, form in enumerate(FORMS):
+        prefix = f"f{i}_"
+        inner = sorted((n, name[len(prefix):]) for name, n in index.items() if name.startswith(prefix))
+        numbers = (0, *(n for n, _ in inner))
+        place = {short: k + 1 for k, (_, short) in enumerate(inner)}
+        out[index[f"f{i}"]] = FormGroups(form, index[f"f{i}"], prefix, numbers, place, place.get("wd", 0),
+                                         tuple(place[n] for n in ("wdonly", "wdonly2") if n in place))
+    return out
+
+
+@cache
+def scan_forms() -> tuple[re.Pattern[str], dict[int, FormGroups]]:
+    """`scan_pattern()` and its `form_groups`."""
+    return scan_pattern(), form_groups(scan_pattern())
+
+
+@cache
+def field_forms() -> tuple[re.Pattern[str], dict[int, FormGroups]]:
+    """`field_pattern()` and its `form_groups`."""
+    return field_pattern(), form_groups(field_pattern())
