@@ -1,6 +1,7 @@
 """The date reader's fast paths held to the plain reading (issue 21).
 
-`find_periods` reads a match's groups in one call into a tuple, where the plain reading asks the
+`find_periods` tries a run of neighbouring forms only where one of the run's first words stands
+(`Form.starts`), where the plain scan tries every form; it reads a match's groups in one call into a tuple, where the plain reading asks the
 match for each group by its prefixed name; it looks for an open-ended word ("since", "by") before
 a match only when the word before could end one; `find_periods_many` reads all its texts in one
 scan of them joined by a separator; and the last day of a month comes from a table, not from
@@ -58,16 +59,28 @@ class _PlainG(grammar.G):
         return self.any("wdonly", "wdonly2") is not None
 
 
+def _plain_scan() -> tuple[re.Pattern[str], dict[int, grammar.FormGroups]]:
+    """Every form tried at every place the scan stops, with no look-ahead for a run's first words."""
+    pattern = re.compile(grammar.scan_pattern().pattern.replace(grammar._alternation(True),
+                                                                grammar._alternation(True, guarded=False)))
+    assert pattern.pattern != grammar.scan_pattern().pattern
+    return pattern, grammar.form_groups(pattern)
+
+
+_PLAIN_SCAN = _plain_scan()
+
+
 def _plain_month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
 @contextmanager
 def plain_reading() -> Iterator[None]:
-    """The reader with its shortcuts off: groups read by name, an open-ended word looked for
-    before every match, month ends from the calendar module."""
+    """The reader with its shortcuts off: every form tried wherever the scan stops, groups read by
+    name, an open-ended word looked for before every match, month ends from the calendar module."""
     mp = pytest.MonkeyPatch()
     mp.setattr(grammar, "G", _PlainG)
+    mp.setattr(grammar, "scan_forms", lambda: _PLAIN_SCAN)
     mp.setattr(grammar, "OPEN_LAST_WORDS", ("",))  # every text ends with "": always look
     mp.setattr(P, "month_end", _plain_month_end)
     mp.setattr(D, "month_end", _plain_month_end)
@@ -185,3 +198,11 @@ def test_the_shortcuts_are_taken() -> None:
 @given(st.integers(1, 9999), st.integers(1, 12))
 def test_the_month_table_is_the_calendar(y: int, m: int) -> None:
     assert P.month_end(y, m) == _plain_month_end(y, m)
+
+
+def test_every_form_says_what_it_starts_with() -> None:
+    for form in grammar.FORMS:
+        assert form.starts and set(form.starts) <= set(grammar.STARTS), form.name
+        # its own example starts with one of them, after any lead words
+        lead = re.compile(grammar._LEAD_WORDS + "(?:" + "|".join(grammar.STARTS[w] for w in form.starts) + ")")
+        assert lead.match(form.example.lower()), form.name

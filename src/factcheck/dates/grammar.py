@@ -90,6 +90,9 @@ class Form:
     handler: Handler
     scan: Callable[[str], str] | None = None  # the pattern in running text, when it differs
     example: str = ""
+    # The words a match can start with after any lead words ("in", "on", "the", "between"...):
+    # names of STARTS. In running text a form is tried only where one of them stands.
+    starts: tuple[str, ...] = ()
 
 
 class FormGroups(NamedTuple):
@@ -124,7 +127,10 @@ class G:
 
     def weekday_only(self) -> bool:
         """Whether the match is a weekday alone ("on Thursday")."""
-        return any(self.values[i] is not None for i in self.fg.weekday_only)
+        for i in self.fg.weekday_only:
+            if self.values[i] is not None:
+                return True
+        return False
 
     def __call__(self, name: str) -> str | None:
         i = self.place.get(name)
@@ -594,82 +600,82 @@ _BEFORE_BARE = "(?:" + "|".join(rf"(?<=\b{w} )" for w in (
 
 FORMS: list[Form] = [
     Form("date range", lambda p: rf"{_lead(p)}{_date_alt(p, 'a')}{_TO_OR_AND}{_date_alt(p, 'b')}", _date_range,
-         example="between 2024-09-01 and 2024-12-31"),
+         example="between 2024-09-01 and 2024-12-31", starts=("digit", "month")),
     Form("day range, month first",
          lambda p: rf"(?:{_lead(p)}|on\s+)?{_mon(p)}\s+{_d(p, 'd1')}{_TO_OR_AND}(?:{_mon(p, 'm2')}\s+)?{_d(p, 'd2')}"
-                   rf"(?!,\d)(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_md, example="February 6-8, 2023"),
+                   rf"(?!,\d)(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_md, example="February 6-8, 2023", starts=("month",)),
     Form("day range, day first",
          lambda p: rf"(?:{_lead(p)}|on\s+)?{_d(p, 'd1')}(?:\s+{_mon(p, 'm1')})?{_TO_OR_AND}{_d(p, 'd2')}\s+(?:of\s+)?{_mon(p)}"
-                   rf"(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_dm, example="6–8 February 2023"),
+                   rf"(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_dm, example="6–8 February 2023", starts=("digit",)),
     Form("month range",
          lambda p: rf"(?:{_lead(p)}{_mon(p, 'm1')}(?:,?\s+{_y(p, 'y1')})?{_TO_OR_AND}|(?:in\s+)?{_mon(p, 'm1b')}{_TO})"
-                   rf"{_mon(p, 'm2')}(?:,?\s+(?:of\s+)?{_yr(p)})?", _month_range, example="between January and March 2025"),
-    Form("iso day", lambda p: rf"{_wd(p)}(?P<{p}iso>\d{{4}}-\d\d-\d\d)(?![\d])", _iso_day, example="2024-06-19"),
+                   rf"{_mon(p, 'm2')}(?:,?\s+(?:of\s+)?{_yr(p)})?", _month_range, example="between January and March 2025", starts=("month",)),
+    Form("iso day", lambda p: rf"{_wd(p)}(?P<{p}iso>\d{{4}}-\d\d-\d\d)(?![\d])", _iso_day, example="2024-06-19", starts=("weekday", "digit")),
     Form("iso month", lambda p: rf"(?:in\s+)?(?P<{p}y>\d{{4}})-(?P<{p}mo>0[1-9]|1[0-2])(?![\d-])", _iso_month,
-         example="2024-10"),
+         example="2024-10", starts=("digit",)),
     Form("year range",
          lambda p: rf"(?:{_lead(p)}{_y(p, 'y1')}{_TO_OR_AND}|(?:in\s+)?{_y(p, 'y1b')}(?:\s*[–—/-]\s*|\s+(?:to|through)\s+))"
-                   rf"(?P<{p}y2>(?:1[89]|2[01])\d\d|\d\d)(?![\d%])", _year_range, example="2014–18"),
-    Form("month day year", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)},?\s+{_y(p)}", _full_date, example="June 19, 2024"),
+                   rf"(?P<{p}y2>(?:1[89]|2[01])\d\d|\d\d)(?![\d%])", _year_range, example="2014–18", starts=("digit",)),
+    Form("month day year", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)},?\s+{_y(p)}", _full_date, example="June 19, 2024", starts=("weekday", "month")),
     Form("day month year", lambda p: rf"{_wd(p)}(?:the\s+)?{_d(p)}\s+(?:of\s+)?{_mon(p)},?\s+{_y(p)}", _full_date,
-         example="19 June 2024"),
+         example="19 June 2024", starts=("weekday", "digit")),
     Form("part of a year", lambda p: rf"(?:(?:in|at)\s+)?(?:the\s+)?{_parts(p)}(?:of\s+)?{_yr(p)}", _year_part,
-         example="late 2023"),
+         example="late 2023", starts=("part",)),
     Form("part of a month",
          lambda p: rf"(?:(?:in|at)\s+)?(?:the\s+)?{_parts(p)}(?:{_mon(p)}(?:,?\s+(?:of\s+)?{_yr(p)})?|"
-                   rf"(?P<{p}rm>this|last|next|the)\s+month)", _month_part, example="mid-March 2023"),
+                   rf"(?P<{p}rm>this|last|next|the)\s+month)", _month_part, example="mid-March 2023", starts=("part",)),
     Form("half", lambda p: _half_pattern(p, year=r"?"), _half, scan=lambda p: _half_pattern(p, year=""),
-         example="H1 2025"),
+         example="H1 2025", starts=("ordinal", "digit")),
     Form("quarter", lambda p: _quarter_pattern(p, year=r"?"), _quarter, scan=lambda p: _quarter_pattern(p, year=""),
-         example="the fourth quarter of 2025"),
+         example="the fourth quarter of 2025", starts=("ordinal", "digit")),
     Form("quarter, relative",
          lambda p: rf"(?:in\s+)?(?P<{p}rq>last|this|next|the\s+previous|the\s+current|the\s+next)\s+quarter(?!\s+of)",
-         _rel_quarter, example="last quarter"),
+         _rel_quarter, example="last quarter", starts=("relative",)),
     Form("fiscal year",
          lambda p: rf"(?:in\s+)?(?:the\s+)?(?:fiscal(?:\s+year)?\s*|fy\s*['’]?)(?P<{p}fy>(?:1[89]|2[01])?\d\d)"
                    rf"(?:\s*[-/–]\s*(?P<{p}fy2>\d{{4}}|\d\d))?(?![\d])|(?:in\s+)?the\s+(?P<{p}fy3>(?:1[89]|2[01])\d\d)"
-                   rf"\s+fiscal\s+year", _fiscal, example="FY2025"),
+                   rf"\s+fiscal\s+year", _fiscal, example="FY2025", starts=("fiscal", "digit")),
     Form("season",
          lambda p: rf"(?:in\s+)?(?:the\s+)?(?P<{p}s>{_SEASON})\s+(?:of\s+)?{_yr(p)}|(?:in\s+)?(?P<{p}rs>this\s+past|"
                    rf"this\s+coming|last|this|next|the\s+coming|the\s+past)\s+(?P<{p}s2>{_SEASON})|"
                    rf"(?:in\s+)?(?:the\s+)?(?P<{p}ys>(?:1[89]|2[01])\d\d)\s+(?P<{p}s3>{_SEASON})", _season,
-         example="spring 2023"),
+         example="spring 2023", starts=("season", "relative", "digit")),
     Form("holiday",
          lambda p: rf"(?:(?:on|at|over)\s+)?(?P<{p}hol>{_HOL})(?:,?\s+(?:of\s+)?{_yr(p)})?|"
                    rf"(?P<{p}rh>this\s+past|last|this|next)\s+(?P<{p}hol3>{_HOL})", _holiday,
          scan=lambda p: rf"(?:(?:on|at|over)\s+)?(?P<{p}hol>{_HOL}),?\s+(?:of\s+)?{_yr(p)}|"
                         rf"(?P<{p}rh>this\s+past|last|this|next)\s+(?P<{p}hol3>{_HOL})|"
-                        rf"(?:(?:on|at|over)\s+|{_BEFORE_BARE})(?P<{p}hol2>{_HOL})", example="Christmas 2022"),
+                        rf"(?:(?:on|at|over)\s+|{_BEFORE_BARE})(?P<{p}hol2>{_HOL})", example="Christmas 2022", starts=("holiday", "relative")),
     Form("decade", lambda p: rf"(?:in\s+)?the\s+(?:(?P<{p}dp>early|mid|late)[\s-]+)?(?P<{p}dec>(?:1[89]|20)\d0)['’]?s",
-         _decade, example="the 1990s"),
-    Form("month and year", lambda p: rf"(?:in\s+)?{_mon(p)},?\s+(?:of\s+)?{_yr(p)}", _month_year, example="October 2024"),
+         _decade, example="the 1990s", starts=("part", "digit")),
+    Form("month and year", lambda p: rf"(?:in\s+)?{_mon(p)},?\s+(?:of\s+)?{_yr(p)}", _month_year, example="October 2024", starts=("month",)),
     Form("named month", lambda p: rf"(?P<{p}ln>last|this\s+past|this\s+coming|this|next)\s+{_mon(p)}", _named_month,
-         example="last October"),
-    Form("month and day", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)}(?!,\d|\.\d|%)", _yearless_day, example="March 4"),
+         example="last October", starts=("relative",)),
+    Form("month and day", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)}(?!,\d|\.\d|%)", _yearless_day, example="March 4", starts=("weekday", "month")),
     Form("day and month", lambda p: rf"{_wd(p)}(?:the\s+)?{_d(p)}\s+(?:of\s+)?{_mon(p)}", _yearless_day,
-         example="4 March"),
+         example="4 March", starts=("weekday", "digit")),
     Form("year", lambda p: rf"(?:in\s+)?{_y(p)}", _year_only,
-         scan=lambda p: rf"(?<![\d,.$€£¥₩#-])(?:in\s+)?{_y(p)}(?!,\d|\.\d|%|\s*per\s*cent)", example="2023"),
+         scan=lambda p: rf"(?<![\d,.$€£¥₩#-])(?:in\s+)?{_y(p)}(?!,\d|\.\d|%|\s*per\s*cent)", example="2023", starts=("digit",)),
     Form("month", lambda p: rf"(?:(?:in|during)\s+)?{_mon(p)}", _named_month,
-         scan=lambda p: rf"(?:(?:in|during)\s+|{_BEFORE_BARE}){_mon(p)}", example="in March"),
+         scan=lambda p: rf"(?:(?:in|during)\s+|{_BEFORE_BARE}){_mon(p)}", example="in March", starts=("month",)),
     Form("relative span",
          lambda p: rf"(?:in\s+)?(?:(?P<{p}el>earlier|later)\s+(?:this|in\s+the)|(?P<{p}wh>this|last|next|"
                    rf"the\s+previous|the\s+following|the\s+coming|the\s+next|the\s+past|the\s+last))\s+"
-                   rf"(?P<{p}unit>year|month|week)", _rel_span, example="earlier this year"),
+                   rf"(?P<{p}unit>year|month|week)", _rel_span, example="earlier this year", starts=("relative",)),
     Form("ago",
          lambda p: rf"(?P<{p}n>\d{{1,2}}|a\s+few|a\s+couple\s+of|several|an|a|one|two|three|four|five|six|seven|"
                    rf"eight|nine|ten|eleven|twelve)\s+(?P<{p}unit>day|week|month|year|decade)s?\s+ago", _ago,
-         example="three weeks ago"),
+         example="three weeks ago", starts=("digit", "count")),
     Form("weekday",
          lambda p: rf"(?:(?P<{p}wl>on|this\s+past|this\s+coming|on\s+last|last|next|this)\s+)?(?P<{p}wdonly>{_WDN})"
                    rf"(?:\s+(?:morning|afternoon|evening|night))?", _weekday,
          scan=lambda p: rf"(?:(?P<{p}wl>on|this\s+past|this\s+coming|on\s+last|last|next|this)\s+|{_BEFORE_BARE})"
                         rf"(?P<{p}wdonly>{_WDN})(?:\s+(?:morning|afternoon|evening|night))?|"
                         rf"(?P<{p}wdonly2>{_WDN})\s+(?:morning|afternoon|evening|night)",
-         example="this past Wednesday"),
+         example="this past Wednesday", starts=("relative", "weekday")),
     Form("day word",
          lambda p: rf"(?P<{p}dw>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|"
-                   rf"this\s+morning|this\s+afternoon|this\s+evening)", _day_word, example="yesterday"),
+                   rf"this\s+morning|this\s+afternoon|this\s+evening)", _day_word, example="yesterday", starts=("day", "relative")),
 ]
 
 # Open-ended: a word before any form. (kind, start, end) of the result; see _open.
@@ -692,12 +698,44 @@ def open_kind(words: str) -> str:
     return _OPEN_WORDS[" ".join(words.split())]
 
 
-def _alternation(scan: bool) -> str:
+# The first word of a form after its lead words (see Form.starts). Each may take in more than the
+# form does ("mon" is also "month"): it only spares trying forms that cannot match.
+STARTS = {
+    "digit": r"\d",
+    "month": r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    "weekday": r"(?:mon|tue|wed|thu|fri|sat|sun)",
+    "part": r"(?:early|mid|late|beginning|start|end|middle)",
+    "ordinal": r"(?:first|second|third|fourth|final|latter|1st|2nd|3rd|4th|h[12]|q[1-4])",
+    "relative": r"(?:last|this|next|previous|following|coming|current|past|earlier|later)",
+    "fiscal": r"(?:fiscal|fy)",
+    "season": r"(?:spring|summer|autumn|fall|winter)",
+    "holiday": r"(?:christmas|boxing|new\s+year|valentine|halloween|independence|bastille|st\.?\s+patrick|easter|"
+               r"good\s+friday|thanksgiving)",
+    "count": r"(?:an?\s|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+    "day": r"(?:day\s+before|yesterday|today|tonight|tomorrow)",
+}
+
+
+def _alternation(scan: bool, guarded: bool = True) -> str:
+    """The forms in one alternation, in the table's order. In running text, runs of neighbouring
+    forms that share a first word are each guarded by a look-ahead for their first words, so that
+    where a run cannot start none of its forms is tried; the order of trying is unchanged."""
     parts = []
     for i, f in enumerate(FORMS):
         build = f.scan if scan and f.scan is not None else f.field
         parts.append(f"(?P<f{i}>{build(f'f{i}_')})")
-    return "|".join(parts)
+    if not (scan and guarded):
+        return "|".join(parts)
+    runs: list[tuple[list[str], list[str]]] = []  # (first words, forms)
+    for f, part in zip(FORMS, parts, strict=True):
+        if runs and set(runs[-1][0]) & set(f.starts):
+            runs[-1][0].extend(w for w in f.starts if w not in runs[-1][0])
+            runs[-1][1].append(part)
+        else:
+            runs.append((list(f.starts), [part]))
+    return "|".join(f"(?={_LEAD_WORDS}(?:{'|'.join(STARTS[w] for w in words)})){'|'.join(forms)}" if len(forms) == 1
+                    else f"(?={_LEAD_WORDS}(?:{'|'.join(STARTS[w] for w in words)}))(?:{'|'.join(forms)})"
+                    for words, forms in runs)
 
 
 @cache

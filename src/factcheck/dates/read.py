@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -65,6 +66,11 @@ def _sentence_future(text: str, pos: int) -> bool:
     start = starts[-1] if starts else lo
     end_m = _CLAUSE_END.search(text, pos)
     return speaks_of_future(text[start: end_m.start() if end_m else len(text)])
+
+
+def _later(text: str, pos: int) -> Callable[[], bool]:
+    """Whether the clause around text[pos] speaks of the future, found when asked."""
+    return lambda: _sentence_future(text, pos)
 
 
 def _resolve(m: re.Match[str], table: dict[int, grammar.FormGroups], anchor: date | None, conv: Conventions,
@@ -220,10 +226,14 @@ def _find(texts: list[str], anchors: list[date | None], conventions: Conventions
             ob = before.search(low, max(base, start - 24), start)
             kind = grammar.open_kind(ob.group("open")) if ob is not None else None
             fut = _open_future(kind, future)
+        fg = table[m.lastindex or 0]  # what _resolve does, written out: this runs for every match
+        g = grammar.G(m, fg)
+        ctx = grammar.Ctx(anchor, conventions, fut if fut is not None else _later(lows[j], start - base), g)
         try:
-            (s, e), used, g = _resolve(m, table, anchor, conventions, fut, lows[j], base)
+            s, e = fg.form.handler(g, ctx)
         except PeriodError:
             continue
+        used = ctx.used
         o_start = o_end = False
         if ob is not None and kind is not None:
             try:
