@@ -60,9 +60,11 @@ class _PlainG(grammar.G):
 
 
 def _plain_scan() -> tuple[re.Pattern[str], dict[int, grammar.FormGroups]]:
-    """Every form tried at every place the scan stops, with no look-ahead for a run's first words."""
-    pattern = re.compile(grammar.scan_pattern().pattern.replace(grammar._alternation(True),
-                                                                grammar._alternation(True, guarded=False)))
+    """Every form tried at every place the scan stops, with no look-ahead for a run's first words,
+    and lead words that may be given back to the first word."""
+    plain = grammar.scan_pattern().pattern.replace(grammar._alternation(True), grammar._alternation(True, guarded=False))
+    assert grammar._LEAD_WORDS.endswith("*+")
+    pattern = re.compile(plain.replace(grammar._LEAD_WORDS, grammar._LEAD_WORDS[:-1]))  # lead words given back
     assert pattern.pattern != grammar.scan_pattern().pattern
     return pattern, grammar.form_groups(pattern)
 

@@ -746,7 +746,8 @@ def field_pattern() -> re.Pattern[str]:
 
 # The first word of every form, after any lead words ("in", "on", "the", "between"...). A cheap
 # look-ahead for one of them spares trying thirty forms at each of the many words that start none.
-_LEAD_WORDS = r"(?:(?:in|on|at|over|during|the|between|from)\s+)*"
+# Taken whole (possessive: no form's first word is one of these, so giving one back never helps).
+_LEAD_WORDS = r"(?:(?:in|on|at|over|during|the|between|from)\s+)*+"
 _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 # A number starts a date only as a year, or as a day before a month, a range or "weeks ago":
 # "14,000" and "2.5bn" start none.
