@@ -5,7 +5,8 @@
 match for each group by its prefixed name; it looks for an open-ended word ("since", "by") before
 a match only when the word before could end one; `find_periods_many` reads all its texts in one
 scan of them joined by a separator; and the last day of a month comes from a table, not from
-`calendar.monthrange`. Each test reads the same text both ways through the public functions and
+`calendar.monthrange`; a text with letters outside ASCII is lowered with str.lower, not a
+translate of the ASCII letters, unless it holds one of the few that lower to ASCII. Each test reads the same text both ways through the public functions and
 wants the same periods, spans and all, on generated phrases and on every phrase of the date table
 and the figure copy table.
 """
@@ -41,6 +42,7 @@ _PIECES = [
     "H1", "FY2025", "fiscal 2024-25", "spring", "last", "this", "next", "this past", "Wednesday", "Thursday,",
     "Christmas", "Easter", "year", "month", "week", "ago", "three", "a few", "yesterday", "tonight", "morning",
     "12", "6-8", "500", "1,200", "people", "workers", "per cent", "%", "\x00", "  ", "\n",
+    "É", "Straße", "İN", "\u212aelvin", "ſince", "JUNE", "Mai", "Août", "’", "—", "€", "ΣΟΦΙΑ",
 ]
 
 
@@ -79,12 +81,13 @@ def _plain_month_end(y: int, m: int) -> date:
 @contextmanager
 def plain_reading() -> Iterator[None]:
     """The reader with its shortcuts off: every form tried wherever the scan stops, groups read by
-    name, an open-ended word looked for before every match, month ends from the calendar module."""
+    name, an open-ended word looked for before every match, month ends from the calendar module, only ASCII letters lowered."""
     mp = pytest.MonkeyPatch()
     mp.setattr(grammar, "G", _PlainG)
     mp.setattr(grammar, "scan_forms", lambda: _PLAIN_SCAN)
     mp.setattr(grammar, "OPEN_LAST_WORDS", ("",))  # every text ends with "": always look
     mp.setattr(P, "month_end", _plain_month_end)
+    mp.setattr(R, "_lower", lambda text: text.translate(R._ASCII_LOWER))
     mp.setattr(D, "month_end", _plain_month_end)
     R._parse.cache_clear()
     try:
@@ -208,3 +211,23 @@ def test_every_form_says_what_it_starts_with() -> None:
         # its own example starts with one of them, after any lead words
         lead = re.compile(grammar._LEAD_WORDS + "(?:" + "|".join(grammar.STARTS[w] for w in form.starts) + ")")
         assert lead.match(form.example.lower()), form.name
+
+
+def test_str_lower_keeps_every_offset_and_every_sign_the_patterns_name() -> None:
+    r"""Outside _FOLD_TO_ASCII, str.lower maps a character outside ASCII to one character outside
+    ASCII, of the same kind to \s, \d and \w, and never to a sign the date patterns name."""
+    patterns = [grammar.scan_pattern(), grammar.open_before(), grammar._HEDGE_BEFORE, grammar._WORD_BEFORE,
+                grammar._WORD_AFTER, R._SAID, R._CLAUSE_END, R._FUTURE]
+    named = {c for p in patterns for c in p.pattern if not c.isascii()}
+    assert named >= {"’", "–", "€"}
+    kinds = [re.compile(k) for k in (r"\s", r"\d", r"\w")]
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        if c in R._FOLD_TO_ASCII:
+            continue
+        low = c.lower()
+        assert len(low) == 1 and not low.isascii(), hex(cp)
+        assert (low in named) == (c in named), hex(cp)
+        if low != c:
+            assert all(bool(k.match(c)) == bool(k.match(low)) for k in kinds), hex(cp)
+    assert len("\u0130".lower()) == 2 and "\u212a".lower() == "k"  # why those stay on the translate
