@@ -1,7 +1,8 @@
 """The date reader's fast paths held to the plain reading (issue 21).
 
-`find_periods` tries a run of neighbouring forms only where one of the run's first words stands
-(`Form.starts`), where the plain scan tries every form; it reads a match's groups in one call into a tuple, where the plain reading asks the
+`find_periods` tries a form only where a first word of some form stands (a whole month name, not
+"mar" in "market"), and a run of neighbouring forms only where one of the run's first words
+stands (`Form.starts`), where the plain scan tries every form wherever a word starts; it reads a match's groups in one call into a tuple, where the plain reading asks the
 match for each group by its prefixed name; it looks for an open-ended word ("since", "by") before
 a match only when the word before could end one; `find_periods_many` reads all its texts in one
 scan of them joined by a separator; and the last day of a month comes from a table, not from
@@ -62,12 +63,10 @@ class _PlainG(grammar.G):
 
 
 def _plain_scan() -> tuple[re.Pattern[str], dict[int, grammar.FormGroups]]:
-    """Every form tried at every place the scan stops, with no look-ahead for a run's first words,
-    and lead words that may be given back to the first word."""
-    plain = grammar.scan_pattern().pattern.replace(grammar._alternation(True), grammar._alternation(True, guarded=False))
-    assert grammar._LEAD_WORDS.endswith("*+")
-    pattern = re.compile(plain.replace(grammar._LEAD_WORDS, grammar._LEAD_WORDS[:-1]))  # lead words given back
-    assert pattern.pattern != grammar.scan_pattern().pattern
+    """Every form tried at every place a word starts: no look-ahead for the first words of any
+    form or of a run of forms."""
+    pattern = re.compile(rf"(?<![a-z0-9])(?:{grammar._alternation(True, guarded=False)})(?![a-z0-9])")
+    assert pattern.groupindex == grammar.scan_pattern().groupindex
     return pattern, grammar.form_groups(pattern)
 
 

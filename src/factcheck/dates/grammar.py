@@ -698,12 +698,18 @@ def open_kind(words: str) -> str:
     return _OPEN_WORDS[" ".join(words.split())]
 
 
+# A whole month or weekday name: "mar" in "market" or "sun" in "Sundermoor" starts no date. (A
+# month the form reads is followed by a full stop or no letter; "may" before a verb is left to
+# the forms.)
+_MONTH_WORD = "(?:" + _MONTH.replace(r"may(?!\s+(?:" + _MAY_VERB + r")\b)", "may") + r")(?![a-z])"
+_WEEKDAY_WORD = rf"(?:{_WDN})(?![a-z])"
+
 # The first word of a form after its lead words (see Form.starts). Each may take in more than the
 # form does ("mon" is also "month"): it only spares trying forms that cannot match.
 STARTS = {
     "digit": r"\d",
-    "month": r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    "weekday": r"(?:mon|tue|wed|thu|fri|sat|sun)",
+    "month": _MONTH_WORD,
+    "weekday": _WEEKDAY_WORD,
     "part": r"(?:early|mid|late|beginning|start|end|middle)",
     "ordinal": r"(?:first|second|third|fourth|final|latter|1st|2nd|3rd|4th|h[12]|q[1-4])",
     "relative": r"(?:last|this|next|previous|following|coming|current|past|earlier|later)",
@@ -753,7 +759,7 @@ _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 # "14,000" and "2.5bn" start none.
 _DIGIT_FIRST = (r"\d{4}(?!\d|,\d|%)|[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?" + _MONTH_START
                 + r"|\s*[-–—]\s*\d|\s+(?:to|and|through|thru|until|till)\s+\d|\s+(?:day|week|month|year|decade)s?\s+ago|\s+(?:half|quarter))")
-_FIRST_WORDS = (_DIGIT_FIRST + r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|early|mid|late|"
+_FIRST_WORDS = (_DIGIT_FIRST + "|" + _MONTH_WORD + "|" + _WEEKDAY_WORD + r"|early|mid|late|"
                 r"beginning|start|end|middle|first|second|third|fourth|final|latter|h[12]|q[1-4]|last|this|next|"
                 r"fiscal|fy|spring|summer|autumn|fall|winter|christmas|boxing|new\s+year|valentine|halloween|"
                 r"independence|bastille|st\.?\s+patrick|easter|good\s+friday|thanksgiving|earlier|later|previous|"
