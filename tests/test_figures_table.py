@@ -396,6 +396,13 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
      [("21.8%", "[21.75, 21.85]", "%", E), ("C$51.6 million", "[51550000, 51650000]", "CAD", E),
       ("C$58.2 million", "[58150000, 58250000]", "CAD", E)]),
     ("The rate went from 2.5% to 2.25%.", [("2.5%", "[2.45, 2.55]", "%", E), ("2.25%", "[2.245, 2.255]", "%", E)]),
+    # a verb of change, the thing it changed, then "from X to Y": a before and an after, not a range
+    ("The 2019 increase raised the base fare from $2.25 to $2.50.",
+     [("$2.25", "[2.245, 2.255]", "USD", E), ("$2.50", "[2.495, 2.505]", "USD", E)]),
+    ("The board has raised its growth forecast from 2% to 3%.",
+     [("2%", "[1.5, 2.5]", "%", E), ("3%", "[2.5, 3.5]", "%", E)]),
+    ("The fall semester ran from 5 to 7.", [("from 5 to 7", "[5, 7]", None, R)]),
+    ("Tickets cost from $2 to $3.", [("from $2 to $3", "[2, 3]", "USD", R)]),
     ("Sales were up 12% year on year.", [("12%", "[11.5, 12.5]", "%", E)]),
     ("The bank made a 25 basis-point cut.", [("25 basis-point", "[0.245, 0.255]", "pp", E)]),
     ("Turnout fell 3 percentage points.", [("3 percentage points", "[2.5, 3.5]", "pp", E)]),

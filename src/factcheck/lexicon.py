@@ -217,6 +217,8 @@ CHANGE_VERBS = frozenset({
     "changed", "revised", "moved", "shifted", "widened", "narrowed", "cut", "raised", "lowered",
     "slashed", "up", "down", "doubled", "tripled", "halved",
 })  # fmt: skip
+# After a verb of change, what may open the thing changed: "raised the base fare from $2.25 to $2.50".
+CHANGED_THING_OPENERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that", "a", "an"})
 # A word ending so after a figure is a participle, not a noun ("600 killed"), unless a noun follows.
 PARTICIPLE_ENDINGS = ("ed", "ing")
 
