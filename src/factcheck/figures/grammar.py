@@ -26,6 +26,7 @@ from factcheck.lexicon import (
     CLOCK_WORDS,
     CONNECTIVES,
     CURRENCY_CODES,
+    CURRENCY_HUNDREDTHS,
     CURRENCY_NAMES,
     CURRENCY_PREFIX_WORDS,
     DOZEN,
@@ -304,6 +305,8 @@ def _unit_after(tokens: list[Token], j: int, opts: ReadOptions) -> tuple[str | N
     got = _longest(tokens, j, _CURRENCY_NAME_PHRASES)
     if got is not None:
         return currency_code(" ".join(got[0]), opts.dollar), got[1], _ONE
+    if t.text in CURRENCY_HUNDREDTHS:  # "25 cents": $0.25
+        return currency_code(CURRENCY_HUNDREDTHS[t.text], opts.dollar), j + 1, Decimal("0.01")
     return None, j, _ONE
 
 
