@@ -262,11 +262,23 @@ def quote_insertion(story: Story) -> Iterator[Hit]:
 def _same_figure(claim: Amount, quote: Amount) -> bool:
     """The same number however spelt, or the claim's figure is the quote's as writers round it
     ("about 67%" for "around two-thirds", "9 million" for "9,040,000")."""
-    if claim.value == quote.value and claim.high_value == quote.high_value:
+    if claim.value == quote.value and claim.high_value == quote.high_value or _cents_as_written(claim, quote):
         return True
     if claim.high_value is not None or quote.high_value is not None:
         return False
     return claim.rounding is not None and not claim.rounding.is_point and claim.rounding.contains(quote.value)
+
+
+_HUNDREDTHS = re.compile(r"\b(?:cents?|pence|penny)\b", re.IGNORECASE)
+
+
+def _cents_as_written(claim: Amount, quote: Amount) -> bool:
+    """A claim with no unit that copies the number of a quote in cents or pence: "more than 4,565"
+    for "greater than 4,565 cents" (read as $45.65) is the quote's figure as written."""
+    if claim.unit is not None or quote.unit is None or not _HUNDREDTHS.search(quote.text):
+        return False
+    high = None if claim.high_value is None else claim.high_value / 100
+    return claim.value / 100 == quote.value and high == quote.high_value
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
