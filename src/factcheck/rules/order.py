@@ -170,7 +170,8 @@ def after_source(story: Story) -> Iterator[Hit]:
         A claim's period does not start after its own source's publication date: a source
         cannot report as done what had not yet happened. A quote that speaks of the future
         ("will", "is due", "is expected", "is scheduled", "plans to", "is set to", "aims to",
-        "is to", "targeted for", "ahead of", "later this year") is a plan, not a report, and
+        "is to", "targeted for", "ahead of", "later this year", "takes effect", "effective"
+        before a date) is a plan, not a report, and
         passes; so does a deadline ("by June 2024"), which is open at its start.
     Why an editor cares:
         Usually the `when` is wrong, or a relative date was resolved against the wrong source.
