@@ -42,6 +42,18 @@ def test_help_imports_only_click_and_the_cli() -> None:
         "click", "factcheck", "factcheck.entry", "factcheck.cli"}
 
 
+def test_verify_as_a_document_never_loads_rich() -> None:
+    """json and the other documents are written as text: Rich is for the terminal formats."""
+    story = Path(__file__).resolve().parent / "stories" / "sourcing"
+    code = ("import sys; sys.argv = ['factcheck', 'verify', '--format', '{fmt}']; from factcheck.entry import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))")
+    for fmt, rich in (("json", False), ("sarif", False), ("text", True)):
+        r = subprocess.run([sys.executable, "-c", code.format(fmt=fmt)], capture_output=True, text=True, cwd=story)
+        assert r.stdout.strip(), r.stderr  # the report was written
+        assert ("rich.console" in r.stderr.split()) is rich, (fmt, r.stderr[-300:])
+
+
 def _modules_after_a_run(story: str) -> set[str]:
     ledger = Path(__file__).resolve().parent / "stories" / story / "claims.toml"
     code = ("import sys; from pathlib import Path; from factcheck.engine import Options, run; "

@@ -226,9 +226,11 @@ def _run_story(opts: Any) -> Any:
 
 def _show(reports: list[Any], fmt: str, options: dict[str, Any]) -> None:
     """Print the reports in their format (factcheck.report.show)."""
-    from factcheck.report import Sink, show
+    from factcheck.report import FORMATS, Sink, show
 
-    _engine_call(show, reports, fmt, Sink(console=_console(), write=_write, note=_note), options)
+    # Only a terminal format prints through Rich: a document (json, sarif...) never loads it.
+    console = _console() if FORMATS[fmt].terminal else None
+    _engine_call(show, reports, fmt, Sink(console=console, write=_write, note=_note), options)
 
 
 def _watch(opts: Any, fmt: str, quiet: bool, verbose: bool) -> None:

@@ -9,10 +9,11 @@ nothing outside the story folder is read.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -93,20 +94,29 @@ def confined(path: Path, inside: Path | None) -> Path:
     return target
 
 
-def read_story_file(path: Path, inside: Path | None, cap: int = MAX_FILE_BYTES) -> bytes:
+def read_story_file(path: Path, inside: Path | None, cap: int = MAX_FILE_BYTES, *,
+                    resolved: Path | None = None) -> bytes:
     """The bytes of `path`, which must resolve inside the folder `inside` (unless None: a file the
     editor named on the command line) and be a regular file of at most `cap` bytes.
 
     Every reader of the story's files goes through here, so none of them follows a link out of
     the story, blocks on a FIFO, reads a device or /proc, or reads a huge file into memory.
-    Raises FileRefused (a CannotRun) with one line for the editor."""
-    target = confined(path, inside)
+    Raises FileRefused (a CannotRun) with one line for the editor.
+
+    `resolved`: what `path` resolves to, when the caller knows it is no link and lies in a folder
+    already resolved inside `inside` (read_sources, for each plain file it lists); it is opened
+    without following a link, and one that has become a link since is resolved and checked."""
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    target = resolved if resolved is not None and nofollow else confined(path, inside)
     if target.parts[:2] in _KERNEL_FOLDERS:  # "regular" files whose reading has effects or secrets
         raise FileRefused(path, f"is a {target.parts[1]} entry, not a file; not read")
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before reading.
-        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(target, flags | nofollow if target is resolved else flags)
     except OSError as e:
+        if target is resolved and e.errno == errno.ELOOP:  # a link now: resolved and checked as any path
+            return read_story_file(path, inside, cap)
         raise FileRefused(path, f"cannot be read: {e.strerror or e}") from None
     try:
         st = os.fstat(fd)
@@ -166,7 +176,7 @@ class Problem:
     sources: list[str] = field(default_factory=list)
 
 
-KeyLines = dict[str, int]  # the line of each key of a table
+KeyLines = Mapping[str, int]  # the line of each key of a table
 
 
 @dataclass
@@ -412,44 +422,105 @@ def _tables(items: Any, lines: list[tuple[int, KeyLines]]) -> list[Table]:
 
 Mapped = tuple[list[tuple[int, KeyLines]], list[tuple[int, KeyLines]], list[tuple[int, KeyLines]], dict[str, int]]
 
+# What can change the map: a line that may be a header (searched for from the newline before it,
+# which the regex engine finds far faster than a "^"), or one that opens or closes a multi-line
+# string. Every other line is a key line or nothing, and key lines are found only when asked.
+_MARK = re.compile(r"\n[^\S\n]*\[|\"\"\"|\'\'\'")
+
 
 def _map_lines(text: str) -> Mapped:
     """Where each [[claim]], [[relation]] and [[accept]] starts, the line of each of its keys, and
-    the line of each [table]: one line at a time, stepping over multi-line strings."""
+    the line of each [table], stepping over multi-line strings; as if read one line at a time.
+
+    Only the lines a header or a multi-line string mark can change where a table starts, so only
+    they are read here; the lines of a table's keys (wanted for the few keys a finding points at)
+    are read from its own lines when first asked (:class:`_KeyLines`)."""
     found: dict[str, list[tuple[int, KeyLines]]] = {"claim": [], "relation": [], "accept": []}
     sections: dict[str, int] = {}
-    current: dict[str, int] | None = None
+    t = "\n" + text  # offsets below are into t; t's line n starts after its n-th newline
     in_multiline: str | None = None
-    for n, line in enumerate(text.split("\n"), 1):  # TOML counts lines by \n alone
+    line_no, line_at = 0, 0  # the last line read and where it starts
+    open_keys: _KeyLines | None = None  # the table whose key lines run to the next header
+    for m in _MARK.finditer(t):
+        start = m.start() + 1 if t[m.start()] == "\n" else t.rfind("\n", 0, m.start()) + 1
+        if start <= line_at:
+            continue  # a second mark on a line already read
+        line_no += t.count("\n", line_at, start)
+        line_at = start
+        end = t.find("\n", start)
+        line = t[start:] if end < 0 else t[start:end]
         if in_multiline:
             if line.count(in_multiline) % 2 == 1:
                 in_multiline = None
             continue
         if line.lstrip().startswith("["):
-            m = _ARRAY_HEADER.match(line)
-            if m:
-                name = m["name"].strip("\"'")
-                current = {}
-                if name in found:
-                    found[name].append((n, current))
+            header = _ARRAY_HEADER.match(line)
+            table = None if header else _TABLE_HEADER.match(line)
+            if header or table:
+                if open_keys is not None:
+                    open_keys.end = start - 2  # the newline before the header, in text
+                open_keys = None
+                if header:
+                    name = header["name"].strip("\"'")
+                    if name in found:
+                        open_keys = _KeyLines(text, len(text) if end < 0 else end - 1, line_no + 1)
+                        found[name].append((line_no, open_keys))
+                    else:
+                        sections.setdefault(name, line_no)
                 else:
-                    sections.setdefault(name, n)
+                    assert table is not None
+                    sections.setdefault(table["name"].replace('"', "").replace("'", ""), line_no)
                 continue
-            m = _TABLE_HEADER.match(line)
-            if m:
-                current = None
-                sections.setdefault(m["name"].replace('"', "").replace("'", ""), n)
-                continue
-        if current is not None:
-            km = _KEY_LINE.match(line)
-            if km:
-                current.setdefault(km["key"].strip("\"'"), n)
-        if '"""' in line or "'''" in line:
-            for delim in ('"""', "'''"):
-                if line.count(delim) % 2 == 1:
-                    in_multiline = delim
-                    break
+        in_multiline = _opens_multiline(line)
     return found["claim"], found["relation"], found["accept"], sections
+
+
+def _opens_multiline(line: str) -> str | None:
+    if '"""' in line or "'''" in line:
+        for delim in ('"""', "'''"):
+            if line.count(delim) % 2 == 1:
+                return delim
+    return None
+
+
+class _KeyLines(Mapping[str, int]):
+    """The line of each key of one table: its lines (after the newline at text[start], up to
+    text[end], the first being line `line`) read
+    one at a time, stepping over multi-line strings, when a key's line is first asked for."""
+
+    __slots__ = ("text", "start", "end", "line", "_lines")
+
+    def __init__(self, text: str, start: int, line: int) -> None:
+        self.text, self.start, self.end, self.line = text, start, len(text), line
+        self._lines: dict[str, int] | None = None
+
+    def _read(self) -> dict[str, int]:
+        if self._lines is None:
+            lines: dict[str, int] = {}
+            in_multiline: str | None = None
+            for n, line in enumerate(self.text[self.start + 1:self.end].split("\n"), self.line):
+                if in_multiline:
+                    if line.count(in_multiline) % 2 == 1:
+                        in_multiline = None
+                    continue
+                km = _KEY_LINE.match(line)
+                if km:
+                    lines.setdefault(km["key"].strip("\"'"), n)
+                in_multiline = _opens_multiline(line)
+            self._lines = lines
+        return self._lines
+
+    def __getitem__(self, key: str) -> int:
+        return self._read()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __repr__(self) -> str:
+        return repr(self._read())
 
 
 # -- sources -------------------------------------------------------------------------------------
@@ -479,6 +550,10 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
                                 Location(path=str(sources_dir))))
         return out
     names = {e.name for e in entries}
+    # A file that is no link, in a sources folder that resolves inside the story, resolves to
+    # that folder's resolved path and its name: one resolution for the folder, not one per file.
+    folder = sources_dir.resolve()
+    known_inside = folder.is_relative_to(story_root.resolve())
     for entry in entries:
         name = entry.name
         if not is_clean_name(name):
@@ -515,14 +590,15 @@ def read_sources(sources_dir: Path, story_root: Path, problems: list[Problem]) -
                                     f"({out[sid].path.name} and {p.name}); the second is not read", loc,
                                     sources=[sid]))
             continue
-        out[sid] = _read_source(p, sid, problems, story_root)
+        resolved = folder / name if known_inside and not entry.is_symlink() else None
+        out[sid] = _read_source(p, sid, problems, story_root, resolved)
         meta_name = sid + META_SUFFIX
         if meta_name in names and out[sid].error is None and not out[sid].is_note:
             _apply_meta_toml(out[sid], sources_dir / meta_name, story_root, problems)
     return out
 
 
-def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -> Source:
+def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path, resolved: Path | None = None) -> Source:
     loc = Location(path=str(p))
 
     def broken(why: str, location: Location = loc) -> Source:
@@ -531,7 +607,7 @@ def _read_source(p: Path, sid: str, problems: list[Problem], story_root: Path) -
 
     try:
         document = p.suffix.lower() in DOCUMENT_SUFFIXES
-        raw = read_story_file(p, story_root, MAX_DOCUMENT_BYTES if document else MAX_SOURCE_BYTES)
+        raw = read_story_file(p, story_root, MAX_DOCUMENT_BYTES if document else MAX_SOURCE_BYTES, resolved=resolved)
     except FileRefused as e:
         if e.kind == "outside":
             return broken(f"{p.name} links outside the story folder; not read (copy the file into sources/ instead)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +23,16 @@ from factcheck.dates import (
     parse_period,
     speaks_of_future,
 )
-from factcheck.figures import Amount, AmountError, UnitTable, find_amounts, is_symbolic, parse_amount
+from factcheck.figures import (
+    PERCENT,
+    POINTS,
+    Amount,
+    AmountError,
+    UnitTable,
+    find_amounts,
+    is_symbolic,
+    parse_amount,
+)
 from factcheck.load import Fact, Problem, RawLedger, Source, Table, is_plain_id
 from factcheck.model import (
     ACCEPT_FIELDS,
@@ -388,9 +397,14 @@ def _resolve_claims(story: Story) -> None:
         cl = c.claim
         src = c.source
         anchor = c.anchor
+        if cl.quote:
+            c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods], dollar=dollar,
+                                           decimal_comma=dcomma)
         if cl.when is not None:
             try:
-                c.period = parse_period(cl.when, anchor, future=c.speaks_of_future, conventions=conv)
+                # Most `when`s are words of their own quote, already read there (see period_alone).
+                c.period = period_alone(c.quote_periods, cl.when) or parse_period(
+                    cl.when, anchor, future=c.speaks_of_future, conventions=conv)
             except NeedsAnchor as e:
                 story.problems.append(Problem(Fact.UNANCHORED_DATE, f"claim '{c.id}': {e}", story.claim_loc(c, "when"),
                                               claims=[c.id], sources=[cl.source]))
@@ -400,7 +414,8 @@ def _resolve_claims(story: Story) -> None:
                                               story.claim_loc(c, "when"), claims=[c.id]))
         if cl.amount is not None:
             try:
-                c.amount = parse_amount(cl.amount, tol, dt, dollar=dollar, decimal_comma=dcomma)
+                c.amount = amount_alone(c.quote_amounts, cl.amount, cl.quote or "") or parse_amount(
+                    cl.amount, tol, dt, dollar=dollar, decimal_comma=dcomma)
             except AmountError as e:
                 story.problems.append(Problem(Fact.UNREAD_AMOUNT, f"claim '{c.id}': amount = \"{cl.amount}\" was not "
                                               f"checked: {e}",
@@ -417,8 +432,6 @@ def _resolve_claims(story: Story) -> None:
                 c.quote_found = m is not None
                 c.quote_insertions = list(m.insertions) if m is not None else []
         if cl.quote:
-            c.quote_amounts = find_amounts(cl.quote, tol, dt, [p.span for p in c.quote_periods], dollar=dollar,
-                                           decimal_comma=dcomma)
             if not c.quote_amounts and c.amount is not None:
                 # "the 79th anniversary" states 79 for a claim of 79; an ordinal only ever confirms a
                 # figure ("a third batch" does not say 3 troops), so only an equal one is kept.
@@ -442,6 +455,68 @@ def _resolve_claims(story: Story) -> None:
         c.unit = cl.unit or (c.amount.unit if c.amount and _counts_as_unit(c) else None)
         if c.unit is None and cl.subject and cl.subject in story.subjects:
             c.unit = story.subjects[cl.subject].unit
+
+
+def amount_alone(found: list[Amount], text: object, quote: str) -> Amount | None:
+    """What `parse_amount(text)` gives, taken from a figure of the reading of `quote` whose text
+    is exactly `text` and stands apart in it (white space or the quote's start before it, white
+    space, punctuation or the end after it: "US3,000" is not read as "3,000" is); None when no
+    figure is, and the amount must be read on its own.
+
+    A figure read in running text (find_amounts, same settings) differs from the same words read
+    alone only in what the context adds: where it stands (`span`), a noun after it that it
+    counts (`unit`) and a negation before it (`negated`). Whatever the context changes in the
+    reading itself, a hedge before it, a range around it, unit words after it, is part of the
+    figure's text, so a figure whose text differs is never taken. The unit a figure names itself
+    is % or a currency code in capitals, while a counted noun is a word as read, in lower case
+    ("12 rs" counts "rs", "12 Rs" is rupees); "pp" may be either ("5 pp", "5 of pp"), so such a
+    figure is read alone. tests/test_fast_paths.py holds this to parse_amount."""
+    if type(text) is not str:
+        return None
+    for a in found:
+        if a.text == text:
+            s, e = a.span
+            if s > 0 and not quote[s - 1].isspace() or e < len(quote) and quote[e] not in _AFTER_A_FIGURE:
+                return None
+            unit = a.unit
+            if unit is not None and unit != PERCENT and not unit.isupper():
+                if unit == POINTS:
+                    return None
+                unit = None  # the noun after the figure in the quote
+            if a.span == (0, len(text)) and a.unit is unit and not a.negated:
+                return a
+            return replace(a, span=(0, len(text)), unit=unit, negated=False)
+    return None
+
+
+_AFTER_A_FIGURE = frozenset(" \t\n,.;:!?)\"'\u201d\u2019")
+
+
+def period_alone(found: list[Period], text: object) -> Period | None:
+    """What `parse_period(text, ...)` gives, taken from a period of the quote's reading (read
+    with the same anchor, conventions and `future`) whose text is exactly `text`; None when no
+    period is, and the `when` must be read on its own. A period read in running text differs
+    from the same words read alone only in where it stands, and in the word "in", "on" or "at"
+    the reading takes in before a period closed at both ends ("in late 2023", "on September 2"),
+    which places it and says nothing of its days ("on or before" is one open-ended phrase); one
+    that runs backwards, which the plain reader refuses, is never taken.
+    tests/test_fast_paths.py holds this to parse_period."""
+    if type(text) is not str or not text:
+        return None
+    n = len(text)
+    for p in found:
+        if p.start > p.end:
+            continue
+        t = p.text
+        if t == text:
+            return p if p.span == (0, n) else replace(p, span=(0, n))
+        if (len(t) > n and t.endswith(text) and t[: len(t) - n].lower() in _PLACING_WORDS
+                and not (p.open_start or p.open_end)):  # "on or before May 1": "on" is of its phrase
+            return replace(p, text=text, span=(0, n))
+    return None
+
+
+_PLACING_WORDS = frozenset({"in ", "on ", "at "})  # before a period, with the one space between
 
 
 def _counts_as_unit(c: ClaimCtx) -> bool:

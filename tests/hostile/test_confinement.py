@@ -176,3 +176,22 @@ def test_extract_refuses_a_proc_entry_even_when_named(tmp_path: Path) -> None:
     assert r.returncode == 2
     assert one_line(r.stderr) == "factcheck: /proc/self/environ: is a proc entry, not a file; not read"
     assert SECRET not in r.stdout
+
+
+@needs_symlinks
+def test_a_source_that_became_a_link_after_its_folder_was_listed_is_still_confined(tmp_path: Path) -> None:
+    # read_sources resolves the sources folder once and opens each plain file it listed without
+    # following links; a file swapped for a link in between is resolved and refused like any.
+    from factcheck.errors import CannotRun
+    from factcheck.load import read_story_file
+
+    secret = _outside(tmp_path)
+    root = tmp_path / "story"
+    story(root)
+    swapped = root / "sources" / "swapped.md"
+    swapped.symlink_to(secret)
+    with pytest.raises(CannotRun, match="outside the story folder"):
+        read_story_file(swapped, root, resolved=swapped)
+    plain = root / "sources" / "plain.md"
+    plain.write_text("A line.\n", encoding="utf-8")
+    assert read_story_file(plain, root, resolved=plain.resolve()) == b"A line.\n"

@@ -82,16 +82,14 @@ def _parts(p: str) -> str:
 class G:
     """A match's groups without the form's prefix; a group the form lacks reads as None."""
 
-    __slots__ = ("m", "p")
+    __slots__ = ("m", "p", "names")
 
     def __init__(self, m: re.Match[str], p: str) -> None:
-        self.m, self.p = m, p
+        self.m, self.p, self.names = m, p, m.re.groupindex
 
     def __call__(self, name: str) -> str | None:
-        try:
-            return self.m.group(self.p + name)
-        except IndexError:
-            return None
+        key = self.p + name  # asked before reading: a raised IndexError costs more than the read
+        return self.m.group(key) if key in self.names else None
 
     def any(self, *names: str) -> str | None:
         for n in names:

@@ -197,7 +197,11 @@ class _Reading:
     hedge_words: str = ""
     negative: bool = False
     currency: str | None = None
+    build: bool = True  # False: only where the amount ends is wanted (see _UNBUILT)
 
+
+# What _read_at gives, with `build` False, for an amount it read: a figure the caller drops.
+_UNBUILT = Amount("", Hedge.EXACT, "", Decimal(0), Interval(Decimal(0), Decimal(0)))
 
 # -- the grammar ---------------------------------------------------------------------------------
 
@@ -223,10 +227,17 @@ _PERCENT_PHRASES = _Phrases(_split(PERCENT_WORDS - {"%", "percentage"}))
 _POINT_PHRASES = _Phrases(_split(POINT_WORDS))
 _BP_PHRASES = _Phrases(_split(BASIS_POINT_WORDS))
 _HEDGE_TABLE = _Phrases(_HEDGE_PHRASES)
+# The first words of every unit a figure names after itself (see _unit_after): any other word names none.
+_UNIT_FIRST = frozenset(_BP_PHRASES.by_first) | frozenset(_POINT_PHRASES.by_first) | frozenset(
+    _PERCENT_PHRASES.by_first) | CURRENCY_CODES | frozenset(_CURRENCY_NAME_PHRASES.by_first)
 # Words that can begin an amount.
 STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "an", "half"} | _VAGUE_FIRST
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
 _NUMBER_KINDS = frozenset({"num", "dcomma"})
+# Words that start an amount only as the first word of a hedge ("in excess of", "at least"): with
+# no hedge read there, nothing else in the grammar starts at them ("in", "at", "to").
+_HEDGE_ONLY = STARTERS - ({"between", "from", "a", "an", "half"} | _VAGUE_FIRST | set(ONES) | set(TENS)
+                          | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
 # What may follow "a" or "an" in a figure: "a hundred", "a dozen", "a million", "a third of", "an estimated".
 _AFTER_A = (frozenset(HUNDRED) | frozenset(DOZEN) | frozenset(SCALE_WORDS) | frozenset(FRACTIONS) | {"couple"}
             | {p[1] for p in _split(HEDGES) if p[0] in ("a", "an") and len(p) > 1})
@@ -293,7 +304,7 @@ def _unit_after(tokens: list[Token], j: int, opts: ReadOptions) -> tuple[str | N
     t = tokens[j]
     if t.kind == "pct":
         return PERCENT, j + 1, _ONE
-    if t.kind != "word":
+    if t.kind != "word" or t.text not in _UNIT_FIRST:
         return None, j, _ONE
     for phrases, unit, factor in ((_BP_PHRASES, POINTS, Decimal("0.01")), (_POINT_PHRASES, POINTS, _ONE),
                                   (_PERCENT_PHRASES, PERCENT, _ONE)):
@@ -320,17 +331,22 @@ def _number(tokens: list[Token], i: int, opts: ReadOptions,
     return num, currency, k
 
 
-def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple[Amount, int] | None:
-    """An amount starting at token i, or None. Raises DecimalCommaError."""
+def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions,
+             build: bool = True) -> tuple[Amount, int] | None:
+    """An amount starting at token i, or None. Raises DecimalCommaError. With `build` False the
+    grammar reads exactly as it would, but the amount found is `_UNBUILT`: the caller only wants
+    where it ends (a figure inside a date, which is dropped)."""
     n = len(tokens)
     t0 = tokens[i]
     if t0.kind == "word" and t0.text not in STARTERS:
         return None
     if t0.kind not in _START_KINDS:
         return None
-    r = _Reading(i)
+    r = _Reading(i, build=build)
     j = i
     got_hedge = _longest(tokens, j, _HEDGE_TABLE)
+    if got_hedge is None and t0.text in _HEDGE_ONLY and t0.kind == "word":
+        return None
     phrase = got_hedge[0] if got_hedge is not None else None
     if got_hedge is not None:
         r.hedge_words = " ".join(got_hedge[0])
@@ -378,16 +394,17 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
     num, currency, _ = read
     r.currency = currency
     end = num.end
+    unit_after: tuple[str | None, int, Decimal] | None = None  # the unit after the figure, once asked
     # "200 to 300", "1,000 – 5,000", "10,000-12,000", "22%-30%", "45 per cent to 74 per cent"
     if r.hedge is Hedge.EXACT and not r.hedge_words and not r.negative and end < n:
-        lo_unit, k, lo_factor = _unit_after(tokens, end, opts)
+        unit_after = lo_unit, k, lo_factor = _unit_after(tokens, end, opts)
         sep = tokens[k] if k < n else None
         if sep is not None and (sep.kind == "dash" or (sep.kind == "word" and sep.text == "to")) and not (
                 lo_unit is not None and sep.kind == "word" and _after_change(tokens, i)):  # "rose 5% to 7%"
             got_range = _range_tail(tokens, k, num, lo_unit, lo_factor, text, opts, r)
             if got_range is not None:
                 return got_range
-    unit, end, factor = _unit_after(tokens, end, opts)
+    unit, end, factor = unit_after if unit_after is not None else _unit_after(tokens, end, opts)
     if num.share:
         unit = PERCENT
     unit = r.currency or unit
@@ -397,6 +414,8 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions) -> tuple
         r.hedge = POSTFIX_HEDGES[" ".join(post[0])]
         r.hedge_words = POSTFIX_AS_PREFIX[r.hedge]
         end = post[1]
+    if not r.build:
+        return _UNBUILT, end
     span = (tokens[i].start, tokens[end - 1].end)
     return _make(text[span[0]:span[1]], r, num, unit, factor, span, opts), end
 
@@ -540,6 +559,8 @@ def _range_end(tokens: list[Token], j: int, low: Number, lo_unit: str | None, lo
         hi_factor = lo_factor
     if hnum.value * hi_factor < lo_val * lo_factor:
         return None
+    if not r.build:
+        return _UNBUILT, end
     lo_r = _rounding(low, unit)
     hi_r = _rounding(hnum, unit)
     lo, hi = lo_r.lo * lo_factor, hi_r.hi * hi_factor
@@ -681,8 +702,13 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         if t.kind == "num" and _score_at(tokens, i):
             i += 3  # "won 3-1", "a 1-3 defeat": a score or a ratio, not figures
             continue
+        # A number inside a date ("September 2, 2023"): whatever figure it starts meets the date
+        # and is dropped below, so the grammar only finds where that figure ends, building none.
+        # (A date ending inside the number, "May 12 500", takes the full path.)
+        build = not (t.kind == "num" and skipped.meets(t.start, t.end)
+                     and _after_date(t, skipped.end_in(t.start, t.end)) is None)
         try:
-            parsed = _read_at(tokens, i, text, opts)
+            parsed = _read_at(tokens, i, text, opts, build)
         except DecimalCommaError:
             i += 1  # "1,5 million" where the story has no decimal comma: refuse to guess
             while i < n and tokens[i].kind == "word" and tokens[i].text in SCALE_WORDS:
@@ -692,6 +718,9 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
             i += 1
             continue
         amount, nxt = parsed
+        if amount is _UNBUILT:
+            i = nxt
+            continue
         s, e = amount.span
         if t.kind == "num" and skipped.meets(s, e):
             rest = _after_date(t, skipped.end_in(t.start, t.end))
@@ -707,7 +736,7 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         if amount.unit is None:
             unit = counted_noun(tokens, nxt, text)
             if unit:
-                amount = replace(amount, unit=unit)
+                amount = _with_unit(amount, unit)
         if out and _duration_of_previous(tokens, i, amount, last_end):
             i = nxt  # "A$1.5bn to shareholders over three years": the figure's duration
             continue
@@ -717,6 +746,12 @@ def _find(text: str, opts: ReadOptions, skip: tuple[tuple[int, int], ...]) -> tu
         last_end = nxt
         i = _past_duration(tokens, nxt, opts)
     return tuple(out)
+
+
+def _with_unit(a: Amount, unit: str) -> Amount:
+    """dataclasses.replace(a, unit=unit), without its field-by-field introspection."""
+    return Amount(a.text, a.hedge, a.hedge_words, a.value, a.interval, unit, a.high_value, a.scale_word, a.mantissa,
+                  a.vague_words, a.span, a.tolerance, a.rounding, a.negated, a.spelt)
 
 
 def _too_large(a: Amount) -> bool:
@@ -848,10 +883,13 @@ def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
     return False
 
 
+_NEGATION_PHRASES = tuple((length, tuple(phrase.split())) for phrase, length in NEGATIONS.items())
+
+
 def _negated(tokens: list[Token], i: int) -> bool:
     """'not 120', 'rather than 120', 'instead of 120'."""
-    for phrase, length in NEGATIONS.items():
-        if i - length >= 0 and _phrase_at(tokens, i - length, tuple(phrase.split())):
+    for length, words in _NEGATION_PHRASES:
+        if i - length >= 0 and tokens[i - length].text == words[0] and _phrase_at(tokens, i - length, words):
             return True
     return False
 

@@ -21,7 +21,7 @@ class DecimalCommaError(ValueError):
     """A figure written with a decimal comma ("1,5 million") where the story does not allow one."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built at every number read, and a frozen __init__ costs twice as much
 class Number:
     value: Decimal
     step: Decimal  # the unit of the last stated digit
@@ -124,6 +124,9 @@ _VULGAR = {"½": (Decimal(1), Decimal(2)), "¼": (Decimal(1), Decimal(4)), "¾":
            "⅓": (Decimal(1), Decimal(3)), "⅔": (Decimal(2), Decimal(3))}
 
 
+_STEPS = tuple(Decimal(10) ** -p for p in range(12))  # the unit of the last digit, by decimal places
+
+
 def _numeral(tokens: list[Token], i: int, digits: str, suffix: str) -> Number | None:
     if digits[-1:] in _VULGAR:
         num, den = _VULGAR[digits[-1]]
@@ -135,7 +138,7 @@ def _numeral(tokens: list[Token], i: int, digits: str, suffix: str) -> Number | 
     except InvalidOperation:  # pragma: no cover - the token pattern admits only digits
         return None
     places = len(digits.partition(".")[2])
-    step = Decimal(10) ** -places
+    step = _STEPS[places] if places < len(_STEPS) else Decimal(10) ** -places
     scale, end = _scale_after(tokens, i + 1, suffix)
     return Number(mant * scale, step * scale, scale, digits, end, full_digits=places == 0 and scale == 1)
 
