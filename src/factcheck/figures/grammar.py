@@ -229,7 +229,7 @@ _BP_PHRASES = _Phrases(_split(BASIS_POINT_WORDS))
 _HEDGE_TABLE = _Phrases(_HEDGE_PHRASES)
 # The first words of every unit a figure names after itself (see _unit_after): any other word names none.
 _UNIT_FIRST = frozenset(_BP_PHRASES.by_first) | frozenset(_POINT_PHRASES.by_first) | frozenset(
-    _PERCENT_PHRASES.by_first) | CURRENCY_CODES | frozenset(_CURRENCY_NAME_PHRASES.by_first)
+    _PERCENT_PHRASES.by_first) | CURRENCY_CODES | frozenset(_CURRENCY_NAME_PHRASES.by_first) | frozenset(CURRENCY_HUNDREDTHS)
 # Words that can begin an amount.
 STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "an", "half"} | _VAGUE_FIRST
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
