@@ -648,8 +648,10 @@ def period_differs(story: Story) -> Iterator[Hit]:
     for c in story.claims:
         if c.period is None or not c.quote_periods:
             continue
+        if any(p.overlaps(c.period) for p in c.quote_periods):
+            continue
         when = [p for p in c.quote_periods if not comparison_base(c.claim.quote or "", p)]
-        if not when or any(p.overlaps(c.period) for p in when):
+        if not when:
             continue
         said = ", ".join(f"'{p.text}' ({p.describe()})" for p in when)
         yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({c.period.describe()}) but its quote says {said}",
