@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 from factcheck.dates import DEFAULT as DEFAULT_CONVENTIONS
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.figures import Amount, Hedge, find_amounts
-from factcheck.intervals import Interval
+from factcheck.intervals import INF, Interval
 from factcheck.lexicon import CHANGE_VERBS, HEDGES, STOP_WORDS, VERBS
 from factcheck.load import Source
 from factcheck.model import Location, Severity
@@ -52,24 +52,90 @@ def _gap(a: Interval, b: Interval) -> float:
 
 
 class ClaimedFigures(Generic[T]):
-    """The claims' amounts sorted by the low end of their intervals, so that a figure of the
-    draft is compared only with the claims that could back it.
+    """The claims' amounts, asked for those whose interval lies within a figure of the draft.
 
-    A claim backs a figure only when its interval lies within the figure's (SPEC section 4), so
-    its low end lies between the figure's two ends; `candidates` gives the items whose low end
-    does, found by bisection, instead of every claim. The exact test (`backs`) is still asked of
-    each candidate, so the answer is the plain `any(backs(...) for c in claims)`
+    A claim backs a figure only when its interval lies within the figure's (SPEC section 4):
+    its low end is at or above the figure's and its high end at or below. The intervals are
+    sorted by low end once, and a tree over that order keeps the lowest high end of each run, so
+    `candidates` walks only into runs holding some interval that ends within the figure: the
+    items it yields are those whose two ends both lie between the figure's ends, found in a few
+    steps each, instead of every claim whose low end does. The exact test (`backs`) is still
+    asked of each candidate, since open and closed ends that meet are told apart there
     (tests/test_fast_paths.py holds that no interval within the figure is left out)."""
 
-    __slots__ = ("lows", "items")
+    __slots__ = ("lows", "items", "size", "min_hi")
 
     def __init__(self, items: list[tuple[Interval, T]]) -> None:
-        ordered = sorted(items, key=lambda it: it[0].lo)
-        self.lows = [iv.lo for iv, _ in ordered]
-        self.items = [item for _, item in ordered]
+        lows = [iv.lo for iv, _ in items]
+        order = sorted(range(len(items)), key=lows.__getitem__)
+        self.lows = [lows[k] for k in order]
+        self.items = [items[k][1] for k in order]
+        size = 1
+        while size < len(items):
+            size *= 2
+        self.size = size
+        # Node v covers leaves [a, b) and its children are 2v and 2v+1: the levels, built bottom
+        # up pair by pair, laid end to end from the root (index 0 is unused).
+        levels = [[items[k][0].hi for k in order] + [INF] * (size - len(items))]
+        while len(levels[-1]) > 1:
+            below = levels[-1]
+            levels.append(list(map(min, below[0::2], below[1::2])))
+        self.min_hi = [INF] + [hi for level in reversed(levels) for hi in level]
 
-    def candidates(self, fig: Interval) -> list[T]:
-        return self.items[bisect_left(self.lows, fig.lo):bisect_right(self.lows, fig.hi)]
+    def candidates(self, fig: Interval) -> Iterator[T]:
+        """The items whose interval starts at or above fig's low end and ends at or below its
+        high end, in order of low end."""
+        first, n, top, min_hi = bisect_left(self.lows, fig.lo), len(self.items), fig.hi, self.min_hi
+        todo = [(1, 0, self.size)]
+        while todo:
+            v, a, b = todo.pop()
+            if b <= first or a >= n or min_hi[v] > top:
+                continue
+            if b - a == 1:
+                yield self.items[a]
+                continue
+            m = (a + b) // 2
+            todo.append((2 * v + 1, m, b))
+            todo.append((2 * v, a, m))
+
+
+class BackingIndex:
+    """The claims with an amount, grouped by what they count, each group a `ClaimedFigures`, so
+    that a figure of the draft meets only the claims that could back it.
+
+    `unit_mismatch` allows a claim to back a figure only in these cases, and the groups follow
+    them: a figure in a currency or % meets the claims whose unit has its key; a figure whose
+    noun names one of the ledger's units meets the claims with that key; any other figure (no
+    noun, or a noun the ledger does not use) meets every claim not in a currency or %, and those
+    in a currency or % whose key is its own. `backs` is then asked of each candidate, so the
+    answer is the plain `any(backs(story, c, fig, known) and same_thing(story, c, fig) for c in claims)`
+    (tests/test_fast_paths.py holds the rule's findings to that plain scan)."""
+
+    __slots__ = ("story", "known", "by_unit", "plain")
+
+    def __init__(self, story: Story, claims: list[ClaimCtx], known: set[str]) -> None:
+        self.story, self.known = story, known
+        groups: dict[tuple[str | None, bool], list[tuple[Interval, ClaimCtx]]] = {}
+        plain: list[tuple[Interval, ClaimCtx]] = []
+        for c in claims:
+            assert c.amount is not None
+            unit = _claim_unit(c)
+            symbolic = _symbolic(unit)
+            groups.setdefault((story.units.key(unit), symbolic), []).append((c.amount.interval, c))
+            if not symbolic:
+                plain.append((c.amount.interval, c))
+        self.by_unit = {k: ClaimedFigures(v) for k, v in groups.items()}
+        self.plain = ClaimedFigures(plain)
+
+    def backed(self, fig: Amount) -> bool:
+        """Some claim backs the draft's figure (`backs`)."""
+        key = self.story.units.key(fig.unit)
+        if _symbolic(fig.unit) or key in self.known:
+            groups = [self.by_unit.get((key, False)), self.by_unit.get((key, True))]
+        else:
+            groups = [self.plain, self.by_unit.get((key, True))]
+        return any(backs(self.story, c, fig, self.known) and same_thing(self.story, c, fig)
+                   for group in groups if group is not None for c in group.candidates(fig.interval))
 
 
 def _distance(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> tuple[float, bool, float]:
@@ -311,7 +377,7 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     text = story.draft_text
     claims = [c for c in story.claims if c.amount is not None]
     known = ledger_units(story)
-    claimed = ClaimedFigures([(c.amount.interval, c) for c in claims])  # type: ignore[union-attr]
+    backing = BackingIndex(story, claims, known)
     quoted = _sourced_quotations(story)
     # figures quoted by claims that record only a date, for the hint (gathered once)
     dated_figures = [(c, qa) for c in story.claims if c.amount is None and c.quote_found for qa in c.quote_amounts]
@@ -320,7 +386,7 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         i = bisect_right(starts, fig.span[0]) - 1
         if i >= 0 and fig.span[1] <= quoted[i][1]:
             continue  # inside a quotation a source holds word for word: the source backs it (FC602)
-        if any(backs(story, c, fig, known) and same_thing(story, c, fig) for c in claimed.candidates(fig.interval)):
+        if backing.backed(fig):
             continue
         quoting = _quoted_by_dated_claim(story, dated_figures, fig, known)
         if quoting is not None:
@@ -581,9 +647,19 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[lo: m.start() if m else min(len(text), end + 200)]
 
 
+def _quotation_spans(story: Story) -> tuple[list[int], list[int]]:
+    """Where the draft's quotations start and end: found in order and never overlapping, so
+    both lists are sorted (read once for both rules)."""
+    def find() -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in _QUOTATION.finditer(story.draft_text or "")]
+        return [a for a, _ in spans], [b for _, b in spans]
+    return story.shared("draft-quotations", find)
+
+
 def _in_quotation(story: Story, pos: int) -> bool:
-    spans = story.shared("draft-quotations", lambda: [m.span() for m in _QUOTATION.finditer(story.draft_text or "")])
-    return any(a <= pos < b for a, b in spans)
+    starts, ends = _quotation_spans(story)
+    k = bisect_right(starts, pos) - 1  # the last quotation starting at or before pos
+    return k >= 0 and pos < ends[k]
 
 
 def _claimed_dates(story: Story) -> list[ClaimCtx]:
