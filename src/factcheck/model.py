@@ -10,6 +10,7 @@ Result models are plain dataclasses that reporters render and never compute on.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -429,6 +430,46 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 _FIELDS: dict[type, tuple[str, ...]] = {}  # each row class's field names, in declaration order
 
 
+def json_fields(t: type) -> tuple[str, ...]:
+    """The names of a row class's fields that the JSON document carries, in declaration order
+    (looked up once per class)."""
+    names = _FIELDS.get(t)
+    if names is None:
+        names = _FIELDS[t] = tuple(name for name, f in t.__dataclass_fields__.items()  # type: ignore[attr-defined]
+                                   if f.metadata.get("json", True))
+    return names
+
+
+def json_row(v: Any) -> Any:
+    """One level of a result value as JSON data, for an encoder's `default`: a row as the mapping
+    of its fields (their values as they are: the encoder comes back here for a nested row),
+    an enum as its value. `json.JSONEncoder(default=json_row)` writes what encoding
+    `to_json_dict()` writes, without building the nested mappings first
+    (tests/test_fast_paths.py holds the two to each other)."""
+    make = _ROW_MAKERS.get(type(v))
+    if make is None:
+        if isinstance(v, Enum):
+            return v.value
+        if not hasattr(v, "__dataclass_fields__"):
+            raise TypeError(f"{type(v).__name__} is not a result row")
+        make = _ROW_MAKERS[type(v)] = _row_maker(json_fields(type(v)))
+    return make(v)
+
+
+_ROW_MAKERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+
+
+def _row_maker(names: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    """`lambda v: {"id": v.id, "status": v.status, ...}` for a row class's fields: a dict display
+    builds a row's mapping in a third of the time a loop over the names takes (the dataclass
+    module writes its __init__ the same way). The names are the class's own field names, never
+    text from a file."""
+    assert all(n.isidentifier() for n in names)
+    maker: Callable[[Any], dict[str, Any]] = eval(  # noqa: S307
+        "lambda v: {" + ", ".join(f"{n!r}: v.{n}" for n in names) + "}", {})
+    return maker
+
+
 def _plain(v: Any) -> Any:
     """A result value as JSON data: the one serialiser of rows, for every reporter.
 
@@ -448,5 +489,5 @@ def _plain(v: Any) -> Any:
             return [_plain(x) for x in v]
         if not hasattr(v, "__dataclass_fields__"):
             return v
-        names = _FIELDS[t] = tuple(name for name, f in v.__dataclass_fields__.items() if f.metadata.get("json", True))
+        names = json_fields(t)
     return {name: _plain(getattr(v, name)) for name in names}

@@ -20,7 +20,8 @@ from factcheck.dates.period import (
 
 # Words that mark a sentence as speaking of the future: a plan, not a report. ("may" only as a
 # modal verb: the month is not a plan.) "The vote is on February 12": a present-tense "is on"
-# before a day or a month is a date set ahead; "was on" is a report.
+# before a day or a month is a date set ahead; "was on" is a report. "Effective September 1" and
+# "takes office Jan. 6" set a day ahead too; "took effect" and "took office" are reports.
 _DAY_OR_MONTH = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
                  r"may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _FUTURE = re.compile(
@@ -29,7 +30,8 @@ _FUTURE = re.compile(
     r"targeted\s+for|targets?|scheduled|expected\s+to|upcoming|ahead\s+of|later\s+this|next\s+(?:week|month|year|"
     r"quarter)|to\s+be\s+held|would|could|might|may\s+(?:be|have|not|also|well|still)|set\s+to|considering|"
     r"prepar(?:es?|ing|ations?)|possible|potential|expects?|plans?|deadline|projected|forecasts?|"
-    r"budget(?:s|ed)?\s+for|estimated\s+(?:\w+\s+)?date)\b",
+    r"budget(?:s|ed)?\s+for|estimated\s+(?:\w+\s+)?date|takes?\s+(?:office|effect)|"
+    r"effective\s+(?:(?:on|from)\s+)?(?=" + _DAY_OR_MONTH + r"))\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|added|stated|wrote|reported|confirmed)\s+"

@@ -12,23 +12,51 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from factcheck.model import Report, Summary
+from factcheck.model import Report, Summary, json_fields, json_row
 from factcheck.safe_text import as_u_escapes
 
-# One encoder for every row: json.dumps with any option but the defaults builds a new
-# JSONEncoder on each call, and a report writes a row per claim, source and finding.
-_dump: Callable[[Any], str] = json.JSONEncoder(ensure_ascii=False).encode
+
+def _row_encoder() -> Callable[[Any], str]:
+    """One encoder for every row, whose `default` turns a result row into the mapping of its
+    fields as the encoder meets it (model.json_row), so the report is walked once, by the
+    encoder, not first copied into nested mappings. json builds its C encoder anew on every
+    `encode`; where the standard library has that encoder, it is built once here, with what
+    `json.JSONEncoder(ensure_ascii=False).encode` passes it, and a report writes a row per
+    claim, source and finding (tests/test_fast_paths.py holds it to json.dumps of the plain walk)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(ensure_ascii=False, default=json_row).encode
+    encode = make(None, json_row, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
+
+    def dump(value: Any) -> str:
+        if isinstance(value, str):  # a bare string: JSONEncoder.encode writes it without the walk
+            return json.encoder.encode_basestring(value)
+        return "".join(encode(value, 0))
+
+    return dump
+
+
+_dump = _row_encoder()
+
+
+def _safe(text: str) -> str:
+    """`as_u_escapes` of one encoded value: no raw C1 or bidi control reaches a terminal. json
+    already escapes every C0 control inside a string, so in ASCII text only DEL can be unsafe;
+    the scan is left to the rows that are not ASCII (a pattern of one character escapes the
+    rows one by one as it escapes the document whole)."""
+    return text if text.isascii() and "\x7f" not in text else as_u_escapes(text)
 
 
 def render(report: Report) -> str:
     parts = []
-    for key, value in report.to_json_dict().items():
+    for key in json_fields(Report):
+        value = getattr(report, key)
         if isinstance(value, list):
-            inner = ",\n".join(f"    {_dump(row)}" for row in value)
+            inner = ",\n".join(f"    {_safe(_dump(row))}" for row in value)
             parts.append(f"  {_dump(key)}: [\n{inner}\n  ]" if value else f"  {_dump(key)}: []")
         else:
-            parts.append(f"  {_dump(key)}: {_dump(value)}")
-    return as_u_escapes("{\n" + ",\n".join(parts) + "\n}\n")  # no raw C1 or bidi control on a terminal
+            parts.append(f"  {_dump(key)}: {_safe(_dump(value))}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def render_many(reports: Sequence[Report]) -> str:

@@ -13,7 +13,8 @@ from typing import Generic, TypeVar
 from factcheck.dates import DEFAULT as DEFAULT_CONVENTIONS
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.figures import Amount, Hedge, find_amounts
-from factcheck.intervals import Interval
+from factcheck.intervals import INF, Interval
+from factcheck.lexicon import CHANGE_VERBS, HEDGES, STOP_WORDS, VERBS
 from factcheck.load import Source
 from factcheck.model import Location, Severity
 from factcheck.resolve import ClaimCtx, Story
@@ -51,24 +52,90 @@ def _gap(a: Interval, b: Interval) -> float:
 
 
 class ClaimedFigures(Generic[T]):
-    """The claims' amounts sorted by the low end of their intervals, so that a figure of the
-    draft is compared only with the claims that could back it.
+    """The claims' amounts, asked for those whose interval lies within a figure of the draft.
 
-    A claim backs a figure only when its interval lies within the figure's (SPEC section 4), so
-    its low end lies between the figure's two ends; `candidates` gives the items whose low end
-    does, found by bisection, instead of every claim. The exact test (`backs`) is still asked of
-    each candidate, so the answer is the plain `any(backs(...) for c in claims)`
+    A claim backs a figure only when its interval lies within the figure's (SPEC section 4):
+    its low end is at or above the figure's and its high end at or below. The intervals are
+    sorted by low end once, and a tree over that order keeps the lowest high end of each run, so
+    `candidates` walks only into runs holding some interval that ends within the figure: the
+    items it yields are those whose two ends both lie between the figure's ends, found in a few
+    steps each, instead of every claim whose low end does. The exact test (`backs`) is still
+    asked of each candidate, since open and closed ends that meet are told apart there
     (tests/test_fast_paths.py holds that no interval within the figure is left out)."""
 
-    __slots__ = ("lows", "items")
+    __slots__ = ("lows", "items", "size", "min_hi")
 
     def __init__(self, items: list[tuple[Interval, T]]) -> None:
-        ordered = sorted(items, key=lambda it: it[0].lo)
-        self.lows = [iv.lo for iv, _ in ordered]
-        self.items = [item for _, item in ordered]
+        lows = [iv.lo for iv, _ in items]
+        order = sorted(range(len(items)), key=lows.__getitem__)
+        self.lows = [lows[k] for k in order]
+        self.items = [items[k][1] for k in order]
+        size = 1
+        while size < len(items):
+            size *= 2
+        self.size = size
+        # Node v covers leaves [a, b) and its children are 2v and 2v+1: the levels, built bottom
+        # up pair by pair, laid end to end from the root (index 0 is unused).
+        levels = [[items[k][0].hi for k in order] + [INF] * (size - len(items))]
+        while len(levels[-1]) > 1:
+            below = levels[-1]
+            levels.append(list(map(min, below[0::2], below[1::2])))
+        self.min_hi = [INF] + [hi for level in reversed(levels) for hi in level]
 
-    def candidates(self, fig: Interval) -> list[T]:
-        return self.items[bisect_left(self.lows, fig.lo):bisect_right(self.lows, fig.hi)]
+    def candidates(self, fig: Interval) -> Iterator[T]:
+        """The items whose interval starts at or above fig's low end and ends at or below its
+        high end, in order of low end."""
+        first, n, top, min_hi = bisect_left(self.lows, fig.lo), len(self.items), fig.hi, self.min_hi
+        todo = [(1, 0, self.size)]
+        while todo:
+            v, a, b = todo.pop()
+            if b <= first or a >= n or min_hi[v] > top:
+                continue
+            if b - a == 1:
+                yield self.items[a]
+                continue
+            m = (a + b) // 2
+            todo.append((2 * v + 1, m, b))
+            todo.append((2 * v, a, m))
+
+
+class BackingIndex:
+    """The claims with an amount, grouped by what they count, each group a `ClaimedFigures`, so
+    that a figure of the draft meets only the claims that could back it.
+
+    `unit_mismatch` allows a claim to back a figure only in these cases, and the groups follow
+    them: a figure in a currency or % meets the claims whose unit has its key; a figure whose
+    noun names one of the ledger's units meets the claims with that key; any other figure (no
+    noun, or a noun the ledger does not use) meets every claim not in a currency or %, and those
+    in a currency or % whose key is its own. `backs` is then asked of each candidate, so the
+    answer is the plain `any(backs(story, c, fig, known) and same_thing(story, c, fig) for c in claims)`
+    (tests/test_fast_paths.py holds the rule's findings to that plain scan)."""
+
+    __slots__ = ("story", "known", "by_unit", "plain")
+
+    def __init__(self, story: Story, claims: list[ClaimCtx], known: set[str]) -> None:
+        self.story, self.known = story, known
+        groups: dict[tuple[str | None, bool], list[tuple[Interval, ClaimCtx]]] = {}
+        plain: list[tuple[Interval, ClaimCtx]] = []
+        for c in claims:
+            assert c.amount is not None
+            unit = _claim_unit(c)
+            symbolic = _symbolic(unit)
+            groups.setdefault((story.units.key(unit), symbolic), []).append((c.amount.interval, c))
+            if not symbolic:
+                plain.append((c.amount.interval, c))
+        self.by_unit = {k: ClaimedFigures(v) for k, v in groups.items()}
+        self.plain = ClaimedFigures(plain)
+
+    def backed(self, fig: Amount) -> bool:
+        """Some claim backs the draft's figure (`backs`)."""
+        key = self.story.units.key(fig.unit)
+        if _symbolic(fig.unit) or key in self.known:
+            groups = [self.by_unit.get((key, False)), self.by_unit.get((key, True))]
+        else:
+            groups = [self.plain, self.by_unit.get((key, True))]
+        return any(backs(self.story, c, fig, self.known) and same_thing(self.story, c, fig)
+                   for group in groups if group is not None for c in group.candidates(fig.interval))
 
 
 def _distance(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> tuple[float, bool, float]:
@@ -163,6 +230,45 @@ def backs(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> bool:
     return implies(c.amount.interval, fig.interval) and unit_mismatch(story, c, fig, known) is None
 
 
+# Words too common to say two sentences speak of the same thing.
+_COMMON = frozenset(VERBS | CHANGE_VERBS | STOP_WORDS | {w for h in HEDGES for w in h.split()} | {
+    "said", "says", "told", "according", "about", "also", "than", "from", "into", "after", "before", "year",
+    "years", "month", "months", "week", "weeks", "percent", "cent", "million", "billion", "thousand", "half",
+    "third", "quarter", "would", "could", "will", "such", "some", "most", "many", "much", "other", "over",
+    "under", "nearly", "almost", "around", "roughly", "people", "total", "number", "share"})
+_FAR = 10  # a claim this many times smaller than "less than X" (or larger than "more than X") is far
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", fold(text)) if w not in _COMMON}
+
+
+def same_thing(story: Story, c: ClaimCtx, fig: Amount) -> bool:
+    """Whether the claim can be about what the draft's figure counts. A figure open at one end
+    ("less than $35,000", "more than 60") is implied by any claim far enough inside it, so such
+    a claim backs it only when the two are of the same order of magnitude (within a factor of
+    ten) or the draft's sentence shares a word with the claim's quote, subject or text: a $2.50
+    fare does not back "earn less than $35,000". A bounded figure is implied only by a claim of
+    its own size, which is related enough."""
+    assert c.amount is not None
+    ci, fi = c.amount.interval, fig.interval
+    if fig.hedge in (Hedge.UNDER, Hedge.UP_TO) and not fi.hi.is_infinite():
+        bound, inner = fi.hi, ci.hi
+        far = bound > 0 and inner >= 0 and (inner == 0 or bound / inner > _FAR)
+    elif fig.hedge in (Hedge.OVER, Hedge.AT_LEAST) and not fi.lo.is_infinite():
+        bound, inner = fi.lo, ci.lo
+        far = bound > 0 and (inner.is_infinite() or inner / bound > _FAR)
+    else:
+        return True
+    if not far:
+        return True
+    text = story.draft_text or ""
+    said = _content_words(_sentence_around(text, fig.span[0], fig.span[1]))
+    claim = _content_words(" ".join([c.claim.quote or "", c.claim.subject or "", c.claim.text or "",
+                                     c.claim.unit or "", c.id]).replace("-", " ").replace("_", " ").replace(".", " "))
+    return bool(said & claim)
+
+
 def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
     """Every reason the claim does not back the figure: its unit, its interval."""
     assert c.amount is not None
@@ -170,6 +276,9 @@ def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
     if (why := unit_mismatch(story, c, fig, known)) is not None:
         reasons.append(why)
     ci, fi = c.amount.interval, fig.interval
+    if not reasons and implies(ci, fi) and not same_thing(story, c, fig):
+        reasons.append("it is over ten times off the draft's bound and shares no word with the draft's sentence, "
+                       "so it is about something else")
     if not ci.overlaps(fi):
         reasons.append("the two do not overlap")
     elif c.amount.hedge is not Hedge.EXACT and fig.hedge is Hedge.EXACT and c.amount.value == fig.value:
@@ -255,8 +364,10 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         a claim in that unit or a `[units]` synonym of it. Years, dates, ordinals, list numbers
         and small numbers spelt out (one to nine) are not figures, and a figure inside a
         quotation that a source holds word for word is backed by that source (FC602 checks the
-        quotation whole). The finding names the nearest claim and why it does not back the
-        figure.
+        quotation whole). A figure open at one end ("less than $35,000") is backed only by a
+        claim about the same thing: within a factor of ten of its bound, or sharing a word with
+        the draft's sentence (a $2.50 fare does not back an income). The finding names the
+        nearest claim and why it does not back the figure.
     Why an editor cares:
         A figure that reached the copy without a ledger entry has not been checked; an open
         "at least 600 soldiers" says nothing about "5,000 wounded".
@@ -266,7 +377,7 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     text = story.draft_text
     claims = [c for c in story.claims if c.amount is not None]
     known = ledger_units(story)
-    claimed = ClaimedFigures([(c.amount.interval, c) for c in claims])  # type: ignore[union-attr]
+    backing = BackingIndex(story, claims, known)
     quoted = _sourced_quotations(story)
     # figures quoted by claims that record only a date, for the hint (gathered once)
     dated_figures = [(c, qa) for c in story.claims if c.amount is None and c.quote_found for qa in c.quote_amounts]
@@ -275,7 +386,7 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         i = bisect_right(starts, fig.span[0]) - 1
         if i >= 0 and fig.span[1] <= quoted[i][1]:
             continue  # inside a quotation a source holds word for word: the source backs it (FC602)
-        if any(backs(story, c, fig, known) for c in claimed.candidates(fig.interval)):
+        if backing.backed(fig):
             continue
         quoting = _quoted_by_dated_claim(story, dated_figures, fig, known)
         if quoting is not None:
@@ -536,9 +647,19 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[lo: m.start() if m else min(len(text), end + 200)]
 
 
+def _quotation_spans(story: Story) -> tuple[list[int], list[int]]:
+    """Where the draft's quotations start and end: found in order and never overlapping, so
+    both lists are sorted (read once for both rules)."""
+    def find() -> tuple[list[int], list[int]]:
+        spans = [m.span() for m in _QUOTATION.finditer(story.draft_text or "")]
+        return [a for a, _ in spans], [b for _, b in spans]
+    return story.shared("draft-quotations", find)
+
+
 def _in_quotation(story: Story, pos: int) -> bool:
-    spans = story.shared("draft-quotations", lambda: [m.span() for m in _QUOTATION.finditer(story.draft_text or "")])
-    return any(a <= pos < b for a, b in spans)
+    starts, ends = _quotation_spans(story)
+    k = bisect_right(starts, pos) - 1  # the last quotation starting at or before pos
+    return k >= 0 and pos < ends[k]
 
 
 def _claimed_dates(story: Story) -> list[ClaimCtx]:
