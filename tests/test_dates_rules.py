@@ -36,6 +36,10 @@ PLANS = [
     ("Estimated containment date: September 5, 2023", "September 5, 2023"),
     ("The council budgeted for the first half of 2024", "the first half of 2024"),
     ("Sales are projected to double in 2024", "2024"),
+    ("A fare adjustment of $0.25, effective September 1, 2024, was approved", "September 1, 2024"),
+    ("Albright takes office on January 6, 2024", "January 6, 2024"),
+    ("The new limits take effect in March 2024", "March 2024"),
+    ("The depot is due to reopen in May 2024", "May 2024"),
 ]
 
 
@@ -46,6 +50,8 @@ def test_a_plan_may_be_dated_after_its_source(tmp_path: Path, quote: str, when: 
 
 @pytest.mark.parametrize(("quote", "when"), [("The bridge reopened in June 2024", "June 2024"),
                                              ("Troops left in May 2024", "May 2024"),
+                                             ("The limits took effect in March 2024", "March 2024"),
+                                             ("The effective rate rose in March 2024", "March 2024"),
                                              ("The estimated 600 troops left in May 2024", "May 2024")])
 def test_a_report_dated_after_its_source_is_flagged(tmp_path: Path, quote: str, when: str) -> None:
     report = verify_report(_one_claim(tmp_path, quote, when))

@@ -157,9 +157,10 @@ class _PlainBacking:
         self.story, self.claims, self.known = story, claims, known
 
     def backed(self, fig: object) -> bool:
-        from factcheck.rules.draft import backs
+        from factcheck.rules.draft import backs, same_thing
 
-        return any(backs(self.story, c, fig, self.known) for c in self.claims)  # type: ignore[arg-type]
+        return any(backs(self.story, c, fig, self.known) and same_thing(self.story, c, fig)  # type: ignore[arg-type]
+                   for c in self.claims)
 
 
 @settings(max_examples=120, deadline=None)

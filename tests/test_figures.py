@@ -275,6 +275,13 @@ def test_a_figure_is_never_read_out_of_a_longer_one(text: str) -> None:
         assert a.interval.contains(a.value) or a.hedge.direction == 1 or a.hedge.value == "under", (text, a)
 
 
+def test_a_thousands_group_after_digits_glued_to_letters_is_not_a_figure() -> None:
+    """"bn4\u2009500" (found by the property above): "4" is no number, glued to letters, and "500"
+    after a thin space is its thousands group, not a figure of its own."""
+    assert find_amounts("bn4\u2009500") == []
+    assert [a.value for a in find_amounts("Rs4\u2009500 was paid")] == [4500]
+
+
 def test_a_figure_of_a_thousand_digits_is_not_read() -> None:
     """Its exact integer could not even be printed in the JSON report."""
     huge = "9" * 5000

@@ -329,7 +329,7 @@ def test_amount(text: str, interval: str, unit: str | None, hedge: Hedge) -> Non
 
 
 # The story's dollar: "$" and "dollars" mean it; a currency named outright does not change.
-DOLLAR = [("$16.4 million", "CAD"), ("16.4 million dollars", "CAD"), ("US$16.4 million", "USD"), ("C$16.4m", "CAD"),
+DOLLAR = [("25 cents", "CAD"), ("$16.4 million", "CAD"), ("16.4 million dollars", "CAD"), ("US$16.4 million", "USD"), ("C$16.4m", "CAD"),
           ("A$16.4m", "AUD"), ("€16.4m", "EUR")]
 
 
@@ -395,7 +395,19 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("Revenue rose 21.8% from C$51.6 million to C$58.2 million.",
      [("21.8%", "[21.75, 21.85]", "%", E), ("C$51.6 million", "[51550000, 51650000]", "CAD", E),
       ("C$58.2 million", "[58150000, 58250000]", "CAD", E)]),
+    # a hundredth of a currency: cents are the story's dollar, pence are pounds
+    ("The budget raises the base fare by 25 cents, to $2.75.",
+     [("25 cents", "[0.25, 0.25]", "USD", E), ("$2.75", "[2.745, 2.755]", "USD", E)]),
+    ("Petrol duty rose by nearly 5 pence a litre.", [("nearly 5 pence", "[0.045, 0.05]", "GBP", N)]),
+    ("Fares rose 25 per cent.", [("25 per cent", "[24.5, 25.5]", "%", E)]),
     ("The rate went from 2.5% to 2.25%.", [("2.5%", "[2.45, 2.55]", "%", E), ("2.25%", "[2.245, 2.255]", "%", E)]),
+    # a verb of change, the thing it changed, then "from X to Y": a before and an after, not a range
+    ("The 2019 increase raised the base fare from $2.25 to $2.50.",
+     [("$2.25", "[2.245, 2.255]", "USD", E), ("$2.50", "[2.495, 2.505]", "USD", E)]),
+    ("The board has raised its growth forecast from 2% to 3%.",
+     [("2%", "[1.5, 2.5]", "%", E), ("3%", "[2.5, 3.5]", "%", E)]),
+    ("The fall semester ran from 5 to 7.", [("from 5 to 7", "[5, 7]", None, R)]),
+    ("Tickets cost from $2 to $3.", [("from $2 to $3", "[2, 3]", "USD", R)]),
     ("Sales were up 12% year on year.", [("12%", "[11.5, 12.5]", "%", E)]),
     ("The bank made a 25 basis-point cut.", [("25 basis-point", "[0.245, 0.255]", "pp", E)]),
     ("Turnout fell 3 percentage points.", [("3 percentage points", "[2.5, 3.5]", "pp", E)]),

@@ -151,6 +151,9 @@ CURRENCY_NAMES: dict[str, str] = {
     "ruble": "RUB", "rouble": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "swiss francs": "CHF",
     "francs": "CHF", "reais": "BRL", "pesos": "MXN", "lira": "TRY", "rand": "ZAR",
 }  # fmt: skip
+# After the figure, a hundredth of a currency: "25 cents" is $0.25 in the story's dollar, "50 pence"
+# is £0.50. (Not a glued "p": "1080p" and "17p" are not money.)
+CURRENCY_HUNDREDTHS: dict[str, str] = {"cents": DOLLAR, "cent": DOLLAR, "pence": "gbp", "penny": "gbp"}
 # How a currency is written when a figure is described again.
 SIGN_FOR_CODE = {"USD": "$", "EUR": "€", "GBP": "£", "KRW": "₩", "JPY": "¥", "INR": "₹", "CAD": "C$",
                  "AUD": "A$", "HKD": "HK$", "NZD": "NZ$", "SGD": "S$"}
@@ -217,6 +220,8 @@ CHANGE_VERBS = frozenset({
     "changed", "revised", "moved", "shifted", "widened", "narrowed", "cut", "raised", "lowered",
     "slashed", "up", "down", "doubled", "tripled", "halved",
 })  # fmt: skip
+# After a verb of change, what may open the thing changed: "raised the base fare from $2.25 to $2.50".
+CHANGED_THING_OPENERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that", "a", "an"})
 # A word ending so after a figure is a participle, not a noun ("600 killed"), unless a noun follows.
 PARTICIPLE_ENDINGS = ("ed", "ing")
 
@@ -281,7 +286,8 @@ CLASSES: dict[str, frozenset[str]] = {
     "fraction": frozenset(FRACTIONS),
     "scale": frozenset(SCALE_WORDS),
     "vague count": frozenset(k[0] for k in VAGUE if k[0] != "a") | {"couple"},  # "a" is a connective
-    "currency": frozenset(CURRENCY_NAMES) | CURRENCY_CODES | frozenset(CURRENCY_PREFIX_WORDS),
+    "currency": (frozenset(CURRENCY_NAMES) | CURRENCY_CODES | frozenset(CURRENCY_PREFIX_WORDS)
+                 | frozenset(CURRENCY_HUNDREDTHS)),
     "percent": PERCENT_WORDS - {"%"},
     "points": POINT_WORDS,
     "basis points": BASIS_POINT_WORDS,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from factcheck.dates import days as D
 from factcheck.dates.days import Conventions, Days
@@ -79,46 +80,7 @@ def _parts(p: str) -> str:
 # --- resolving ---------------------------------------------------------------------------------
 
 
-class G:
-    """A match's groups without the form's prefix; a group the form lacks reads as None."""
-
-    __slots__ = ("m", "p", "names")
-
-    def __init__(self, m: re.Match[str], p: str) -> None:
-        self.m, self.p, self.names = m, p, m.re.groupindex
-
-    def __call__(self, name: str) -> str | None:
-        key = self.p + name  # asked before reading: a raised IndexError costs more than the read
-        return self.m.group(key) if key in self.names else None
-
-    def any(self, *names: str) -> str | None:
-        for n in names:
-            if (v := self(n)) is not None:
-                return v
-        return None
-
-
-class Ctx:
-    """What a form may consult besides its words: the anchor, whether the sentence speaks of the
-    future, the settings. Records whether the anchor was used (the period is then relative)."""
-
-    __slots__ = ("anchor", "conv", "_future", "used")
-
-    def __init__(self, anchor: date | None, conv: Conventions, future: Callable[[], bool]) -> None:
-        self.anchor, self.conv, self._future, self.used = anchor, conv, future, False
-
-    def need(self, what: str) -> date:
-        if self.anchor is None:
-            raise NeedsAnchor(f"'{what}' is relative and its source has no publication date to anchor it")
-        self.used = True
-        return self.anchor
-
-    @property
-    def future(self) -> bool:
-        return self._future()
-
-
-Handler = Callable[[G, Ctx], Days]
+Handler = Callable[["G", "Ctx"], Days]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +90,96 @@ class Form:
     handler: Handler
     scan: Callable[[str], str] | None = None  # the pattern in running text, when it differs
     example: str = ""
+    # The words a match can start with after any lead words ("in", "on", "the", "between"...):
+    # names of STARTS. In running text a form is tried only where one of them stands.
+    starts: tuple[str, ...] = ()
+
+
+class FormGroups(NamedTuple):
+    """Where one form's groups stand in a compiled alternation: the form, the number of its outer
+    group, the prefix of its group names, and, for reading a match in one call, the numbers of
+    its groups (0 first, so that `Match.group` always gives a tuple) and each name's place."""
+
+    form: Form
+    number: int
+    prefix: str
+    numbers: tuple[int, ...]
+    place: dict[str, int]
+    weekday: int  # the place of the stated weekday ("Thursday, June 19"), 0 when the form has none
+    weekday_only: tuple[int, ...]  # the places of a weekday that is the whole date ("on Thursday")
+
+
+class G:
+    """A match's groups without the form's prefix; a group the form lacks reads as None. All the
+    form's groups are read from the match at once, in one call."""
+
+    __slots__ = ("m", "fg", "values", "place", "_whole")
+
+    def __init__(self, m: re.Match[str], fg: FormGroups) -> None:
+        self.m, self.fg, self.place = m, fg, fg.place
+        self.values: tuple[str | None, ...] = m.group(*fg.numbers)
+        self._whole: str | None = None
+
+    def weekday(self) -> int | None:
+        """The weekday the match states beside its date ("Thursday, June 19"), if any."""
+        wd = self.values[self.fg.weekday] if self.fg.weekday else None
+        return WEEKDAYS[wd] if wd else None
+
+    def weekday_only(self) -> bool:
+        """Whether the match is a weekday alone ("on Thursday")."""
+        for i in self.fg.weekday_only:
+            if self.values[i] is not None:
+                return True
+        return False
+
+    def __call__(self, name: str) -> str | None:
+        i = self.place.get(name)
+        return None if i is None else self.values[i]
+
+    def any(self, *names: str) -> str | None:
+        for n in names:
+            if (v := self(n)) is not None:
+                return v
+        return None
+
+    def whole(self) -> str:
+        """The matched words, spaces collapsed (asked only for a message or a rare check)."""
+        if self._whole is None:
+            self._whole = " ".join(self.m.group(0).split())
+        return self._whole
+
+
+class Ctx:
+    """What a form may consult besides its words: the anchor, whether the sentence speaks of the
+    future (known, or found only when a form asks), the settings. Records whether the anchor was
+    used (the period is then relative)."""
+
+    __slots__ = ("anchor", "conv", "_future", "used", "g")
+
+    def __init__(self, anchor: date | None, conv: Conventions, future: bool | Callable[[], bool], g: G) -> None:
+        self.anchor, self.conv, self._future, self.used, self.g = anchor, conv, future, False, g
+
+    def need(self, what: str | None = None) -> date:
+        if self.anchor is None:
+            raise NeedsAnchor(f"'{what or self.g.whole()}' is relative and its source has no publication date to "
+                              "anchor it")
+        self.used = True
+        return self.anchor
+
+    @property
+    def future(self) -> bool:
+        f = self._future
+        if f is True or f is False:
+            return f
+        self._future = f = f()
+        return f
 
 
 def _month_no(text: str) -> int:
     return MONTHS[text[:3]]
 
 
-def _year(g: G, c: Ctx, n: str = "y", what: str = "") -> int | None:
+def _year(g: G, c: Ctx, n: str = "y") -> int | None:
     """The year a _yr group names, or None when the form gave none."""
     digits = g(n)
     if digits is not None:
@@ -142,15 +187,15 @@ def _year(g: G, c: Ctx, n: str = "y", what: str = "") -> int | None:
     rel = g(n + "r")
     if rel is None:
         return None
-    a = c.need(what or f"{rel} year")
+    a = c.need()
     rel = rel.split()[-1]
     return a.year + {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(rel, 0)
 
 
-def _yearless(c: Ctx, what: str, make: Callable[[int], Days]) -> Days:
+def _yearless(c: Ctx, make: Callable[[int], Days]) -> Days:
     """A phrase without a year: the latest one that starts on or before the anchor, or, when the
     sentence speaks of the future, the first one not yet over."""
-    a = c.need(what)
+    a = c.need()
     years = range(a.year, a.year + 9) if c.future else range(a.year, a.year - 9, -1)
     for y in years:
         try:
@@ -159,22 +204,22 @@ def _yearless(c: Ctx, what: str, make: Callable[[int], Days]) -> Days:
             continue  # February 29 in a year without one
         if (e >= a) if c.future else (s <= a):
             return s, e
-    raise PeriodError(f"'{what}' is not a date in any year near {a.isoformat()}")
+    raise PeriodError(f"'{c.g.whole()}' is not a date in any year near {a.isoformat()}")
 
 
-def _either(g: G, c: Ctx, what: str, make: Callable[[int], Days], n: str = "y") -> Days:
-    y = _year(g, c, n, what)
-    return make(y) if y is not None else _yearless(c, what, make)
+def _either(g: G, c: Ctx, make: Callable[[int], Days], n: str = "y") -> Days:
+    y = _year(g, c, n)
+    return make(y) if y is not None else _yearless(c, make)
 
 
-def _ordered(s: date, e: date, what: str) -> Days:
+def _ordered(s: date, e: date, g: G) -> Days:
     if e < s:
-        raise PeriodError(f"'{what}' runs backwards")
+        raise PeriodError(f"'{g.whole()}' runs backwards")
     return s, e
 
 
 def _whole(g: G) -> str:
-    return " ".join(g.m.group(0).split())
+    return g.whole()
 
 
 # Ranges ----------------------------------------------------------------------------------------
@@ -202,7 +247,7 @@ def _iso(text: str) -> date:
 
 
 def _date_range(g: G, c: Ctx) -> Days:
-    return _ordered(_date_of(g, "a"), _date_of(g, "b"), _whole(g))
+    return _ordered(_date_of(g, "a"), _date_of(g, "b"), g)
 
 
 def _month_range(g: G, c: Ctx) -> Days:
@@ -211,9 +256,9 @@ def _month_range(g: G, c: Ctx) -> Days:
 
     def make(y: int) -> Days:
         start_y = int(y1) if y1 else (y if m1 <= m2 else y - 1)
-        return _ordered(date(start_y, m1, 1), D.month(y, m2)[1], _whole(g))
+        return _ordered(date(start_y, m1, 1), D.month(y, m2)[1], g)
 
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 def _day_range_md(g: G, c: Ctx) -> Days:
@@ -222,9 +267,9 @@ def _day_range_md(g: G, c: Ctx) -> Days:
     d1, d2 = int(g("d1") or 0), int(g("d2") or 0)
 
     def make(y: int) -> Days:
-        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), _whole(g))
+        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), g)
 
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 def _day_range_dm(g: G, c: Ctx) -> Days:
@@ -233,9 +278,9 @@ def _day_range_dm(g: G, c: Ctx) -> Days:
     d1, d2 = int(g("d1") or 0), int(g("d2") or 0)
 
     def make(y: int) -> Days:
-        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), _whole(g))
+        return _ordered(D.day(y, m1, d1), D.day(y, m2, d2), g)
 
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 def _year_range(g: G, c: Ctx) -> Days:
@@ -270,7 +315,7 @@ def _iso_month(g: G, c: Ctx) -> Days:
 
 
 def _month_year(g: G, c: Ctx) -> Days:
-    y = _year(g, c, "y", _whole(g))
+    y = _year(g, c, "y")
     assert y is not None
     return D.month(y, _month_no(g("mon") or ""))
 
@@ -279,13 +324,13 @@ def _yearless_day(g: G, c: Ctx) -> Days:
     m, d = _month_no(g("mon") or ""), int(g("d") or 0)
     if not 1 <= d <= 31:
         raise PeriodError(f"'{_whole(g)}' is not a date")
-    return _yearless(c, _whole(g), lambda y: (D.day(y, m, d), D.day(y, m, d)))
+    return _yearless(c, lambda y: (D.day(y, m, d), D.day(y, m, d)))
 
 
 def _named_month(g: G, c: Ctx) -> Days:
     m = _month_no(g("mon") or "")
     which = " ".join((g("ln") or "").split())
-    a = c.need(_whole(g))
+    a = c.need()
     if which in ("last", "this past"):  # the latest such month before the anchor's month
         y = a.year if m < a.month else a.year - 1
     elif which in ("next", "this coming"):
@@ -293,7 +338,7 @@ def _named_month(g: G, c: Ctx) -> Days:
     elif which == "this":
         y = a.year
     else:
-        return _yearless(c, _whole(g), lambda y: D.month(y, m))
+        return _yearless(c, lambda y: D.month(y, m))
     return D.month(y, m)
 
 
@@ -344,7 +389,7 @@ def _part(g: G) -> str:
 
 
 def _year_part(g: G, c: Ctx) -> Days:
-    y = _year(g, c, "y", _whole(g))
+    y = _year(g, c, "y")
     assert y is not None
     return D.part_of_year(y, _part(g))
 
@@ -353,19 +398,19 @@ def _month_part(g: G, c: Ctx) -> Days:
     part = _part(g)
     rm = g("rm")
     if rm is not None:  # "the end of this month", "late last month"
-        a = c.need(_whole(g))
+        a = c.need()
         y, m = D.shift_month(a.year, a.month, {"last": -1, "next": 1}.get(rm, 0))
         return D.part_of_month(y, m, part)
     m = _month_no(g("mon") or "")
-    return _either(g, c, _whole(g), lambda y: D.part_of_month(y, m, part))
+    return _either(g, c, lambda y: D.part_of_month(y, m, part))
 
 
 def _half(g: G, c: Ctx) -> Days:
     word = g("h")
     h = (1 if word in ("first", "1st") else 2) if word else int(g.any("hn", "hn2") or 1)
-    y = _year(g, c, "y", _whole(g)) or (int(v) if (v := g.any("y2", "y3")) else None)
+    y = _year(g, c, "y") or (int(v) if (v := g.any("y2", "y3")) else None)
     if y is None:
-        return _yearless(c, _whole(g), lambda yy: D.half(yy, h))
+        return _yearless(c, lambda yy: D.half(yy, h))
     return D.half(y, h)
 
 
@@ -375,14 +420,14 @@ _Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth
 def _quarter(g: G, c: Ctx) -> Days:
     word = g("qw")
     q = _Q[word] if word else int(g.any("q", "q2") or 1)
-    y = _year(g, c, "y", _whole(g)) or _year(g, c, "y2", _whole(g)) or (int(v) if (v := g("y3")) else None)
+    y = _year(g, c, "y") or _year(g, c, "y2") or (int(v) if (v := g("y3")) else None)
     if y is None:
-        return _yearless(c, _whole(g), lambda yy: D.quarter(yy, q))
+        return _yearless(c, lambda yy: D.quarter(yy, q))
     return D.quarter(y, q)
 
 
 def _rel_quarter(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     y, q = D.quarter_of(a)
     step = {"last": -1, "previous": -1, "next": 1}.get((g("rq") or "").split()[-1], 0)
     n = y * 4 + (q - 1) + step
@@ -408,9 +453,9 @@ def _season(g: G, c: Ctx) -> Days:
     name = _season_name(g.any("s", "s2", "s3") or "")
     rel = " ".join((g("rs") or "").split())
     if not rel:
-        y = _year(g, c, "y", _whole(g)) or int(g("ys") or 0)
+        y = _year(g, c, "y") or int(g("ys") or 0)
         return D.season(y, name, c.conv)
-    a = c.need(_whole(g))
+    a = c.need()
     spans = [D.season(y, name, c.conv) for y in range(a.year - 2, a.year + 2)]
     if rel in ("last", "this past", "the past"):
         return max(s for s in spans if s[1] < a)
@@ -435,21 +480,21 @@ def _holiday(g: G, c: Ctx) -> Days:
         return d, d
 
     if rel:
-        a = c.need(_whole(g))
+        a = c.need()
         spans = [make(y) for y in range(a.year - 1, a.year + 2)]
         if rel in ("last", "this past"):
             return max(s for s in spans if s[0] < a)
         if rel == "next":
             return min(s for s in spans if s[0] > a)
         return make(a.year)
-    return _either(g, c, _whole(g), make)
+    return _either(g, c, make)
 
 
 # Relative to the anchor ----------------------------------------------------------------------------
 
 
 def _rel_span(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     unit = g("unit") or "year"
     el = g("el")
     which = (g("wh") or "this").split()
@@ -479,7 +524,7 @@ def _rel_span(g: G, c: Ctx) -> Days:
 
 
 def _ago(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     words = " ".join((g("n") or "").split())
     unit = g("unit") or "year"
     lo_n, hi_n = ((2, 4) if words == "a few" else (2, 2) if words == "a couple of" else (3, 7) if words == "several"
@@ -498,7 +543,7 @@ def _ago(g: G, c: Ctx) -> Days:
 
 
 def _weekday(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     target = WEEKDAYS[g.any("wdonly", "wdonly2") or "monday"]
     lead = " ".join((g("wl") or "").split())
     back = (a.weekday() - target) % 7
@@ -517,7 +562,7 @@ def _weekday(g: G, c: Ctx) -> Days:
 
 
 def _day_word(g: G, c: Ctx) -> Days:
-    a = c.need(_whole(g))
+    a = c.need()
     w = " ".join((g("dw") or "").split())
     if w in ("yesterday", "last night"):
         d = a - timedelta(days=1)
@@ -555,82 +600,82 @@ _BEFORE_BARE = "(?:" + "|".join(rf"(?<=\b{w} )" for w in (
 
 FORMS: list[Form] = [
     Form("date range", lambda p: rf"{_lead(p)}{_date_alt(p, 'a')}{_TO_OR_AND}{_date_alt(p, 'b')}", _date_range,
-         example="between 2024-09-01 and 2024-12-31"),
+         example="between 2024-09-01 and 2024-12-31", starts=("digit", "month")),
     Form("day range, month first",
          lambda p: rf"(?:{_lead(p)}|on\s+)?{_mon(p)}\s+{_d(p, 'd1')}{_TO_OR_AND}(?:{_mon(p, 'm2')}\s+)?{_d(p, 'd2')}"
-                   rf"(?!,\d)(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_md, example="February 6-8, 2023"),
+                   rf"(?!,\d)(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_md, example="February 6-8, 2023", starts=("month",)),
     Form("day range, day first",
          lambda p: rf"(?:{_lead(p)}|on\s+)?{_d(p, 'd1')}(?:\s+{_mon(p, 'm1')})?{_TO_OR_AND}{_d(p, 'd2')}\s+(?:of\s+)?{_mon(p)}"
-                   rf"(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_dm, example="6–8 February 2023"),
+                   rf"(?:,?\s+(?:of\s+)?{_yr(p)})?", _day_range_dm, example="6–8 February 2023", starts=("digit",)),
     Form("month range",
          lambda p: rf"(?:{_lead(p)}{_mon(p, 'm1')}(?:,?\s+{_y(p, 'y1')})?{_TO_OR_AND}|(?:in\s+)?{_mon(p, 'm1b')}{_TO})"
-                   rf"{_mon(p, 'm2')}(?:,?\s+(?:of\s+)?{_yr(p)})?", _month_range, example="between January and March 2025"),
-    Form("iso day", lambda p: rf"{_wd(p)}(?P<{p}iso>\d{{4}}-\d\d-\d\d)(?![\d])", _iso_day, example="2024-06-19"),
+                   rf"{_mon(p, 'm2')}(?:,?\s+(?:of\s+)?{_yr(p)})?", _month_range, example="between January and March 2025", starts=("month",)),
+    Form("iso day", lambda p: rf"{_wd(p)}(?P<{p}iso>\d{{4}}-\d\d-\d\d)(?![\d])", _iso_day, example="2024-06-19", starts=("weekday", "digit")),
     Form("iso month", lambda p: rf"(?:in\s+)?(?P<{p}y>\d{{4}})-(?P<{p}mo>0[1-9]|1[0-2])(?![\d-])", _iso_month,
-         example="2024-10"),
+         example="2024-10", starts=("digit",)),
     Form("year range",
          lambda p: rf"(?:{_lead(p)}{_y(p, 'y1')}{_TO_OR_AND}|(?:in\s+)?{_y(p, 'y1b')}(?:\s*[–—/-]\s*|\s+(?:to|through)\s+))"
-                   rf"(?P<{p}y2>(?:1[89]|2[01])\d\d|\d\d)(?![\d%])", _year_range, example="2014–18"),
-    Form("month day year", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)},?\s+{_y(p)}", _full_date, example="June 19, 2024"),
+                   rf"(?P<{p}y2>(?:1[89]|2[01])\d\d|\d\d)(?![\d%])", _year_range, example="2014–18", starts=("digit",)),
+    Form("month day year", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)},?\s+{_y(p)}", _full_date, example="June 19, 2024", starts=("weekday", "month")),
     Form("day month year", lambda p: rf"{_wd(p)}(?:the\s+)?{_d(p)}\s+(?:of\s+)?{_mon(p)},?\s+{_y(p)}", _full_date,
-         example="19 June 2024"),
+         example="19 June 2024", starts=("weekday", "digit")),
     Form("part of a year", lambda p: rf"(?:(?:in|at)\s+)?(?:the\s+)?{_parts(p)}(?:of\s+)?{_yr(p)}", _year_part,
-         example="late 2023"),
+         example="late 2023", starts=("part",)),
     Form("part of a month",
          lambda p: rf"(?:(?:in|at)\s+)?(?:the\s+)?{_parts(p)}(?:{_mon(p)}(?:,?\s+(?:of\s+)?{_yr(p)})?|"
-                   rf"(?P<{p}rm>this|last|next|the)\s+month)", _month_part, example="mid-March 2023"),
+                   rf"(?P<{p}rm>this|last|next|the)\s+month)", _month_part, example="mid-March 2023", starts=("part",)),
     Form("half", lambda p: _half_pattern(p, year=r"?"), _half, scan=lambda p: _half_pattern(p, year=""),
-         example="H1 2025"),
+         example="H1 2025", starts=("ordinal", "digit")),
     Form("quarter", lambda p: _quarter_pattern(p, year=r"?"), _quarter, scan=lambda p: _quarter_pattern(p, year=""),
-         example="the fourth quarter of 2025"),
+         example="the fourth quarter of 2025", starts=("ordinal", "digit")),
     Form("quarter, relative",
          lambda p: rf"(?:in\s+)?(?P<{p}rq>last|this|next|the\s+previous|the\s+current|the\s+next)\s+quarter(?!\s+of)",
-         _rel_quarter, example="last quarter"),
+         _rel_quarter, example="last quarter", starts=("relative",)),
     Form("fiscal year",
          lambda p: rf"(?:in\s+)?(?:the\s+)?(?:fiscal(?:\s+year)?\s*|fy\s*['’]?)(?P<{p}fy>(?:1[89]|2[01])?\d\d)"
                    rf"(?:\s*[-/–]\s*(?P<{p}fy2>\d{{4}}|\d\d))?(?![\d])|(?:in\s+)?the\s+(?P<{p}fy3>(?:1[89]|2[01])\d\d)"
-                   rf"\s+fiscal\s+year", _fiscal, example="FY2025"),
+                   rf"\s+fiscal\s+year", _fiscal, example="FY2025", starts=("fiscal", "digit")),
     Form("season",
          lambda p: rf"(?:in\s+)?(?:the\s+)?(?P<{p}s>{_SEASON})\s+(?:of\s+)?{_yr(p)}|(?:in\s+)?(?P<{p}rs>this\s+past|"
                    rf"this\s+coming|last|this|next|the\s+coming|the\s+past)\s+(?P<{p}s2>{_SEASON})|"
                    rf"(?:in\s+)?(?:the\s+)?(?P<{p}ys>(?:1[89]|2[01])\d\d)\s+(?P<{p}s3>{_SEASON})", _season,
-         example="spring 2023"),
+         example="spring 2023", starts=("season", "relative", "digit")),
     Form("holiday",
          lambda p: rf"(?:(?:on|at|over)\s+)?(?P<{p}hol>{_HOL})(?:,?\s+(?:of\s+)?{_yr(p)})?|"
                    rf"(?P<{p}rh>this\s+past|last|this|next)\s+(?P<{p}hol3>{_HOL})", _holiday,
          scan=lambda p: rf"(?:(?:on|at|over)\s+)?(?P<{p}hol>{_HOL}),?\s+(?:of\s+)?{_yr(p)}|"
                         rf"(?P<{p}rh>this\s+past|last|this|next)\s+(?P<{p}hol3>{_HOL})|"
-                        rf"(?:(?:on|at|over)\s+|{_BEFORE_BARE})(?P<{p}hol2>{_HOL})", example="Christmas 2022"),
+                        rf"(?:(?:on|at|over)\s+|{_BEFORE_BARE})(?P<{p}hol2>{_HOL})", example="Christmas 2022", starts=("holiday", "relative")),
     Form("decade", lambda p: rf"(?:in\s+)?the\s+(?:(?P<{p}dp>early|mid|late)[\s-]+)?(?P<{p}dec>(?:1[89]|20)\d0)['’]?s",
-         _decade, example="the 1990s"),
-    Form("month and year", lambda p: rf"(?:in\s+)?{_mon(p)},?\s+(?:of\s+)?{_yr(p)}", _month_year, example="October 2024"),
+         _decade, example="the 1990s", starts=("part", "digit")),
+    Form("month and year", lambda p: rf"(?:in\s+)?{_mon(p)},?\s+(?:of\s+)?{_yr(p)}", _month_year, example="October 2024", starts=("month",)),
     Form("named month", lambda p: rf"(?P<{p}ln>last|this\s+past|this\s+coming|this|next)\s+{_mon(p)}", _named_month,
-         example="last October"),
-    Form("month and day", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)}(?!,\d|\.\d|%)", _yearless_day, example="March 4"),
+         example="last October", starts=("relative",)),
+    Form("month and day", lambda p: rf"{_wd(p)}{_mon(p)}\s+{_d(p)}(?!,\d|\.\d|%)", _yearless_day, example="March 4", starts=("weekday", "month")),
     Form("day and month", lambda p: rf"{_wd(p)}(?:the\s+)?{_d(p)}\s+(?:of\s+)?{_mon(p)}", _yearless_day,
-         example="4 March"),
+         example="4 March", starts=("weekday", "digit")),
     Form("year", lambda p: rf"(?:in\s+)?{_y(p)}", _year_only,
-         scan=lambda p: rf"(?<![\d,.$€£¥₩#-])(?:in\s+)?{_y(p)}(?!,\d|\.\d|%|\s*per\s*cent)", example="2023"),
+         scan=lambda p: rf"(?<![\d,.$€£¥₩#-])(?:in\s+)?{_y(p)}(?!,\d|\.\d|%|\s*per\s*cent)", example="2023", starts=("digit",)),
     Form("month", lambda p: rf"(?:(?:in|during)\s+)?{_mon(p)}", _named_month,
-         scan=lambda p: rf"(?:(?:in|during)\s+|{_BEFORE_BARE}){_mon(p)}", example="in March"),
+         scan=lambda p: rf"(?:(?:in|during)\s+|{_BEFORE_BARE}){_mon(p)}", example="in March", starts=("month",)),
     Form("relative span",
          lambda p: rf"(?:in\s+)?(?:(?P<{p}el>earlier|later)\s+(?:this|in\s+the)|(?P<{p}wh>this|last|next|"
                    rf"the\s+previous|the\s+following|the\s+coming|the\s+next|the\s+past|the\s+last))\s+"
-                   rf"(?P<{p}unit>year|month|week)", _rel_span, example="earlier this year"),
+                   rf"(?P<{p}unit>year|month|week)", _rel_span, example="earlier this year", starts=("relative",)),
     Form("ago",
          lambda p: rf"(?P<{p}n>\d{{1,2}}|a\s+few|a\s+couple\s+of|several|an|a|one|two|three|four|five|six|seven|"
                    rf"eight|nine|ten|eleven|twelve)\s+(?P<{p}unit>day|week|month|year|decade)s?\s+ago", _ago,
-         example="three weeks ago"),
+         example="three weeks ago", starts=("digit", "count")),
     Form("weekday",
          lambda p: rf"(?:(?P<{p}wl>on|this\s+past|this\s+coming|on\s+last|last|next|this)\s+)?(?P<{p}wdonly>{_WDN})"
                    rf"(?:\s+(?:morning|afternoon|evening|night))?", _weekday,
          scan=lambda p: rf"(?:(?P<{p}wl>on|this\s+past|this\s+coming|on\s+last|last|next|this)\s+|{_BEFORE_BARE})"
                         rf"(?P<{p}wdonly>{_WDN})(?:\s+(?:morning|afternoon|evening|night))?|"
                         rf"(?P<{p}wdonly2>{_WDN})\s+(?:morning|afternoon|evening|night)",
-         example="this past Wednesday"),
+         example="this past Wednesday", starts=("relative", "weekday")),
     Form("day word",
          lambda p: rf"(?P<{p}dw>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|"
-                   rf"this\s+morning|this\s+afternoon|this\s+evening)", _day_word, example="yesterday"),
+                   rf"this\s+morning|this\s+afternoon|this\s+evening)", _day_word, example="yesterday", starts=("day", "relative")),
 ]
 
 # Open-ended: a word before any form. (kind, start, end) of the result; see _open.
@@ -645,18 +690,58 @@ _OPEN_ALT = (r"no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|on\s+or\s+a
 # In running text "from" and "up to" start other things ("from 2014 to 2018", "up to 2,000").
 _OPEN_SCAN_ALT = (r"no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|on\s+or\s+after|up\s+until|prior\s+to|"
                   r"as\s+of|as\s+at|since|by|until|till|through|before|after")
+# The last word of each: a form whose word before is none of these has no open-ended word before it.
+OPEN_LAST_WORDS = tuple(sorted({alt.split(r"\s+")[-1] for alt in _OPEN_SCAN_ALT.split("|")}))
 
 
 def open_kind(words: str) -> str:
     return _OPEN_WORDS[" ".join(words.split())]
 
 
-def _alternation(scan: bool) -> str:
+# A whole month or weekday name: "mar" in "market" or "sun" in "Sundermoor" starts no date. (A
+# month the form reads is followed by a full stop or no letter; "may" before a verb is left to
+# the forms.)
+_MONTH_WORD = "(?:" + _MONTH.replace(r"may(?!\s+(?:" + _MAY_VERB + r")\b)", "may") + r")(?![a-z])"
+_WEEKDAY_WORD = rf"(?:{_WDN})(?![a-z])"
+
+# The first word of a form after its lead words (see Form.starts). Each may take in more than the
+# form does ("mon" is also "month"): it only spares trying forms that cannot match.
+STARTS = {
+    "digit": r"\d",
+    "month": _MONTH_WORD,
+    "weekday": _WEEKDAY_WORD,
+    "part": r"(?:early|mid|late|beginning|start|end|middle)",
+    "ordinal": r"(?:first|second|third|fourth|final|latter|1st|2nd|3rd|4th|h[12]|q[1-4])",
+    "relative": r"(?:last|this|next|previous|following|coming|current|past|earlier|later)",
+    "fiscal": r"(?:fiscal|fy)",
+    "season": r"(?:spring|summer|autumn|fall|winter)",
+    "holiday": r"(?:christmas|boxing|new\s+year|valentine|halloween|independence|bastille|st\.?\s+patrick|easter|"
+               r"good\s+friday|thanksgiving)",
+    "count": r"(?:an?\s|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+    "day": r"(?:day\s+before|yesterday|today|tonight|tomorrow)",
+}
+
+
+def _alternation(scan: bool, guarded: bool = True) -> str:
+    """The forms in one alternation, in the table's order. In running text, runs of neighbouring
+    forms that share a first word are each guarded by a look-ahead for their first words, so that
+    where a run cannot start none of its forms is tried; the order of trying is unchanged."""
     parts = []
     for i, f in enumerate(FORMS):
         build = f.scan if scan and f.scan is not None else f.field
         parts.append(f"(?P<f{i}>{build(f'f{i}_')})")
-    return "|".join(parts)
+    if not (scan and guarded):
+        return "|".join(parts)
+    runs: list[tuple[list[str], list[str]]] = []  # (first words, forms)
+    for f, part in zip(FORMS, parts, strict=True):
+        if runs and set(runs[-1][0]) & set(f.starts):
+            runs[-1][0].extend(w for w in f.starts if w not in runs[-1][0])
+            runs[-1][1].append(part)
+        else:
+            runs.append((list(f.starts), [part]))
+    return "|".join(f"(?={_LEAD_WORDS}(?:{'|'.join(STARTS[w] for w in words)})){'|'.join(forms)}" if len(forms) == 1
+                    else f"(?={_LEAD_WORDS}(?:{'|'.join(STARTS[w] for w in words)}))(?:{'|'.join(forms)})"
+                    for words, forms in runs)
 
 
 @cache
@@ -667,13 +752,14 @@ def field_pattern() -> re.Pattern[str]:
 
 # The first word of every form, after any lead words ("in", "on", "the", "between"...). A cheap
 # look-ahead for one of them spares trying thirty forms at each of the many words that start none.
-_LEAD_WORDS = r"(?:(?:in|on|at|over|during|the|between|from)\s+)*"
+# Taken whole (possessive: no form's first word is one of these, so giving one back never helps).
+_LEAD_WORDS = r"(?:(?:in|on|at|over|during|the|between|from)\s+)*+"
 _MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 # A number starts a date only as a year, or as a day before a month, a range or "weeks ago":
 # "14,000" and "2.5bn" start none.
 _DIGIT_FIRST = (r"\d{4}(?!\d|,\d|%)|[0-3]?\d(?:st|nd|rd|th)?(?:\s+(?:of\s+)?" + _MONTH_START
                 + r"|\s*[-–—]\s*\d|\s+(?:to|and|through|thru|until|till)\s+\d|\s+(?:day|week|month|year|decade)s?\s+ago|\s+(?:half|quarter))")
-_FIRST_WORDS = (_DIGIT_FIRST + r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|early|mid|late|"
+_FIRST_WORDS = (_DIGIT_FIRST + "|" + _MONTH_WORD + "|" + _WEEKDAY_WORD + r"|early|mid|late|"
                 r"beginning|start|end|middle|first|second|third|fourth|final|latter|h[12]|q[1-4]|last|this|next|"
                 r"fiscal|fy|spring|summer|autumn|fall|winter|christmas|boxing|new\s+year|valentine|halloween|"
                 r"independence|bastille|st\.?\s+patrick|easter|good\s+friday|thanksgiving|earlier|later|previous|"
@@ -693,4 +779,29 @@ def open_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z])(?P<open>{_OPEN_SCAN_ALT})\s+\Z")
 
 
-FORM_INDEX = {f"f{i}": (f, f"f{i}_") for i, f in enumerate(FORMS)}
+def form_groups(pattern: re.Pattern[str]) -> dict[int, FormGroups]:
+    """For a compiled alternation of the forms: each form's outer group number (a match's
+    `lastindex`) -> where its groups stand. (Built once per pattern by `scan_forms` and
+    `field_forms`: hashing a compiled pattern hashes all its code.)"""
+    out: dict[int, FormGroups] = {}
+    index = pattern.groupindex
+    for i, form in enumerate(FORMS):
+        prefix = f"f{i}_"
+        inner = sorted((n, name[len(prefix):]) for name, n in index.items() if name.startswith(prefix))
+        numbers = (0, *(n for n, _ in inner))
+        place = {short: k + 1 for k, (_, short) in enumerate(inner)}
+        out[index[f"f{i}"]] = FormGroups(form, index[f"f{i}"], prefix, numbers, place, place.get("wd", 0),
+                                         tuple(place[n] for n in ("wdonly", "wdonly2") if n in place))
+    return out
+
+
+@cache
+def scan_forms() -> tuple[re.Pattern[str], dict[int, FormGroups]]:
+    """`scan_pattern()` and its `form_groups`."""
+    return scan_pattern(), form_groups(scan_pattern())
+
+
+@cache
+def field_forms() -> tuple[re.Pattern[str], dict[int, FormGroups]]:
+    """`field_pattern()` and its `form_groups`."""
+    return field_pattern(), form_groups(field_pattern())

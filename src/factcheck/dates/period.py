@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -82,5 +81,13 @@ def format_period(start: date | None, end: date | None) -> str:
     return f"between {start.isoformat()} and {end.isoformat()}"
 
 
+# Days in each month of a common year (index 0 unused); February gains a day in leap years.
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def month_end(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
+    """The last day of month m of year y (a table, not calendar.monthrange, which also works out
+    the weekday the month starts on)."""
+    if m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0):
+        return date(y, 2, 29)
+    return date(y, m, _MONTH_DAYS[m])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -13,14 +14,14 @@ from factcheck.dates.days import DEFAULT, Conventions, Days
 from factcheck.dates.period import (
     UNBOUNDED_END,
     UNBOUNDED_START,
-    WEEKDAYS,
     Period,
     PeriodError,
 )
 
 # Words that mark a sentence as speaking of the future: a plan, not a report. ("may" only as a
 # modal verb: the month is not a plan.) "The vote is on February 12": a present-tense "is on"
-# before a day or a month is a date set ahead; "was on" is a report.
+# before a day or a month is a date set ahead; "was on" is a report. "Effective September 1" and
+# "takes office Jan. 6" set a day ahead too; "took effect" and "took office" are reports.
 _DAY_OR_MONTH = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
                  r"may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _FUTURE = re.compile(
@@ -29,7 +30,8 @@ _FUTURE = re.compile(
     r"targeted\s+for|targets?|scheduled|expected\s+to|upcoming|ahead\s+of|later\s+this|next\s+(?:week|month|year|"
     r"quarter)|to\s+be\s+held|would|could|might|may\s+(?:be|have|not|also|well|still)|set\s+to|considering|"
     r"prepar(?:es?|ing|ations?)|possible|potential|expects?|plans?|deadline|projected|forecasts?|"
-    r"budget(?:s|ed)?\s+for|estimated\s+(?:\w+\s+)?date)\b",
+    r"budget(?:s|ed)?\s+for|estimated\s+(?:\w+\s+)?date|takes?\s+(?:office|effect)|"
+    r"effective\s+(?:(?:on|from)\s+)?(?=" + _DAY_OR_MONTH + r"))\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|added|stated|wrote|reported|confirmed)\s+"
@@ -56,27 +58,32 @@ def speaks_of_future(text: str) -> bool:
     return _FUTURE.search(text) is not None
 
 
-def _resolve(m: re.Match[str], anchor: date | None, conv: Conventions, future: bool | None,
-             sentence: tuple[str, int] | None) -> tuple[Days, bool, grammar.G]:
-    form, prefix = grammar.FORM_INDEX[m.lastgroup or ""]
-    g = grammar.G(m, prefix)
+def _sentence_future(text: str, pos: int) -> bool:
+    """Whether the clause around text[pos] speaks of the future (for running text, where the
+    caller does not know it for the whole text)."""
+    if _SAID.search(text, max(0, pos - 40), pos):
+        return False  # "officials said on Tuesday": when it was said, not what is planned
+    lo = max(0, pos - 400)  # a sentence is shorter than this; never rescan a long draft from its start
+    starts = [x.end() for x in _CLAUSE_END.finditer(text, lo, pos)]
+    start = starts[-1] if starts else lo
+    end_m = _CLAUSE_END.search(text, pos)
+    return speaks_of_future(text[start: end_m.start() if end_m else len(text)])
 
-    def is_future() -> bool:
-        if future is not None:
-            return future
-        if sentence is None:
-            return False
-        text, pos = sentence
-        if _SAID.search(text, max(0, pos - 40), pos):
-            return False  # "officials said on Tuesday": when it was said, not what is planned
-        lo = max(0, pos - 400)  # a sentence is shorter than this; never rescan a long draft from its start
-        starts = [x.end() for x in _CLAUSE_END.finditer(text, lo, pos)]
-        start = starts[-1] if starts else lo
-        end_m = _CLAUSE_END.search(text, pos)
-        return speaks_of_future(text[start: end_m.start() if end_m else len(text)])
 
-    ctx = grammar.Ctx(anchor, conv, is_future)
-    days = form.handler(g, ctx)
+def _later(text: str, pos: int) -> Callable[[], bool]:
+    """Whether the clause around text[pos] speaks of the future, found when asked."""
+    return lambda: _sentence_future(text, pos)
+
+
+def _resolve(m: re.Match[str], table: dict[int, grammar.FormGroups], anchor: date | None, conv: Conventions,
+             future: bool | None, text: str, base: int = 0) -> tuple[Days, bool, grammar.G]:
+    """The days a match of a form means: its groups read at once, handed to the form's handler.
+    With `future` unknown, whether the sentence speaks of the future is found only if the form
+    asks (a date without a year), in `text`, where the match starts at `m.start() - base`."""
+    fg = table[m.lastindex or 0]
+    g = grammar.G(m, fg)
+    ctx = grammar.Ctx(anchor, conv, (lambda: _sentence_future(text, m.start() - base)) if future is None else future, g)
+    days = fg.form.handler(g, ctx)
     return days, ctx.used, g
 
 
@@ -134,12 +141,13 @@ def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> P
         raise PeriodError("the period is empty")
     if clean == "any time":
         return Period(text, UNBOUNDED_START, UNBOUNDED_END, span=(0, len(text)), open_start=True, open_end=True)
-    m = grammar.field_pattern().fullmatch(clean)
+    pattern, table = grammar.field_forms()
+    m = pattern.fullmatch(clean)
     if m is None:
         raise PeriodError(f"'{clean}' is not a period factcheck can read{suggest(clean)}")
     open_word = m.group("open")
     kind = grammar.open_kind(open_word) if open_word else None
-    days, used, g = _resolve(m, anchor, conv, _open_future(kind, future), None)
+    days, used, g = _resolve(m, table, anchor, conv, bool(_open_future(kind, future)), clean)
     if days[1] < days[0]:
         raise PeriodError(f"'{clean}' runs backwards")
     s, e = days
@@ -147,9 +155,8 @@ def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> P
     if kind is not None:
         s, e, o_start, o_end, used_open = _open(kind, days, anchor, clean)
         used = used or used_open
-    wd = g("wd")
-    return Period(text, s, e, relative=used, weekday=WEEKDAYS[wd] if wd else None,
-                  weekday_only=g.any("wdonly", "wdonly2") is not None, span=(0, len(text)), open_start=o_start, open_end=o_end)
+    return Period(text, s, e, relative=used, weekday=g.weekday(), weekday_only=g.weekday_only(), span=(0, len(text)),
+                  open_start=o_start, open_end=o_end)
 
 
 def find_periods(text: str, anchor: date | None = None, conventions: Conventions = DEFAULT,
@@ -162,44 +169,87 @@ def find_periods(text: str, anchor: date | None = None, conventions: Conventions
     sentence that speaks of the future is the next such date (`future` decides it for the whole
     text instead: a claim's quote is one statement).
     """
-    # ASCII letters only, so every offset stays that of the text (str.lower is the same thing,
-    # and far faster than a translate, when the text is all ASCII)
-    low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)
-    out: list[Period] = []
-    before = grammar.open_before()
-    for m in grammar.scan_pattern().finditer(low):
-        start, end = m.span()
-        ob = before.search(low, max(0, start - 24), start)
-        kind = grammar.open_kind(ob.group("open")) if ob is not None else None
-        try:
-            days, used, g = _resolve(m, anchor, conventions, _open_future(kind, future), (low, start))
-        except PeriodError:
-            continue
-        s, e = days
-        o_start = o_end = False
-        if ob is not None and kind is not None:
-            try:
-                s, e, o_start, o_end, used_open = _open(kind, days, anchor, low[ob.start():end])
-            except PeriodError:
-                continue
-            used = used or used_open
-            start = ob.start()
-        wd = g("wd")
-        out.append(Period(text[start:end], s, e, used, WEEKDAYS[wd] if wd else None, g.any("wdonly", "wdonly2") is not None,
-                          (start, end), o_start, o_end))
-    return out
+    return _find([text], [anchor], conventions, [future])[0]
 
 
 def find_periods_many(texts: list[str], anchors: list[date | None], conventions: Conventions = DEFAULT,
                       futures: list[bool | None] | None = None) -> list[list[Period]]:
-    """find_periods for many texts; a text recurring under the same anchor is read once."""
-    seen: dict[tuple[str, date | None, bool | None], list[Period]] = {}
-    out: list[list[Period]] = []
-    for t, a, f in zip(texts, anchors, futures or [None] * len(texts), strict=True):
-        found = seen.get((t, a, f))
-        if found is None:
-            found = seen[(t, a, f)] = find_periods(t, a, conventions, f)
-        out.append(list(found))
+    """find_periods for many texts, all read in one pass of the pattern; a text recurring under
+    the same anchor is read once."""
+    futures = futures if futures is not None else [None] * len(texts)
+    keys = list(zip(texts, anchors, futures, strict=True))
+    place: dict[tuple[str, date | None, bool | None], int] = {}
+    for k in keys:
+        place.setdefault(k, len(place))
+    found = _find([k[0] for k in place], [k[1] for k in place], conventions, [k[2] for k in place])
+    return [list(found[place[k]]) for k in keys]
+
+
+# What parts texts read in one pass: no form reads across it, and to every look-around before or
+# after a form it is what the start or end of a text is (not a letter, digit, space or sign).
+_SEPARATOR = "\x00"
+
+
+def _lower(text: str) -> str:
+    """The text with ASCII letters in lower case and every offset that of the text. str.lower is
+    far faster than a translate, and does the same for the patterns here unless the text holds a
+    letter whose lower case is ASCII or two letters (_FOLD_TO_ASCII): every other letter outside
+    ASCII stays outside it, one letter, a letter, and no sign the patterns name (test_dates_fast)."""
+    if text.isascii() or _FOLD_TO_ASCII.isdisjoint(text):
+        return text.lower()
+    return text.translate(_ASCII_LOWER)
+
+
+def _find(texts: list[str], anchors: list[date | None], conventions: Conventions,
+          futures: list[bool | None]) -> list[list[Period]]:
+    """The periods of each text, from one scan of the texts joined by _SEPARATOR."""
+    lows = [_lower(t) for t in texts]
+    low = _SEPARATOR.join(lows)
+    out: list[list[Period]] = [[] for _ in texts]
+    if not texts:
+        return out
+    before = grammar.open_before()
+    pattern, table = grammar.scan_forms()
+    j, base = 0, 0  # the text the scan is in, and where it starts
+    limit = len(lows[0])
+    text, anchor, future, found = texts[0], anchors[0], futures[0], out[0]
+    for m in pattern.finditer(low):
+        start, end = m.span()
+        if start > limit:
+            while start > limit:
+                j += 1
+                base = limit + 1
+                limit = base + len(lows[j])
+            text, anchor, future, found = texts[j], anchors[j], futures[j], out[j]
+        # An open-ended word ends the word before the match, so when that word is one no open-ended
+        # word ends with, and one space parts it from the match, there is none to look for.
+        if start - base > 1 and low[start - 1] == " " and not low[start - 2].isspace() and not low.endswith(
+                grammar.OPEN_LAST_WORDS, base, start - 1):
+            ob = None
+            kind = None
+            fut = future
+        else:
+            ob = before.search(low, max(base, start - 24), start)
+            kind = grammar.open_kind(ob.group("open")) if ob is not None else None
+            fut = _open_future(kind, future)
+        fg = table[m.lastindex or 0]  # what _resolve does, written out: this runs for every match
+        g = grammar.G(m, fg)
+        ctx = grammar.Ctx(anchor, conventions, fut if fut is not None else _later(lows[j], start - base), g)
+        try:
+            s, e = fg.form.handler(g, ctx)
+        except PeriodError:
+            continue
+        used = ctx.used
+        o_start = o_end = False
+        if ob is not None and kind is not None:
+            try:
+                s, e, o_start, o_end, used_open = _open(kind, (s, e), anchor, low[ob.start():end])
+            except PeriodError:
+                continue
+            used = used or used_open
+            start = ob.start()
+        found.append(Period(text[start - base:end - base], s, e, used, g.weekday(), g.weekday_only(),
+                            (start - base, end - base), o_start, o_end))
     return out
 
 

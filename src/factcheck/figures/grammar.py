@@ -22,9 +22,11 @@ from factcheck.intervals import INF, NEG_INF, Interval, fmt_number
 from factcheck.lexicon import (
     BASIS_POINT_WORDS,
     CHANGE_VERBS,
+    CHANGED_THING_OPENERS,
     CLOCK_WORDS,
     CONNECTIVES,
     CURRENCY_CODES,
+    CURRENCY_HUNDREDTHS,
     CURRENCY_NAMES,
     CURRENCY_PREFIX_WORDS,
     DOZEN,
@@ -227,7 +229,7 @@ _BP_PHRASES = _Phrases(_split(BASIS_POINT_WORDS))
 _HEDGE_TABLE = _Phrases(_HEDGE_PHRASES)
 # The first words of every unit a figure names after itself (see _unit_after): any other word names none.
 _UNIT_FIRST = frozenset(_BP_PHRASES.by_first) | frozenset(_POINT_PHRASES.by_first) | frozenset(
-    _PERCENT_PHRASES.by_first) | CURRENCY_CODES | frozenset(_CURRENCY_NAME_PHRASES.by_first)
+    _PERCENT_PHRASES.by_first) | CURRENCY_CODES | frozenset(_CURRENCY_NAME_PHRASES.by_first) | frozenset(CURRENCY_HUNDREDTHS)
 # Words that can begin an amount.
 STARTERS = frozenset({p[0] for p in _HEDGE_PHRASES} | {"between", "from", "a", "an", "half"} | _VAGUE_FIRST
                      | set(ONES) | set(TENS) | CURRENCY_CODES | set(CURRENCY_PREFIX_WORDS) | SIGN_WORDS)
@@ -314,6 +316,8 @@ def _unit_after(tokens: list[Token], j: int, opts: ReadOptions) -> tuple[str | N
     got = _longest(tokens, j, _CURRENCY_NAME_PHRASES)
     if got is not None:
         return currency_code(" ".join(got[0]), opts.dollar), got[1], _ONE
+    if t.text in CURRENCY_HUNDREDTHS:  # "25 cents": $0.25
+        return currency_code(CURRENCY_HUNDREDTHS[t.text], opts.dollar), j + 1, Decimal("0.01")
     return None, j, _ONE
 
 
@@ -423,6 +427,8 @@ _BETWEEN_VERB_AND_FIGURE = frozenset({"by", "per", "cent", "percent", "percentag
 def _after_change(tokens: list[Token], i: int) -> bool:
     """A verb of change just before, with only a figure between: 'rose from', 'rose 21.8% from',
     'was cut from', 'fell by 2 points to'. Not 'the rate rise in Oakhurst reached ... to ...'."""
+    if _change_of_thing(tokens, i):
+        return True
     for k in range(i - 1, max(i - 7, -1), -1):
         t = tokens[k]
         if t.kind == "word":
@@ -432,6 +438,29 @@ def _after_change(tokens: list[Token], i: int) -> bool:
                 return False
         elif t.kind not in ("num", "pct", "cur", "dash"):
             return False
+    return False
+
+
+def _change_of_thing(tokens: list[Token], i: int) -> bool:
+    """'from' (token i) after a verb of change and the thing it changed, in up to three words:
+    'raised the base fare from $2.25 to $2.50', 'cut bus routes from 12 to 9' are a before and an
+    after. Not 'the rise in fares from ...': a preposition or another verb stops the object."""
+    if _word(tokens, i) != "from":
+        return False
+    def verb(k: int) -> bool:  # "raised", not "up" and not the noun in "the fall semester"
+        return (_word(tokens, k) in CHANGE_VERBS and _word(tokens, k) not in ("up", "down")
+                and (k == 0 or _word(tokens, k - 1) not in CHANGED_THING_OPENERS))
+
+    words = 0
+    for k in range(i - 1, max(i - 6, -1), -1):
+        w = _word(tokens, k)
+        if verb(k):
+            return words > 0
+        if w in CHANGED_THING_OPENERS and w not in CONNECTIVES:
+            return k > 0 and verb(k - 1)
+        if not w.isalpha() or w in STOP_WORDS or w in CONNECTIVES or w in VERBS or words == 3:
+            return False
+        words += 1
     return False
 
 

@@ -14,6 +14,7 @@ from factcheck.dates import DEFAULT as DEFAULT_CONVENTIONS
 from factcheck.dates import WEEKDAY_NAMES, Period, find_periods
 from factcheck.figures import Amount, Hedge, find_amounts
 from factcheck.intervals import INF, Interval
+from factcheck.lexicon import CHANGE_VERBS, HEDGES, STOP_WORDS, VERBS
 from factcheck.load import Source
 from factcheck.model import Location, Severity
 from factcheck.resolve import ClaimCtx, Story
@@ -107,7 +108,7 @@ class BackingIndex:
     noun names one of the ledger's units meets the claims with that key; any other figure (no
     noun, or a noun the ledger does not use) meets every claim not in a currency or %, and those
     in a currency or % whose key is its own. `backs` is then asked of each candidate, so the
-    answer is the plain `any(backs(story, c, fig, known) for c in claims)`
+    answer is the plain `any(backs(story, c, fig, known) and same_thing(story, c, fig) for c in claims)`
     (tests/test_fast_paths.py holds the rule's findings to that plain scan)."""
 
     __slots__ = ("story", "known", "by_unit", "plain")
@@ -133,7 +134,7 @@ class BackingIndex:
             groups = [self.by_unit.get((key, False)), self.by_unit.get((key, True))]
         else:
             groups = [self.plain, self.by_unit.get((key, True))]
-        return any(backs(self.story, c, fig, self.known)
+        return any(backs(self.story, c, fig, self.known) and same_thing(self.story, c, fig)
                    for group in groups if group is not None for c in group.candidates(fig.interval))
 
 
@@ -229,6 +230,45 @@ def backs(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> bool:
     return implies(c.amount.interval, fig.interval) and unit_mismatch(story, c, fig, known) is None
 
 
+# Words too common to say two sentences speak of the same thing.
+_COMMON = frozenset(VERBS | CHANGE_VERBS | STOP_WORDS | {w for h in HEDGES for w in h.split()} | {
+    "said", "says", "told", "according", "about", "also", "than", "from", "into", "after", "before", "year",
+    "years", "month", "months", "week", "weeks", "percent", "cent", "million", "billion", "thousand", "half",
+    "third", "quarter", "would", "could", "will", "such", "some", "most", "many", "much", "other", "over",
+    "under", "nearly", "almost", "around", "roughly", "people", "total", "number", "share"})
+_FAR = 10  # a claim this many times smaller than "less than X" (or larger than "more than X") is far
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", fold(text)) if w not in _COMMON}
+
+
+def same_thing(story: Story, c: ClaimCtx, fig: Amount) -> bool:
+    """Whether the claim can be about what the draft's figure counts. A figure open at one end
+    ("less than $35,000", "more than 60") is implied by any claim far enough inside it, so such
+    a claim backs it only when the two are of the same order of magnitude (within a factor of
+    ten) or the draft's sentence shares a word with the claim's quote, subject or text: a $2.50
+    fare does not back "earn less than $35,000". A bounded figure is implied only by a claim of
+    its own size, which is related enough."""
+    assert c.amount is not None
+    ci, fi = c.amount.interval, fig.interval
+    if fig.hedge in (Hedge.UNDER, Hedge.UP_TO) and not fi.hi.is_infinite():
+        bound, inner = fi.hi, ci.hi
+        far = bound > 0 and inner >= 0 and (inner == 0 or bound / inner > _FAR)
+    elif fig.hedge in (Hedge.OVER, Hedge.AT_LEAST) and not fi.lo.is_infinite():
+        bound, inner = fi.lo, ci.lo
+        far = bound > 0 and (inner.is_infinite() or inner / bound > _FAR)
+    else:
+        return True
+    if not far:
+        return True
+    text = story.draft_text or ""
+    said = _content_words(_sentence_around(text, fig.span[0], fig.span[1]))
+    claim = _content_words(" ".join([c.claim.quote or "", c.claim.subject or "", c.claim.text or "",
+                                     c.claim.unit or "", c.id]).replace("-", " ").replace("_", " ").replace(".", " "))
+    return bool(said & claim)
+
+
 def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
     """Every reason the claim does not back the figure: its unit, its interval."""
     assert c.amount is not None
@@ -236,6 +276,9 @@ def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
     if (why := unit_mismatch(story, c, fig, known)) is not None:
         reasons.append(why)
     ci, fi = c.amount.interval, fig.interval
+    if not reasons and implies(ci, fi) and not same_thing(story, c, fig):
+        reasons.append("it is over ten times off the draft's bound and shares no word with the draft's sentence, "
+                       "so it is about something else")
     if not ci.overlaps(fi):
         reasons.append("the two do not overlap")
     elif c.amount.hedge is not Hedge.EXACT and fig.hedge is Hedge.EXACT and c.amount.value == fig.value:
@@ -321,8 +364,10 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         a claim in that unit or a `[units]` synonym of it. Years, dates, ordinals, list numbers
         and small numbers spelt out (one to nine) are not figures, and a figure inside a
         quotation that a source holds word for word is backed by that source (FC602 checks the
-        quotation whole). The finding names the nearest claim and why it does not back the
-        figure.
+        quotation whole). A figure open at one end ("less than $35,000") is backed only by a
+        claim about the same thing: within a factor of ten of its bound, or sharing a word with
+        the draft's sentence (a $2.50 fare does not back an income). The finding names the
+        nearest claim and why it does not back the figure.
     Why an editor cares:
         A figure that reached the copy without a ledger entry has not been checked; an open
         "at least 600 soldiers" says nothing about "5,000 wounded".

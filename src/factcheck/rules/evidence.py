@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck.dates import Period
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Location, Severity
@@ -261,11 +262,23 @@ def quote_insertion(story: Story) -> Iterator[Hit]:
 def _same_figure(claim: Amount, quote: Amount) -> bool:
     """The same number however spelt, or the claim's figure is the quote's as writers round it
     ("about 67%" for "around two-thirds", "9 million" for "9,040,000")."""
-    if claim.value == quote.value and claim.high_value == quote.high_value:
+    if claim.value == quote.value and claim.high_value == quote.high_value or _cents_as_written(claim, quote):
         return True
     if claim.high_value is not None or quote.high_value is not None:
         return False
     return claim.rounding is not None and not claim.rounding.is_point and claim.rounding.contains(quote.value)
+
+
+_HUNDREDTHS = re.compile(r"\b(?:cents?|pence|penny)\b", re.IGNORECASE)
+
+
+def _cents_as_written(claim: Amount, quote: Amount) -> bool:
+    """A claim with no unit that copies the number of a quote in cents or pence: "more than 4,565"
+    for "greater than 4,565 cents" (read as $45.65) is the quote's figure as written."""
+    if claim.unit is not None or quote.unit is None or not _HUNDREDTHS.search(quote.text):
+        return False
+    high = None if claim.high_value is None else claim.high_value / 100
+    return claim.value / 100 == quote.value and high == quote.high_value
 
 
 @rule("FC103", "figure-differs", Severity.ERROR, "The claim's figure is not the figure in its quote",
@@ -622,7 +635,9 @@ def period_differs(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         When a claim has a `when` and its quote states dates, at least one of them overlaps the
-        claim's period (relative dates in the quote are resolved against the source's date).
+        claim's period (relative dates in the quote are resolved against the source's date). A
+        date that names what a figure is measured against is not when the claim happened and
+        is left out: "81.7% of May 2019 ridership", "compared with March 2024", "than in 2019".
     Why an editor cares:
         "Nine million rounds in 2023" is not the same claim as nine million rounds in 2024.
     """
@@ -632,10 +647,26 @@ def period_differs(story: Story) -> Iterator[Hit]:
             continue
         if any(p.start <= cp.end and cp.start <= p.end for p in c.quote_periods):  # Period.overlaps
             continue
-        said = ", ".join(f"'{p.text}' ({p.describe()})" for p in c.quote_periods)
+        when = [p for p in c.quote_periods if not comparison_base(c.claim.quote or "", p)]
+        if not when:
+            continue
+        said = ", ".join(f"'{p.text}' ({p.describe()})" for p in when)
         yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({cp.describe()}) but its quote says {said}",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"),
-                  evidence=c.claim.quote, figure=c.quote_periods[0].text)
+                  evidence=c.claim.quote, figure=when[0].text)
+
+
+# Before a period, words that make it the base a figure is measured against, not when the claim
+# happened: "81.7% of May 2019 ridership", "up 4% compared with March 2023", "higher than in 2019".
+_BASE_BEFORE = re.compile(
+    r"(?:(?:%|\bper\s?cent|\bpct)\s+of(?:\s+(?:the|its|their))?|\bcompared\s+(?:with|to)|\bthan(?:\s+in)?|"
+    r"\bversus|\bvs\.?|\brelative\s+to)\s+\Z", re.IGNORECASE)
+
+
+def comparison_base(quote: str, period: Period) -> bool:
+    """The period names what a share or a change is measured against ("81.7% of May 2019
+    ridership"), so it says nothing about when the claim happened."""
+    return _BASE_BEFORE.search(quote, max(0, period.span[0] - 40), period.span[0]) is not None
 
 
 @rule(

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from factcheck.dates import find_periods, speaks_of_future
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Severity
-from factcheck.resolve import RelationCtx, Story
+from factcheck.resolve import ClaimCtx, RelationCtx, Story
 from factcheck.rules import Example, Hit, StatusScope, rule
+from factcheck.text import sentence_of
 
 
 def _order(op: str, a: tuple[date, date], b: tuple[date, date]) -> tuple[bool, bool]:
@@ -170,8 +172,12 @@ def after_source(story: Story) -> Iterator[Hit]:
         A claim's period does not start after its own source's publication date: a source
         cannot report as done what had not yet happened. A quote that speaks of the future
         ("will", "is due", "is expected", "is scheduled", "plans to", "is set to", "aims to",
-        "is to", "targeted for", "ahead of", "later this year") is a plan, not a report, and
-        passes; so does a deadline ("by June 2024"), which is open at its start.
+        "is to", "targeted for", "ahead of", "later this year", "takes effect", "effective"
+        before a date) is a plan, not a report, and
+        passes; so does a deadline ("by June 2024"), which is open at its start. So does a quote
+        that leaves out the words dating it when, in the source's sentence that holds it, the
+        claim's date follows such a word ("effective September 1, 2025, bringing the fare to
+        $2.75").
     Why an editor cares:
         Usually the `when` is wrong, or a relative date was resolved against the wrong source.
     """
@@ -181,11 +187,27 @@ def after_source(story: Story) -> Iterator[Hit]:
         anchor = c.anchor
         if anchor is None or c.period.start <= anchor:
             continue
-        if c.speaks_of_future:
+        if c.speaks_of_future or _dated_as_plan_in_source(c):
             continue
         yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({c.period.describe()}), after its source "
                   f"{story.source_label(c.claim.source)} was published on {anchor}",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"))
+
+
+def _dated_as_plan_in_source(c: ClaimCtx) -> bool:
+    """The quote leaves out the words that date it, and in the source's sentence that holds the
+    quote, the claim's date is set ahead by the words just before it: "a fare adjustment of $0.25,
+    effective September 1, 2025, bringing the base fare to $2.75" for a claim quoting only
+    "bringing the base fare to $2.75". Only the date's own words count: "left in May 2024, and more
+    will follow" is still a report."""
+    src = c.source
+    if not c.quote_found or src is None or src.body is None or c.period is None:
+        return False
+    sentence = sentence_of(src.sentences, c.claim.quote or "")
+    if sentence is None:
+        return False
+    return any(p.overlaps(c.period) and speaks_of_future(sentence[max(0, p.span[0] - 40): p.span[1]])
+               for p in find_periods(sentence, c.anchor, future=True))
 
 
 @rule(
