@@ -259,8 +259,18 @@ class _RelEval:
     right_figure: Decimal | None = None
     left_stated: Interval | None = None  # the sides over the rounding intervals, hedges aside
     right_stated: Interval | None = None
+    bounded: bool = False  # a figure open at one end ("more than 80") is among the inputs
     error: str | None = None
     error_column: int = 0  # where in `expect` the claim that stopped it stands, 0 when none
+
+
+ONE_SIDED = (Hedge.OVER, Hedge.AT_LEAST, Hedge.UP_TO, Hedge.UNDER)
+
+
+def _one_sided(a: Amount) -> bool:
+    """A figure open at one end: "more than 80", "at least 6", "up to 20", "fewer than 5". Its
+    number is a bound, not an estimate, so it is judged by its interval, never as a point."""
+    return a.hedge in ONE_SIDED
 
 
 def _amount_relations(story: Story) -> Iterator[_RelEval]:
@@ -280,10 +290,14 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
         return figure(i).interval
 
     def stated_of(i: str) -> Interval:
-        return figure(i).stated
+        a = figure(i)
+        return a.interval if _one_sided(a) else a.stated
 
     def value_of(i: str) -> Decimal:
-        return figure(i).value
+        a = figure(i)
+        if _one_sided(a):
+            raise EvalError(f"claim '{i}' states a bound, not a figure")
+        return a.value
 
     def period_of(i: str) -> tuple[date | None, date | None]:
         p = story.by_id[i].period
@@ -307,6 +321,7 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
             ev.error = str(e)
             yield ev
             continue
+        ev.bounded = any((a := story.by_id[i].amount) is not None and _one_sided(a) for i in cmp.ids())
         try:
             ev.left_stated = evaluate(cmp.left, stated_of, period_of)
             ev.right_stated = evaluate(cmp.right, stated_of, period_of)
@@ -364,6 +379,9 @@ def _relation_hits(story: Story, want: str) -> Iterator[Hit]:
         lf, rf = ev.left_figure, ev.right_figure
         if lf is not None and rf is not None:
             derivation.append(f"on the stated figures: {_fmt_at(lf, sig)} {cmp.op} {_fmt_at(rf, sig)}")
+        elif ev.bounded and ev.left_stated is not None and ev.right_stated is not None:
+            derivation.append(f"hedges aside, bounds kept: {describe_at(ev.left_stated, sig)} {cmp.op} "
+                              f"{describe_at(ev.right_stated, sig)}")
         why = f" ({rel.because})" if rel.because else ""
         if not possible:
             if want == "failed":
@@ -376,8 +394,8 @@ def _relation_hits(story: Story, want: str) -> Iterator[Hit]:
             continue  # the stated figures satisfy it; only the hedges leave room
         if ev.left_stated is not None and ev.right_stated is not None and _holds(
                 cmp.op, ev.left_stated, ev.right_stated)[1]:
-            continue  # correctly rounded figures (18 / 34.2 * 100 agrees with 53 percent), or
-            # periods whose days allow it
+            continue  # correctly rounded figures (18 / 34.2 * 100 agrees with 53 percent), a bound
+            # met ("more than 80" for 82.9), or periods whose days allow it
         yield Hit(f"relation \"{rel.expect}\" holds only within the hedges{why}", claims=cmp.ids(),
                   sources=srcs, location=loc, derivation=derivation, strict_error=True, blame=blame)
 
@@ -610,8 +628,11 @@ def relation_inexact(story: Story) -> Iterator[Hit]:
     What it checks:
         A relation whose sides overlap only within the figures' hedges: the stated figures do
         not satisfy it even as writers round them ("about 600 = 550 + 40"; "53 percent" for
-        18 / 34.2 is correctly rounded and quiet), and a span of days any reading of the two
-        periods allows is quiet too. `--strict` makes this an error.
+        18 / 34.2 is correctly rounded and quiet). A figure open at one end ("more than 80",
+        "at least 6", "up to 20", "fewer than 5") is a bound, not an estimate, so it is judged
+        by its interval: "more than 80 percent" for 34 of 41 (82.9) holds exactly and is quiet,
+        and so is a span of days any reading of the two periods allows. `--strict` makes this
+        an error.
     Why an editor cares:
         The relation may hold, but only because the hedges are generous.
     """
