@@ -333,6 +333,27 @@ def test_a_via_the_quoted_sentence_credits_to_someone_else_is_a_warning(tmp_path
     assert [f.severity.value for f in report.findings] == (["warning"] if flagged else [])
 
 
+@pytest.mark.parametrize(("sentence", "parties"), [
+    ("The cabinet last Friday announced 11,000 soldiers are in Kursk.", []),      # a weekday is no speaker
+    ("The cabinet on Friday announced 11,000 soldiers are in Kursk.", []),
+    ("11,000 soldiers are in Kursk, the ministry said Monday.", []),
+    ("11,000 soldiers are in Kursk, police said Sept. 3.", []),
+    ("Earlier Tuesday Reuters reported 11,000 soldiers are in Kursk.", ["Reuters"]),  # the name after the time
+    ("In March Zelensky said 11,000 soldiers are in Kursk.", ["Zelensky"]),
+    ("Preliminary estimates put 11,000 soldiers in Kursk, the agency said.", []),  # an adjective, then a noun
+    ("Initial reports suggest 11,000 soldiers are in Kursk.", []),
+    ("Reuters estimates that 11,000 soldiers are in Kursk.", ["Reuters"]),      # the verb: an object follows
+    ("Yonhap reports 11,000 soldiers are in Kursk.", ["Yonhap"]),
+    ("Kim said 11,000 soldiers are in Kursk.", ["Kim"]),                        # said is only a verb
+    ("Ukraine has reported 11,000 soldiers in Kursk.", ["Ukraine"]),
+    ("11,000 soldiers are in Kursk, said Theresa May.", ["Theresa May"]),       # May the name stays
+])
+def test_the_parties_a_sentence_names(sentence: str, parties: list[str]) -> None:
+    from factcheck.rules.evidence import attributions
+
+    assert attributions(sentence) == parties
+
+
 @pytest.mark.parametrize(("quote", "found"), [
     ("the army will follow.", True),      # punctuation inside the quotation marks
     ("the army will follow,", True),

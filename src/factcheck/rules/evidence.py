@@ -806,7 +806,7 @@ def no_text(story: Story) -> Iterator[Hit]:
 _NAME = r"[A-Z][\w\u2019'.&-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z(][\w\u2019'.&()-]*)*"
 _ATTRIBUTED = [
     re.compile(r"\b(?i:according to|citing|quoting)\s+((?:the\s+)?[^,.;:\u2014]{2,80})"),
-    re.compile(r"(?<![\w-])(" + _NAME + r")\s+(?:has\s+|had\s+)?(?:said|says|told|reported|reports|estimated|"
+    re.compile(r"(?<![\w-])(" + _NAME + r")\s+(?:has\s+|had\s+)?(said|says|told|reported|reports|estimated|"
                r"estimates|claimed|claims|confirmed|stated|announced)\b"),
     # "..., said Ukraine's defence minister Rustem Umerov." (not "told X": X listened)
     re.compile(r"\b(?:said|says|reported)\s+((?:the\s+)?[A-Z][^,.;:\u2014]{0,80}?)(?=[,.;:\u2014]|\s*$)"),
@@ -852,6 +852,48 @@ def _triggered(text: str, low: str | None) -> bool:
     return (_TRIGGER.search(text) if low is None else _TRIGGER_LOWER.search(low)) is not None
 
 
+# Words of time, not speakers: "Mexico's government last Tuesday announced" names no "Tuesday".
+# ("May" is left out: "May said" is a politician more often than a month.)
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun january february march april june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec last earlier later today yesterday
+    tonight overnight this next early late on in since until during""".split())
+# "Preliminary estimates put damage at...": a sentence's first word before a verb that is also a
+# plural noun is read as the verb only when an object follows ("Reuters estimates that...").
+_NOUN_VERBS = frozenset(("estimates", "reports", "claims"))
+_OBJECT_STARTS = frozenset("""that the a an its their his her this these those some about around nearly almost
+    roughly more over up at as no it there between only""".split())
+
+
+def _party(sentence: str, m: re.Match[str], n: int) -> str | None:
+    """The named party of a match of _ATTRIBUTED[n] in the sentence, or None when it names none:
+    a pronoun or an unnamed party, a clause after "said", a time ("on Tuesday"), or a sentence's
+    capitalised first word that is the adjective of a noun ("Preliminary estimates put...")."""
+    party = m.group(1).strip(" \"'\u201c\u201d\u2019")
+    words = [w.strip("(),.'\u2019") for w in party.split()]
+    if n == 2 and not all(w[:1].isupper() or w.lower() in _TITLES for w in words):
+        return None  # "said North Korea would win": a clause, not a speaker
+    if words and _time_word(words[0]):
+        raw = party.split()
+        while raw and _time_word(raw[0].strip("(),.'\u2019")):
+            raw.pop(0)
+        party = " ".join(raw)
+        words = [w.strip("(),.'\u2019") for w in raw]
+    if n == 1 and len(words) == 1 and m.group(2) in _NOUN_VERBS and not sentence[:m.start(1)].strip(" \"'\u201c\u2018"):
+        after = sentence[m.end():].split(None, 1)
+        nxt = after[0].strip(",.;:") if after else ""
+        if nxt[:1].islower() and nxt not in _OBJECT_STARTS:
+            return None
+    named = [w for w in words[1:] if w[:1].isupper()] + (
+        [words[0]] if words and words[0][:1].isupper() and words[0].lower() not in _GENERIC else [])
+    return party if named else None
+
+
+def _time_word(word: str) -> bool:
+    w = word.lower()
+    return w in _TIME_WORDS or (w.endswith(("'s", "\u2019s")) and w[:-2] in _TIME_WORDS)
+
+
 def attributions(sentence: str) -> list[str]:
     """The named parties a sentence attributes its words to ("Ukrainian intelligence"); pronouns
     and unnamed ones ("officials said") are left out: they may be anyone."""
@@ -864,13 +906,8 @@ def attributions(sentence: str) -> list[str]:
         if within is not None and not any(w in within for w in _NEEDS[n]):
             continue
         for m in pattern.finditer(sentence):
-            party = m.group(1).strip(" \"'\u201c\u201d\u2019")
-            words = [w.strip("(),.'\u2019") for w in party.split()]
-            if pattern is _ATTRIBUTED[2] and not all(w[:1].isupper() or w.lower() in _TITLES for w in words):
-                continue  # "said North Korea would win": a clause, not a speaker
-            named = [w for w in words[1:] if w[:1].isupper()] + (
-                [words[0]] if words and words[0][:1].isupper() and words[0].lower() not in _GENERIC else [])
-            if named and party not in out:
+            party = _party(sentence, m, n)
+            if party is not None and party not in out:
                 out.append(party)
     return out
 
