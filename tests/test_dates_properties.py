@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.dates import parse_period
+from factcheck.dates import find_periods, in_year, parse_period
 
 ANCHORS = st.dates(min_value=date(1905, 1, 1), max_value=date(2095, 12, 31))
 YEARS = st.integers(min_value=1900, max_value=2100)
@@ -45,7 +45,10 @@ FORWARD = st.one_of(
 @given(BACKWARD, ANCHORS)
 def test_a_relative_form_about_the_past_ends_by_its_anchor(text: str, anchor: date) -> None:
     p = parse_period(text, anchor)
-    assert p.start <= p.end <= anchor
+    assert p.start <= p.end
+    # a part of the source's own month ("late May" written on May 4) is this year's: it stays
+    # in the anchor's month; every other form ends by the anchor
+    assert p.end <= anchor or (p.start.year, p.start.month, p.end.month) == (anchor.year, anchor.month, anchor.month)
 
 
 @given(AROUND, ANCHORS)
@@ -71,8 +74,28 @@ YEARLESS = st.one_of(
 @given(YEARLESS, ANCHORS)
 def test_a_date_without_a_year_is_the_latest_in_a_report_and_the_next_in_a_plan(text: str, anchor: date) -> None:
     past, plan = parse_period(text, anchor), parse_period(text, anchor, future=True)
-    assert past.start <= anchor <= plan.end
+    own_month = (past.start.year, past.start.month) == (anchor.year, anchor.month)
+    assert (past.start <= anchor or own_month) and anchor <= plan.end
     assert past.start > anchor - timedelta(days=400) and plan.end < anchor + timedelta(days=400)  # Easter moves
+
+
+NO_YEAR = st.one_of(
+    st.builds(lambda part, m: f"{part} {m}", st.sampled_from(["early", "mid", "late", "the end of"]), MONTH_NAMES),
+    st.builds(lambda m, d: f"{m} {d}", MONTH_NAMES, st.integers(1, 28)),
+)
+
+
+@given(NO_YEAR, ANCHORS, YEARS, st.booleans())
+def test_a_date_without_a_year_read_in_a_given_year_is_that_date_written_with_the_year(
+        text: str, anchor: date, year: int, future: bool) -> None:
+    """What FC107 compares with a claim's year: the quote's month and day, in that year."""
+    sentence = f"Officials confirmed it {text}, according to the report."
+    (p,) = find_periods(sentence, anchor, future=future)
+    assert p.yearless
+    q = in_year(sentence, p, year)
+    written = parse_period(f"{text} {year}")
+    assert q is not None and (q.start, q.end, q.span) == (written.start, written.end, p.span)
+    assert not written.yearless and in_year(f"{text} {year}", written, year + 1) is None
 
 
 @given(st.one_of(st.builds(lambda m, y: f"{m} {y}", MONTH_NAMES, YEARS), st.builds(str, YEARS)))

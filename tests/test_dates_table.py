@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.dates import Conventions, find_periods, parse_period
+from factcheck.dates import Conventions, find_periods, parse_period, speaks_of_future
 from factcheck.engine import Options, run
 from factcheck.model import Severity
 
@@ -83,7 +83,7 @@ TABLE: list[tuple[str, date, str | None, str | None]] = [
     ("early March", FRI, "2025-03-01", "2025-03-10"),
     ("mid-November", FRI, "2024-11-11", "2024-11-20"),
     ("mid-June", FRI, "2025-06-11", "2025-06-20"),
-    ("late June", FRI, "2024-06-21", "2024-06-30"),
+    ("late June", FRI, "2025-06-21", "2025-06-30"),  # the source's own month is this year's
     ("late March this year", FRI, "2025-03-21", "2025-03-31"),
     ("early December last year", FRI, "2024-12-01", "2024-12-10"),
     ("the end of this month", FRI, "2025-06-21", "2025-06-30"),
@@ -411,6 +411,56 @@ FUTURE = [
     ("Damage could top A$1.2bn, and the home side lost 0-2 on Sunday", date(2025, 8, 18), "2025-08-17"),
     ("The side lost on Sunday, but the final will be played on Saturday", date(2025, 8, 18), "2025-08-17"),
 ]
+
+
+MAY4 = date(2026, 5, 4)  # a Monday
+# A schedule is a plan: "set ... for", "scheduled/slated/planned for", and the present tense of a
+# scheduled event before its date take the next date, like "will"; the past tense is a report.
+# Each row: the sentence, the anchor, whether it speaks of the future, and the first date's days.
+PLANS: list[tuple[str, date, bool, str, str | None]] = [
+    ("The council set the special election for June 9", MAY4, True, "2026-06-09", "2026-06-09"),
+    ("The board scheduled the hearing for June 9", MAY4, True, "2026-06-09", "2026-06-09"),
+    ("Talks are slated for early June", MAY4, True, "2026-06-01", "2026-06-10"),
+    ("The county planned the audit for March 3", MAY4, True, "2027-03-03", "2027-03-03"),
+    ("The election was set for June 9", MAY4, True, "2026-06-09", "2026-06-09"),
+    ("Early voting opens in late May", MAY4, True, "2026-05-21", "2026-05-31"),
+    ("Registration closes on March 2", MAY4, True, "2027-03-02", "2027-03-02"),
+    ("The window closes 2 March", MAY4, True, "2027-03-02", "2027-03-02"),
+    ("Hearings begin on April 14", MAY4, True, "2027-04-14", "2027-04-14"),
+    ("The season starts in April", MAY4, True, "2027-04-01", "2027-04-30"),
+    ("The fiscal year ends June 30", MAY4, True, "2026-06-30", "2026-06-30"),
+    ("The fair runs from April 3", MAY4, True, "2027-04-03", "2027-04-03"),
+    ("The count takes place on Friday", MAY4, True, "2026-05-08", "2026-05-08"),
+    ("The primaries are held in March", MAY4, True, "2027-03-01", "2027-03-31"),
+    # the past tense reports what happened: the latest such date
+    ("Early voting opened in late April", MAY4, False, "2026-04-21", "2026-04-30"),
+    ("Registration closed on March 2", MAY4, False, "2026-03-02", "2026-03-02"),
+    ("Hearings began on April 14", MAY4, False, "2026-04-14", "2026-04-14"),
+    ("The season started in April", MAY4, False, "2026-04-01", "2026-04-30"),
+    ("The count took place on Friday", MAY4, False, "2026-05-01", "2026-05-01"),
+    ("The primaries were held in March", MAY4, False, "2026-03-01", "2026-03-31"),
+    # nouns and records are no schedule
+    ("Sales set a record for the week, the firm said in March", MAY4, False, "2026-03-01", "2026-03-31"),
+    ("After a slow start in March, sales rose", MAY4, False, "2026-03-01", "2026-03-31"),
+    ("Shares fell 3% at the close on Friday", MAY4, False, "2026-05-01", "2026-05-01"),
+    # the source's own month is this year's, even the part of it still ahead, unless the
+    # sentence says "last year"; a day ahead in a report is last year's
+    ("Early voting opened in late May", MAY4, False, "2026-05-21", "2026-05-31"),
+    ("Turnout peaked in mid-May", MAY4, False, "2026-05-11", "2026-05-20"),
+    ("The office closed at the end of May", MAY4, False, "2026-05-21", "2026-05-31"),
+    ("Last year, early voting opened in late May", MAY4, False, "2025-05-21", "2025-05-31"),
+    ("Early voting opened in late May last year", MAY4, False, "2025-05-21", "2025-05-31"),
+    ("The vote was on May 20", MAY4, False, "2025-05-20", "2025-05-20"),
+    ("Talks resumed in early June", MAY4, False, "2025-06-01", "2025-06-10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "plan", "start", "end"), PLANS, ids=[p[0] for p in PLANS])
+def test_a_schedule_is_a_plan_and_the_past_tense_a_report(sentence: str, anchor: date, plan: bool, start: str,
+                                                          end: str | None) -> None:
+    assert speaks_of_future(sentence) is plan
+    first = [p for p in find_periods(sentence, anchor) if not p.text.lower().startswith("last year")][0]
+    assert (first.start.isoformat(), first.last.isoformat() if first.last else None) == (start, end)
 
 
 @pytest.mark.parametrize(("sentence", "anchor", "day"), FUTURE, ids=[f[0] for f in FUTURE])

@@ -18,7 +18,7 @@ from factcheck.dates.period import (
     PeriodError,
     format_period,
 )
-from factcheck.dates.read import find_periods, find_periods_many, parse_period, speaks_of_future
+from factcheck.dates.read import find_periods, find_periods_many, in_year, parse_period, speaks_of_future
 
 __all__ = [
     "DEFAULT",
@@ -31,6 +31,7 @@ __all__ = [
     "find_periods",
     "find_periods_many",
     "format_period",
+    "in_year",
     "parse_period",
     "speaks_of_future",
 ]

@@ -152,12 +152,14 @@ class G:
 class Ctx:
     """What a form may consult besides its words: the anchor, whether the sentence speaks of the
     future (known, or found only when a form asks), the settings. Records whether the anchor was
-    used (the period is then relative)."""
+    used (the period is then relative), and whether the year was guessed from it (`yearless`).
+    """
 
-    __slots__ = ("anchor", "conv", "_future", "used", "g")
+    __slots__ = ("anchor", "conv", "_future", "used", "g", "yearless")
 
     def __init__(self, anchor: date | None, conv: Conventions, future: bool | Callable[[], bool], g: G) -> None:
         self.anchor, self.conv, self._future, self.used, self.g = anchor, conv, future, False, g
+        self.yearless = False
 
     def need(self, what: str | None = None) -> date:
         if self.anchor is None:
@@ -192,24 +194,43 @@ def _year(g: G, c: Ctx, n: str = "y") -> int | None:
     return a.year + {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(rel, 0)
 
 
-def _yearless(c: Ctx, make: Callable[[int], Days]) -> Days:
+def _yearless(c: Ctx, make: Callable[[int], Days], own_month: bool = False) -> Days:
     """A phrase without a year: the latest one that starts on or before the anchor, or, when the
-    sentence speaks of the future, the first one not yet over."""
+    sentence speaks of the future, the first one not yet over. With `own_month` (a part of a
+    month: "late May", "the end of May") the anchor's own month is this year's even where that
+    part is still ahead, unless the sentence says "last year"; a day ("the vote was on February
+    12", written February 3) is reported done, so it is last year's."""
     a = c.need()
+    c.yearless = True
     years = range(a.year, a.year + 9) if c.future else range(a.year, a.year - 9, -1)
     for y in years:
         try:
             s, e = make(y)
         except PeriodError:
             continue  # February 29 in a year without one
-        if (e >= a) if c.future else (s <= a):
+        if (e >= a) if c.future else (s <= a or own_month and s.year == a.year and s.month == a.month
+                                          and not _says_last_year(c.g)):
             return s, e
     raise PeriodError(f"'{c.g.whole()}' is not a date in any year near {a.isoformat()}")
 
 
-def _either(g: G, c: Ctx, make: Callable[[int], Days], n: str = "y") -> Days:
+_LAST_YEAR = re.compile(r"\b(?:last|previous|prior)\s+year\b")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n|\x00")
+
+
+def _says_last_year(g: G) -> bool:
+    """The sentence around the match says "last year" ("Last year, voting opened in late May"):
+    a part of the source's own month still ahead is then last year's."""
+    text, start, end = g.m.string, g.m.start(), g.m.end()
+    lo = max(0, start - 300)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, lo, start)]
+    nxt = _SENTENCE_BREAK.search(text, end, end + 300)
+    return _LAST_YEAR.search(text.lower(), breaks[-1] if breaks else lo, nxt.start() if nxt else end + 300) is not None
+
+
+def _either(g: G, c: Ctx, make: Callable[[int], Days], n: str = "y", own_month: bool = False) -> Days:
     y = _year(g, c, n)
-    return make(y) if y is not None else _yearless(c, make)
+    return make(y) if y is not None else _yearless(c, make, own_month)
 
 
 def _ordered(s: date, e: date, g: G) -> Days:
@@ -402,7 +423,7 @@ def _month_part(g: G, c: Ctx) -> Days:
         y, m = D.shift_month(a.year, a.month, {"last": -1, "next": 1}.get(rm, 0))
         return D.part_of_month(y, m, part)
     m = _month_no(g("mon") or "")
-    return _either(g, c, lambda y: D.part_of_month(y, m, part))
+    return _either(g, c, lambda y: D.part_of_month(y, m, part), own_month=True)
 
 
 def _half(g: G, c: Ctx) -> Days:

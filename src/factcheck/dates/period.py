@@ -40,6 +40,7 @@ class Period:
     span: tuple[int, int] = (0, 0)
     open_start: bool = False
     open_end: bool = False
+    yearless: bool = False  # the text states no year: its year is a guess from the anchor
 
     @property
     def first(self) -> date | None:

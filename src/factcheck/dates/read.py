@@ -24,8 +24,21 @@ from factcheck.dates.period import (
 # "takes office Jan. 6" set a day ahead too; "took effect" and "took office" are reports.
 _DAY_OR_MONTH = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|"
                  r"may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+# A schedule is a plan: "set the election for June 9", "slated for May", and the present tense of
+# a scheduled event before its date ("early voting opens in late May", "the window closes June
+# 1", "the fair runs through June 12", "the count takes place on Friday"). The past tense
+# ("opened in late May", "took place on Friday") is a report.
+_WHEN_AHEAD = (r"(?=\s+(?:(?:in|on|from|through|until|till|at|by)\s+)?(?:the\s+)?"
+               r"(?:(?:early|mid|late|end|start|beginning|middle)(?:\s+of)?[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+               + _DAY_OR_MONTH + r")")
+# Only the third-person singular of "open", "start", "close", "end": "a slow start in March" and
+# "at the close on Friday" are nouns, not plans. "Set a record for May" schedules nothing.
+_SCHEDULE = (r"(?:set|scheduled|slated|planned|booked)\s+(?!(?:an?\s+|the\s+|new\s+|all-time\s+)*records?\b)"
+             r"(?:[\w'’-]+\s+){0,5}?for" + _WHEN_AHEAD + r"|"
+             r"(?:opens|begins|begin|starts|closes|ends|runs|takes\s+place|take\s+place|(?:is|are)\s+held)"
+             + _WHEN_AHEAD + r"|")
 _FUTURE = re.compile(
-    r"\b(?:(?:is|are)\s+on(?=\s+" + _DAY_OR_MONTH + r")|will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|poised|going|"
+    r"\b(?:" + _SCHEDULE + r"(?:is|are)\s+on(?=\s+" + _DAY_OR_MONTH + r")|will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|poised|going|"
     r"to\s+be|to)\b|due\s+(?:in|on|by|to)|plans?\s+to|planned|planning|aims?\s+to|aiming\s+to|intends?\s+to|"
     r"targeted\s+for|targets?|scheduled|expected\s+to|upcoming|ahead\s+of|later\s+this|next\s+(?:week|month|year|"
     r"quarter)|to\s+be\s+held|would|could|might|may\s+(?:be|have|not|also|well|still)|set\s+to|considering|"
@@ -76,7 +89,7 @@ def _later(text: str, pos: int) -> Callable[[], bool]:
 
 
 def _resolve(m: re.Match[str], table: dict[int, grammar.FormGroups], anchor: date | None, conv: Conventions,
-             future: bool | None, text: str, base: int = 0) -> tuple[Days, bool, grammar.G]:
+             future: bool | None, text: str, base: int = 0) -> tuple[Days, bool, grammar.G, bool]:
     """The days a match of a form means: its groups read at once, handed to the form's handler.
     With `future` unknown, whether the sentence speaks of the future is found only if the form
     asks (a date without a year), in `text`, where the match starts at `m.start() - base`."""
@@ -84,7 +97,7 @@ def _resolve(m: re.Match[str], table: dict[int, grammar.FormGroups], anchor: dat
     g = grammar.G(m, fg)
     ctx = grammar.Ctx(anchor, conv, (lambda: _sentence_future(text, m.start() - base)) if future is None else future, g)
     days = fg.form.handler(g, ctx)
-    return days, ctx.used, g
+    return days, ctx.used, g, ctx.yearless
 
 
 def _open(kind: str, days: Days, anchor: date | None, what: str) -> tuple[date, date, bool, bool, bool]:
@@ -147,7 +160,7 @@ def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> P
         raise PeriodError(f"'{clean}' is not a period factcheck can read{suggest(clean)}")
     open_word = m.group("open")
     kind = grammar.open_kind(open_word) if open_word else None
-    days, used, g = _resolve(m, table, anchor, conv, bool(_open_future(kind, future)), clean)
+    days, used, g, ctx_yearless = _resolve(m, table, anchor, conv, bool(_open_future(kind, future)), clean)
     if days[1] < days[0]:
         raise PeriodError(f"'{clean}' runs backwards")
     s, e = days
@@ -156,7 +169,7 @@ def _parse(text: str, anchor: date | None, future: bool, conv: Conventions) -> P
         s, e, o_start, o_end, used_open = _open(kind, days, anchor, clean)
         used = used or used_open
     return Period(text, s, e, relative=used, weekday=g.weekday(), weekday_only=g.weekday_only(), span=(0, len(text)),
-                  open_start=o_start, open_end=o_end)
+                  open_start=o_start, open_end=o_end, yearless=ctx_yearless)
 
 
 def find_periods(text: str, anchor: date | None = None, conventions: Conventions = DEFAULT,
@@ -183,6 +196,18 @@ def find_periods_many(texts: list[str], anchors: list[date | None], conventions:
         place.setdefault(k, len(place))
     found = _find([k[0] for k in place], [k[1] for k in place], conventions, [k[2] for k in place])
     return [list(found[place[k]]) for k in keys]
+
+
+def in_year(text: str, period: Period, year: int, conventions: Conventions = DEFAULT) -> Period | None:
+    """A period found in `text` that states no year (`yearless`: "June 9", "in late May"), read
+    again in `year`: the same month and day, the year the only thing changed. None when the
+    phrase means no day in that year (February 29) or `period` is not a yearless one of `text`."""
+    if not period.yearless or not 1 <= year < 9999:
+        return None
+    for p in find_periods(text, date(year, 12, 31), conventions, future=False):
+        if p.span == period.span:
+            return p if p.yearless and p.start.year == year else None
+    return None
 
 
 # What parts texts read in one pass: no form reads across it, and to every look-around before or
@@ -249,7 +274,7 @@ def _find(texts: list[str], anchors: list[date | None], conventions: Conventions
             used = used or used_open
             start = ob.start()
         found.append(Period(text[start - base:end - base], s, e, used, g.weekday(), g.weekday_only(),
-                            (start - base, end - base), o_start, o_end))
+                            (start - base, end - base), o_start, o_end, ctx.yearless))
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from factcheck.dates import Period
+from factcheck.dates import Conventions, Period, in_year
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Location, Severity
@@ -638,8 +638,13 @@ def period_differs(story: Story) -> Iterator[Hit]:
         claim's period (relative dates in the quote are resolved against the source's date). A
         date that names what a figure is measured against is not when the claim happened and
         is left out: "81.7% of May 2019 ridership", "compared with March 2024", "than in 2019".
+        A quote date that writes no year ("June 9", "in late May") states only its month and day,
+        so it is compared in the claim's own year: "set the election for June 9" backs a claim
+        dated June 9, 2026 whatever year the source's date would guess, and a quote's "March 3"
+        still contradicts March 4, 2026.
     Why an editor cares:
         "Nine million rounds in 2023" is not the same claim as nine million rounds in 2024.
+        A year the quote never wrote is the tool's guess, and a guess never blocks a story.
     """
     for c in story.claims:
         cp = c.period
@@ -650,10 +655,29 @@ def period_differs(story: Story) -> Iterator[Hit]:
         when = [p for p in c.quote_periods if not comparison_base(c.claim.quote or "", p)]
         if not when:
             continue
-        said = ", ".join(f"'{p.text}' ({p.describe()})" for p in when)
+        quote = c.claim.quote or ""
+        conv = story.conventions
+        # A quote that writes no year states only its month and day: read it in the claim's years.
+        restated = [_in_claim_years(quote, p, cp, conv) if p.yearless else [] for p in when]
+        if any(q.overlaps(cp) for qs in restated for q in qs):
+            continue
+        said = ", ".join(f"'{p.text}' (no year written; {qs[0].describe()} in the claim's year)" if qs
+                         else f"'{p.text}' ({p.describe()})" for p, qs in zip(when, restated, strict=True))
         yield Hit(f"claim '{c.id}' is dated '{c.claim.when}' ({cp.describe()}) but its quote says {said}",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "when"),
                   evidence=c.claim.quote, figure=when[0].text)
+
+
+def _in_claim_years(quote: str, p: Period, cp: Period, conv: Conventions) -> list[Period]:
+    """The quote's yearless period `p` read in each year the claim's period touches (and the one
+    before, for a span such as "December 20 to January 5"), nearest the claim's first year first."""
+    if cp.open_start and cp.open_end:
+        return []
+    first = cp.end.year if cp.open_start else cp.start.year
+    last = cp.start.year if cp.open_end else cp.end.year
+    years = range(first - 1, min(last, first + 10) + 1)
+    found = [q for y in sorted(years, key=lambda y: (abs(y - first), y)) if (q := in_year(quote, p, y, conv))]
+    return found
 
 
 # Before a period, words that make it the base a figure is measured against, not when the claim

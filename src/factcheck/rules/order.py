@@ -173,8 +173,11 @@ def after_source(story: Story) -> Iterator[Hit]:
         cannot report as done what had not yet happened. A quote that speaks of the future
         ("will", "is due", "is expected", "is scheduled", "plans to", "is set to", "aims to",
         "is to", "targeted for", "ahead of", "later this year", "takes effect", "effective"
-        before a date) is a plan, not a report, and
-        passes; so does a deadline ("by June 2024"), which is open at its start. So does a quote
+        before a date) is a plan, not a report, and so is a schedule ("set the election for
+        June 9", "slated for May 3", and the present tense of a scheduled event before its date:
+        "early voting opens in late May", "registration closes on October 13"; "opened", "was
+        held" are reports); such a quote passes. So does a deadline ("by June 2024"), which is
+        open at its start, and a quote
         that leaves out the words dating it when, in the source's sentence that holds it, the
         claim's date follows such a word ("effective September 1, 2025, bringing the fare to
         $2.75").
