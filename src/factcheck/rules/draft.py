@@ -425,14 +425,22 @@ _CONTEXT = 3  # words before a draft figure looked at for one that is not a comm
 
 class QuoteWords:
     """The claims' quotes, folded and indexed by word, so that a draft figure meets only the
-    quotes holding its last word (built when the first unbacked figure asks, once a run)."""
+    quotes holding its last word (built when the first unbacked figure asks, once a run), and
+    the claims' unit keys the hint for an unbacked figure asks of, worked out once."""
 
-    __slots__ = ("story", "quotes", "by_word")
+    __slots__ = ("story", "quotes", "by_word", "seen")
 
     def __init__(self, story: Story) -> None:
         self.story = story
         self.quotes: list[tuple[ClaimCtx, str]] = []
         self.by_word: dict[str, list[int]] | None = None
+        self.seen: tuple[set[int], list[str | None]] | None = None
+
+    def claims_seen(self, claims: list[ClaimCtx]) -> tuple[set[int], list[str | None]]:
+        """The claims with an amount (by id) and each one's unit key, worked out once."""
+        if self.seen is None:
+            self.seen = ({id(c) for c in claims}, [self.story.units.key(_claim_unit(c)) for c in claims])
+        return self.seen
 
     def _index(self) -> dict[str, list[int]]:
         self.quotes = [(c, fold(c.claim.quote)) for c in self.story.claims if c.claim.quote]
@@ -442,18 +450,36 @@ class QuoteWords:
                 by_word.setdefault(w, []).append(k)
         return by_word
 
-    def holding(self, phrase: str) -> Iterator[tuple[ClaimCtx, str, re.Match[str]]]:
-        """The claims whose quote holds `phrase` (folded) as whole words, with where."""
+    def mention(self, figure: str) -> bool:
+        """Some quote holds the figure's last word (a quick no for most unbacked figures)."""
+        words = _WORD.findall(fold(figure))
+        if self.by_word is None:
+            self.by_word = self._index()
+        return bool(words) and words[-1].rstrip(".,") in self.by_word
+
+    def holding(self, phrase: str) -> Iterator[tuple[ClaimCtx, str, int]]:
+        """The claims whose quote holds `phrase` (folded) as whole words, with where it ends."""
         words = _WORD.findall(phrase)
         if not words:
             return
         if self.by_word is None:
             self.by_word = self._index()
-        pattern = re.compile(r"(?<![\w.,])" + re.escape(phrase) + r"(?![\w]|[.,]\d)")
-        for k in self.by_word.get(words[-1].rstrip(".,"), []):
+        for k in self.by_word.get(words[-1].rstrip(".,"), ()):
             c, q = self.quotes[k]
-            for m in pattern.finditer(q):
-                yield c, q, m
+            at = q.find(phrase)
+            while at >= 0:
+                end = at + len(phrase)
+                if not _glued(q, at - 1, at) and not _glued(q, end, end + 1):
+                    yield c, q, end
+                at = q.find(phrase, at + 1)
+
+
+def _glued(q: str, k: int, digit_at: int) -> bool:
+    """q[k] joins the phrase beside it to more of a word or number ("175", "75.5", "1,075")."""
+    if not 0 <= k < len(q):
+        return False
+    ch = q[k]
+    return ch.isalnum() or ch == "_" or ch in ".," and 0 <= digit_at < len(q) and q[digit_at].isdigit()
 
 
 def _backed_by_quote(story: Story, quotes: QuoteWords, fig: Amount) -> ClaimCtx | None:
@@ -462,6 +488,8 @@ def _backed_by_quote(story: Story, quotes: QuoteWords, fig: Amount) -> ClaimCtx 
     word after it (unless it ends a clause) and the words before it back to the first that is
     not a common word ("older than 75" for "80 percent of them older than 75.", "children under
     ten"), so "younger than 75" is not backed by "older than 75"."""
+    if not quotes.mention(fig.text):
+        return None  # no claim's quote holds the figure at all
     text = story.draft_text or ""
     if fig.hedge is not Hedge.EXACT and fig.unit is not None:
         noun = re.match(r"\s*([\w'-]+)", text[fig.span[1]:fig.span[1] + 80])
@@ -489,22 +517,20 @@ def _backed_by_quote(story: Story, quotes: QuoteWords, fig: Amount) -> ClaimCtx 
 def _nearest_claim(story: Story, claims: list[ClaimCtx], quotes: QuoteWords, fig: Amount,
                    known: set[str]) -> tuple[ClaimCtx | None, bool]:
     """The claim a finding names for an unbacked figure, the most related first: one whose quote
-    holds the figure's text, not as a currency or % the figure is not in; else one in the figure's unit; else the nearest value among those
-    in a unit that could back it and either within a factor of ten of it or sharing a word with
-    the draft's sentence. None when nothing is related; True with a claim whose quote holds it."""
+    holds the figure's text, not as a currency or % the figure is not in; else one in the
+    figure's unit; else the nearest value among those in a unit that could back it and within a
+    factor of ten of it. None when nothing is related; True with a claim whose quote holds it."""
     def near(pool: Iterable[ClaimCtx]) -> ClaimCtx | None:
         return min(pool, key=lambda c: _distance(story, c, fig, known), default=None)
-    with_amount = {id(c) for c in claims}
+    with_amount, unit_keys = quotes.claims_seen(claims)
     quoting = {id(c): c for c, _, _ in quotes.holding(fold(fig.text))
                if id(c) in with_amount and not _other_kind(story, c, fig)}
     if quoting:
         return near(quoting.values()), True
     key = story.units.key(fig.unit)
-    if key is not None and (same := [c for c in claims if story.units.key(_claim_unit(c)) == key]):
+    if key is not None and (same := [c for c, k in zip(claims, unit_keys, strict=True) if k == key]):
         return near(same), False
-    said = _content_words(_sentence_around(story.draft_text or "", *fig.span))
-    return near(c for c in claims if unit_mismatch(story, c, fig, known) is None
-                and (_within_ten(c, fig) or bool(said & _claim_words(c)))), False
+    return near(c for c in claims if _within_ten(c, fig) and unit_mismatch(story, c, fig, known) is None), False
 
 
 def _other_kind(story: Story, c: ClaimCtx, fig: Amount) -> bool:
