@@ -377,7 +377,7 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         ten of its bound, or sharing a word with the draft's sentence (a $2.50 fare does not back
         an income). The finding names the most related claim and why it does not back the
         figure: one whose quote holds the figure, else one in its unit, else the nearest value
-        within ten times of it or sharing a word with its sentence; none when nothing is related.
+        within ten times of it in a unit that could back it; none when nothing is related.
     Why an editor cares:
         A figure that reached the copy without a ledger entry has not been checked; an open
         "at least 600 soldiers" says nothing about "5,000 wounded".
