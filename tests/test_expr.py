@@ -121,10 +121,10 @@ def test_pct_change_is_the_change_in_percent() -> None:
     amounts = {"new": parse_amount("C$58.2 million"), "old": parse_amount("C$51.6 million")}
     rel = parse_relation("growth = pct_change(new, old)")
     assert rel.ids() == ["growth", "new", "old"]
-    iv = evaluate(rel.right, lambda i: amounts[i].interval, lambda i: (None, None))  # type: ignore[arg-type,return-value]
+    iv = evaluate(rel.right, lambda i: amounts[i].interval, lambda i: (None, None))
     assert iv.overlaps(parse_amount("12.8%").interval)
     assert not iv.overlaps(parse_amount("21.8%").interval)
-    point = point_value(rel.right, lambda i: amounts[i].value, lambda i: (None, None))  # type: ignore[arg-type,return-value]
+    point = point_value(rel.right, lambda i: amounts[i].value, lambda i: (None, None))
     assert round(point, 2) == Decimal("12.79")
 
 

@@ -421,21 +421,16 @@ def test_a_resolved_story_reads_each_amount_and_when_as_the_plain_readers_do(tmp
 # -- FC116: attributions ------------------------------------------------------------------------
 
 def _plain_attributions(sentence: str) -> list[str]:
-    """attributions() as it was: one case-insensitive trigger search, then every pattern tried."""
+    """attributions() without its fast paths: one case-insensitive trigger search, then every pattern tried."""
     from factcheck.rules import evidence as E
 
     out: list[str] = []
     if E._TRIGGER.search(sentence) is None:
         return out
-    for pattern in E._ATTRIBUTED:
+    for n, pattern in enumerate(E._ATTRIBUTED):
         for m in pattern.finditer(sentence):
-            party = m.group(1).strip(" \"'\u201c\u201d\u2019")
-            words = [w.strip("(),.'\u2019") for w in party.split()]
-            if pattern is E._ATTRIBUTED[2] and not all(w[:1].isupper() or w.lower() in E._TITLES for w in words):
-                continue
-            named = [w for w in words[1:] if w[:1].isupper()] + (
-                [words[0]] if words and words[0][:1].isupper() and words[0].lower() not in E._GENERIC else [])
-            if named and party not in out:
+            party = E._party(sentence, m, n)  # what a match names is not the fast path's concern
+            if party is not None and party not in out:
                 out.append(party)
     return out
 

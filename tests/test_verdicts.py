@@ -333,6 +333,52 @@ def test_a_via_the_quoted_sentence_credits_to_someone_else_is_a_warning(tmp_path
     assert [f.severity.value for f in report.findings] == (["warning"] if flagged else [])
 
 
+@pytest.mark.parametrize(("sentence", "parties"), [
+    ("The cabinet last Friday announced 11,000 soldiers are in Kursk.", []),      # a weekday is no speaker
+    ("The cabinet on Friday announced 11,000 soldiers are in Kursk.", []),
+    ("11,000 soldiers are in Kursk, the ministry said Monday.", []),
+    ("11,000 soldiers are in Kursk, police said Sept. 3.", []),
+    ("Earlier Tuesday Reuters reported 11,000 soldiers are in Kursk.", ["Reuters"]),  # the name after the time
+    ("In March Zelensky said 11,000 soldiers are in Kursk.", ["Zelensky"]),
+    ("Preliminary estimates put 11,000 soldiers in Kursk, the agency said.", []),  # an adjective, then a noun
+    ("Initial reports suggest 11,000 soldiers are in Kursk.", []),
+    ("Reuters estimates that 11,000 soldiers are in Kursk.", ["Reuters"]),      # the verb: an object follows
+    ("Yonhap reports 11,000 soldiers are in Kursk.", ["Yonhap"]),
+    ("Moody's estimates insured losses at $1.6bn.", ["Moody's"]),              # a possessive is a name
+    ("Kim said 11,000 soldiers are in Kursk.", ["Kim"]),                        # said is only a verb
+    ("Ukraine has reported 11,000 soldiers in Kursk.", ["Ukraine"]),
+    ("11,000 soldiers are in Kursk, said Theresa May.", ["Theresa May"]),       # May the name stays
+])
+def test_the_parties_a_sentence_names(sentence: str, parties: list[str]) -> None:
+    from factcheck.rules.evidence import attributions
+
+    assert attributions(sentence) == parties
+
+
+@pytest.mark.parametrize(("sentence", "via", "flagged"), [
+    # a shorter second reference: every word of the sentence's speaker is in the via
+    ("11,000 soldiers are in Kursk, the Finance Ministry said.", "Mexican Finance Ministry", False),
+    ("The Finance Ministry said 11,000 soldiers are in Kursk.", "Mexican Finance Ministry", False),
+    ("The Health Ministry said 11,000 soldiers are in Kursk.", "Mexican Finance Ministry", True),
+    ("Belize has reported 11,000 soldiers in Kursk.", "NEMO Belize", False),   # the via names the speaker
+    ("Guatemala has reported 11,000 soldiers in Kursk.", "NEMO Belize", True),
+    ("11,000 soldiers are in Kursk, North Korea said.", "South Korea's NIS", True),
+    # an acronym among the via's words against the initials of the long name
+    ("Belize's National Emergency Management Organization said 11,000 soldiers are in Kursk.", "NEMO Belize", False),
+    ("Belize's National Meteorological Service said 11,000 soldiers are in Kursk.", "NEMO Belize", True),
+    ("11,000 soldiers are in Kursk, the State Forestry Service said.", "SFS Calvera", False),
+    # time words and nouns are no speakers; the unnamed speaker after them is not judged
+    ("Mexico's cabinet last Tuesday announced 11,000 soldiers are in Kursk.", "NIS", False),
+    ("Early estimates put 11,000 soldiers are in Kursk, the coordination said.", "NIS", False),
+])
+def test_a_second_reference_to_the_origin_agrees_with_it(tmp_path: Path, sentence: str, via: str,
+                                                          flagged: bool) -> None:
+    ledger = write_story(tmp_path, f'[[claim]]\nid = "c"\nsource = "s"\nquote = "11,000 soldiers"\n'
+                                   f'via = "{via}"\n', {"s.md": f"Earlier news.\n{sentence}\nLater news.\n"})
+    report = verify_report(ledger, select=["FC116"])
+    assert [f.severity.value for f in report.findings] == (["warning"] if flagged else [])
+
+
 @pytest.mark.parametrize(("quote", "found"), [
     ("the army will follow.", True),      # punctuation inside the quotation marks
     ("the army will follow,", True),

@@ -8,11 +8,21 @@
               | "pct_change(" expr "," expr ")"
 
 Operators stand between spaces because ids may contain '-'. Text is tokenized and parsed by
-recursive descent into a tree; nothing is ever handed to Python's eval. ``when(id)`` is a claim's
-period; ``year(when(id))`` the years it spans, so anniversaries can be checked
+recursive descent into a tree; nothing is ever handed to Python's eval. A bare id is a claim's
+amount. ``year(when(id))`` is the years a claim's period spans, so anniversaries can be checked
 (``79 = year(when(parade)) - year(when(victory))``). ``pct_change(new, old)`` is the change from
 old to new in percent, ``(new / old - 1) * 100``, so "up 12%" can be checked
 (``growth = pct_change(revenue-2024, revenue-2023)``).
+
+``when(id)`` is a claim's period, and a period is not a number. It may stand in three places
+only, checked when the relation is parsed (anything else is an ExprError at the `when`):
+
+- alone on both sides of a comparison, ``when(a) < when(b)``: an order of periods (FC4xx);
+- in ``when(b) - when(a)``, two periods subtracted: the days from a to b, a number like any other
+  (``14 = when(power-restored) - when(landfall)``, ``when(b) - when(a) > 30``). Its interval runs
+  from b's first day minus a's last day to b's last day minus a's first day, so the relation
+  holds for any reading the two periods allow;
+- inside ``year( )``.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from factcheck.intervals import Interval
+from factcheck.intervals import INF, NEG_INF, Interval
 
 MAX_DEPTH = 64
 MAX_TERMS = 200  # evaluation recurses over the tree; a relation is a line of arithmetic, not a program
@@ -34,6 +44,11 @@ class ExprError(ValueError):
     def __init__(self, message: str, column: int) -> None:
         super().__init__(message)
         self.column = column  # 1-based position in the expression
+
+
+PERIOD_USES = ("when(id) is a claim's period: compare it with another period (when(a) < when(b)), "
+               "subtract one from another for the days between them (when(b) - when(a)), "
+               "or take its year (year(when(id)))")
 
 
 @dataclass(frozen=True)
@@ -81,6 +96,11 @@ class BinOp:
     op: str
     left: Node
     right: Node
+
+    @property
+    def is_days(self) -> bool:
+        """when(b) - when(a): the days between two periods."""
+        return self.op == "-" and isinstance(self.left, When) and isinstance(self.right, When)
 
 
 @dataclass(frozen=True)
@@ -217,6 +237,9 @@ class _Parser:
         end = self.peek()
         if end.kind != "end":
             raise ExprError(f"unexpected '{end.text}' after the relation", end.column)
+        if not (isinstance(left, When) and isinstance(right, When)):
+            _no_bare_period(left)
+            _no_bare_period(right)
         return Comparison(t.text, left, right, self.text)
 
     def _deeper(self) -> None:
@@ -293,6 +316,21 @@ class _Parser:
         raise ExprError(f"expected a claim id, a number or '(', found {found}", t.column)
 
 
+def _no_bare_period(n: Node) -> None:
+    """Refuse a period where a number is needed: only when(a) < when(b), when(b) - when(a) and
+    year(when(a)) use one (see the module's docstring)."""
+    if isinstance(n, When):
+        raise ExprError(f"when({n.id}) is not a number; {PERIOD_USES}", n.column)
+    if isinstance(n, Neg):
+        _no_bare_period(n.operand)
+    elif isinstance(n, PctChange):
+        _no_bare_period(n.new)
+        _no_bare_period(n.old)
+    elif isinstance(n, BinOp) and not n.is_days:
+        _no_bare_period(n.left)
+        _no_bare_period(n.right)
+
+
 def parse_relation(text: str) -> Comparison:
     """Parse `expect`; raises ExprError with the 1-based column of the problem."""
     if not isinstance(text, str) or not text.strip():
@@ -304,20 +342,56 @@ def parse_relation(text: str) -> Comparison:
 
 
 class EvalError(ValueError):
-    pass
+    """A relation that cannot be computed from the ledger as it stands (a claim with no figure,
+    no period, an open-ended year); `column` is the 1-based position of the claim id, or 0."""
+
+    def __init__(self, message: str, column: int = 0) -> None:
+        super().__init__(message)
+        self.column = column
 
 
-def evaluate(node: Node, amount_of: Callable[[str], Interval], period_of: Callable[[str], tuple[date, date]]) -> Interval:
+Span = tuple[date | None, date | None]  # a period's first and last day; None where it is open
+PeriodOf = Callable[[str], Span]
+
+
+def _span(w: When, period_of: PeriodOf) -> Span:
+    try:
+        return period_of(w.id)
+    except EvalError as e:
+        raise EvalError(str(e), e.column or w.column) from None
+
+
+def days_between(later: Span, earlier: Span) -> Interval:
+    """when(later) - when(earlier) in days: from later's first day minus earlier's last day to
+    later's last day minus earlier's first day (an open end leaves that side unbounded)."""
+    (ls, le), (es, ee) = later, earlier
+    lo = NEG_INF if ls is None or ee is None else Decimal((ls - ee).days)
+    hi = INF if le is None or es is None else Decimal((le - es).days)
+    return Interval(lo, hi, lo.is_infinite(), hi.is_infinite())
+
+
+def _year(node: Year, period_of: PeriodOf) -> tuple[int, int]:
+    s, e = _span(node.inner, period_of)
+    if s is None or e is None:
+        raise EvalError(f"claim '{node.inner.id}' is dated by an open-ended period, which has no first "
+                        f"and last year; year(when(id)) needs a period with both ends", node.inner.column)
+    return s.year, e.year
+
+
+def evaluate(node: Node, amount_of: Callable[[str], Interval], period_of: PeriodOf) -> Interval:
     """The interval an arithmetic expression can take, given each claim's interval."""
     if isinstance(node, Num):
         return Interval.point(node.value)
     if isinstance(node, Ref):
-        return amount_of(node.id)
+        try:
+            return amount_of(node.id)
+        except EvalError as e:
+            raise EvalError(str(e), e.column or node.column) from None
     if isinstance(node, Year):
-        s, e = period_of(node.inner.id)
-        return Interval.closed(s.year, e.year)
-    if isinstance(node, When):
-        raise EvalError(f"when({node.id}) is a period; compare it with another period, or take year(when(...))")
+        first, last = _year(node, period_of)
+        return Interval.closed(first, last)
+    if isinstance(node, When):  # parse_relation refuses it; kept for trees built by hand
+        raise EvalError(f"when({node.id}) is not a number; {PERIOD_USES}", node.column)
     if isinstance(node, Neg):
         return -evaluate(node.operand, amount_of, period_of)
     if isinstance(node, PctChange):
@@ -325,6 +399,9 @@ def evaluate(node: Node, amount_of: Callable[[str], Interval], period_of: Callab
         old = evaluate(node.old, amount_of, period_of)
         # new / old - 1 names old once, so the interval is as tight as the figures allow
         return (new / old - Interval.point(1)) * Interval.point(100)
+    if node.is_days:
+        assert isinstance(node.left, When) and isinstance(node.right, When)
+        return days_between(_span(node.left, period_of), _span(node.right, period_of))
     left = evaluate(node.left, amount_of, period_of)
     right = evaluate(node.right, amount_of, period_of)
     if node.op == "+":
@@ -336,16 +413,17 @@ def evaluate(node: Node, amount_of: Callable[[str], Interval], period_of: Callab
     return left / right
 
 
-def point_value(node: Node, value_of: Callable[[str], Decimal], period_of: Callable[[str], tuple[date, date]]) -> Decimal:
-    """The expression computed on the stated figures themselves (no hedges), for derivations."""
+def point_value(node: Node, value_of: Callable[[str], Decimal], period_of: PeriodOf) -> Decimal:
+    """The expression computed on the stated figures themselves (no hedges), for derivations.
+    Days between periods have a single figure only when both are single days."""
     if isinstance(node, Num):
         return node.value
     if isinstance(node, Ref):
         return value_of(node.id)
     if isinstance(node, Year):
-        return Decimal(period_of(node.inner.id)[0].year)
+        return Decimal(_year(node, period_of)[0])
     if isinstance(node, When):
-        raise EvalError("a period has no single figure")
+        raise EvalError("a period has no single figure", node.column)
     if isinstance(node, Neg):
         return -point_value(node.operand, value_of, period_of)
     if isinstance(node, PctChange):
@@ -354,6 +432,12 @@ def point_value(node: Node, value_of: Callable[[str], Decimal], period_of: Calla
         if old_v == 0:
             raise EvalError("a change from zero has no percentage")
         return (new_v / old_v - 1) * 100
+    if node.is_days:
+        assert isinstance(node.left, When) and isinstance(node.right, When)
+        days = days_between(_span(node.left, period_of), _span(node.right, period_of))
+        if not days.is_point:
+            raise EvalError("days between periods longer than a day have no single figure")
+        return days.lo
     a = point_value(node.left, value_of, period_of)
     b = point_value(node.right, value_of, period_of)
     if node.op == "+":
@@ -365,6 +449,19 @@ def point_value(node: Node, value_of: Callable[[str], Decimal], period_of: Calla
     if b == 0:
         raise EvalError("division by zero")
     return a / b
+
+
+def day_differences(node: Node) -> list[BinOp]:
+    """Each when(b) - when(a) in an expression, for derivations that say the figure is days."""
+    if isinstance(node, BinOp):
+        if node.is_days:
+            return [node]
+        return day_differences(node.left) + day_differences(node.right)
+    if isinstance(node, Neg):
+        return day_differences(node.operand)
+    if isinstance(node, PctChange):
+        return day_differences(node.new) + day_differences(node.old)
+    return []
 
 
 def render(node: Node) -> str:

@@ -179,6 +179,13 @@ class Story:
     def claim_loc(self, c: ClaimCtx, key: str | None = None) -> Location:
         return self.loc(c.table, key)
 
+    def expect_loc(self, table: Table, expr_column: int) -> Location:
+        """The place in claims.toml of a character of a relation's `expect` (1-based; 0 for the
+        line alone)."""
+        line = table.key_lines.get("expect", table.line)
+        col = _expect_column(self, line, expr_column) if expr_column else None
+        return self.raw.location(line, col)
+
     def shared(self, key: str, compute: Callable[[], T]) -> T:
         """A result several rules use, worked out by the first that asks and kept for the run
         (callers must not mutate it unless it is a memo meant to grow, such as a dict)."""
@@ -642,10 +649,8 @@ def _relations(story: Story) -> list[RelationCtx]:
         try:
             ctx.parsed = parse_relation(rel.expect)
         except ExprError as e:
-            line = table.key_lines.get("expect", table.line)
-            col = _expect_column(story, line, e.column)
             story.problems.append(Problem(Fact.UNPARSED_RELATION, f"relation \"{rel.expect}\": {e} (at character "
-                                          f"{e.column})", story.raw.location(line, col)))
+                                          f"{e.column})", story.expect_loc(table, e.column)))
             continue
         missing = [i for i in ctx.parsed.ids() if i not in story.by_id]
         unreadable = _unreadable_ids(story) if missing else set()

@@ -17,7 +17,7 @@ from factcheck.resolve import ClaimCtx, RelationCtx, Story, in_cycle
 from factcheck.rules import Example, Hit, StatusScope, rule
 
 if TYPE_CHECKING:
-    from factcheck.expr import Comparison
+    from factcheck.expr import BinOp, Comparison
 
 
 def _term(a: Amount) -> str:
@@ -259,7 +259,18 @@ class _RelEval:
     right_figure: Decimal | None = None
     left_stated: Interval | None = None  # the sides over the rounding intervals, hedges aside
     right_stated: Interval | None = None
+    bounded: bool = False  # a figure open at one end ("more than 80") is among the inputs
     error: str | None = None
+    error_column: int = 0  # where in `expect` the claim that stopped it stands, 0 when none
+
+
+ONE_SIDED = (Hedge.OVER, Hedge.AT_LEAST, Hedge.UP_TO, Hedge.UNDER)
+
+
+def _one_sided(a: Amount) -> bool:
+    """A figure open at one end: "more than 80", "at least 6", "up to 20", "fewer than 5". Its
+    number is a bound, not an estimate, so it is judged by its interval, never as a point."""
+    return a.hedge in ONE_SIDED
 
 
 def _amount_relations(story: Story) -> Iterator[_RelEval]:
@@ -268,31 +279,31 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
         return
     from factcheck.expr import EvalError, evaluate, point_value  # only a ledger with relations needs them
 
-    def amount_of(i: str) -> Interval:
+    def figure(i: str) -> Amount:
         a = story.by_id[i].amount
         if a is None:
-            raise EvalError(f"claim '{i}' has no figure")
-        return a.interval
+            raise EvalError(f"claim '{i}' has no figure (a bare id stands for a claim's amount; "
+                            f"write when({i}) for its date)")
+        return a
+
+    def amount_of(i: str) -> Interval:
+        return figure(i).interval
 
     def stated_of(i: str) -> Interval:
-        a = story.by_id[i].amount
-        if a is None:
-            raise EvalError(f"claim '{i}' has no figure")
-        return a.stated
+        a = figure(i)
+        return a.interval if _one_sided(a) else a.stated
 
     def value_of(i: str) -> Decimal:
-        a = story.by_id[i].amount
-        if a is None:
-            raise EvalError(f"claim '{i}' has no figure")
+        a = figure(i)
+        if _one_sided(a):
+            raise EvalError(f"claim '{i}' states a bound, not a figure")
         return a.value
 
-    def period_of(i: str) -> tuple[date, date]:
+    def period_of(i: str) -> tuple[date | None, date | None]:
         p = story.by_id[i].period
         if p is None:
-            raise EvalError(f"claim '{i}' has no period")
-        if p.open_start or p.open_end:
-            raise EvalError(f"claim '{i}' is dated '{p.text}', which is open-ended: it has no first and last year")
-        return p.start, p.end
+            raise EvalError(f"claim '{i}' has no date (when(id) needs the claim's `when`)")
+        return (None if p.open_start else p.start), (None if p.open_end else p.end)
 
     for r in story.relations:
         cmp = r.parsed
@@ -302,10 +313,15 @@ def _amount_relations(story: Story) -> Iterator[_RelEval]:
         try:
             ev.left = evaluate(cmp.left, amount_of, period_of)
             ev.right = evaluate(cmp.right, amount_of, period_of)
-        except (EvalError, IntervalError) as e:
+        except EvalError as e:
+            ev.error, ev.error_column = str(e), e.column
+            yield ev
+            continue
+        except IntervalError as e:
             ev.error = str(e)
             yield ev
             continue
+        ev.bounded = any((a := story.by_id[i].amount) is not None and _one_sided(a) for i in cmp.ids())
         try:
             ev.left_stated = evaluate(cmp.left, stated_of, period_of)
             ev.right_stated = evaluate(cmp.right, stated_of, period_of)
@@ -332,10 +348,11 @@ def _holds(op: str, left: Interval, right: Interval) -> tuple[bool, bool]:
     return left.hi <= right.lo, left.lo <= right.hi  # "<="
 
 
-def _relation_hits(story: Story, want_failed: bool) -> Iterator[Hit]:
+def _relation_hits(story: Story, want: str) -> Iterator[Hit]:
+    """FC203 (want="failed"), FC204 ("inexact") or FC016 ("unchecked") findings of the relations."""
     if not story.relations:
         return
-    from factcheck.expr import render
+    from factcheck.expr import day_differences, render
 
     for ev in _amount_relations(story):
         rel = ev.ctx.relation
@@ -344,33 +361,63 @@ def _relation_hits(story: Story, want_failed: bool) -> Iterator[Hit]:
         loc = story.loc(ev.ctx.table, "expect")
         srcs = sorted({story.by_id[i].claim.source for i in cmp.ids()})
         if ev.error is not None or ev.left is None or ev.right is None:
-            if want_failed:
-                yield Hit(f"relation \"{rel.expect}\" cannot be computed: {ev.error}", claims=cmp.ids(),
-                          sources=srcs, location=loc, blame=[])
+            if want == "unchecked":
+                yield Hit(f"relation \"{rel.expect}\" cannot be checked: {ev.error}", claims=cmp.ids(),
+                          sources=srcs, location=story.expect_loc(ev.ctx.table, ev.error_column), blame=[])
+            continue
+        if want == "unchecked":
             continue
         blame = stated_result(cmp)
         certain, possible = _holds(cmp.op, ev.left, ev.right)
         sig = _input_digits(story, cmp)
-        derivation = [f"{render(cmp.left)} = {describe_at(ev.left, sig)}",
-                      f"{render(cmp.right)} = {describe_at(ev.right, sig)}"]
+        derivation = []
+        for side, value in ((cmp.left, ev.left), (cmp.right, ev.right)):
+            days = day_differences(side)
+            if not (days and days[0] is side):  # a side that is itself days is shown by its line below
+                derivation.append(f"{render(side)} = {describe_at(value, sig)}")
+            derivation.extend(_days_line(story, d) for d in days)
         lf, rf = ev.left_figure, ev.right_figure
         if lf is not None and rf is not None:
             derivation.append(f"on the stated figures: {_fmt_at(lf, sig)} {cmp.op} {_fmt_at(rf, sig)}")
+        elif ev.bounded and ev.left_stated is not None and ev.right_stated is not None:
+            derivation.append(f"hedges aside, bounds kept: {describe_at(ev.left_stated, sig)} {cmp.op} "
+                              f"{describe_at(ev.right_stated, sig)}")
         why = f" ({rel.because})" if rel.because else ""
         if not possible:
-            if want_failed:
+            if want == "failed":
                 yield Hit(f"relation \"{rel.expect}\" does not hold{why}", claims=cmp.ids(), sources=srcs,
                           location=loc, derivation=derivation, blame=blame)
             continue
-        if certain or want_failed:
+        if certain or want == "failed":
             continue
         if lf is not None and rf is not None and _point_holds(cmp.op, lf, rf):
             continue  # the stated figures satisfy it; only the hedges leave room
         if ev.left_stated is not None and ev.right_stated is not None and _holds(
                 cmp.op, ev.left_stated, ev.right_stated)[1]:
-            continue  # correctly rounded figures: 18 / 34.2 * 100 agrees with 53 percent
+            continue  # correctly rounded figures (18 / 34.2 * 100 agrees with 53 percent), a bound
+            # met ("more than 80" for 82.9), or periods whose days allow it
         yield Hit(f"relation \"{rel.expect}\" holds only within the hedges{why}", claims=cmp.ids(),
                   sources=srcs, location=loc, derivation=derivation, strict_error=True, blame=blame)
+
+
+def _days_line(story: Story, d: BinOp) -> str:
+    """'when(b) - when(a) is 14 days: b 2026-10-26, a 2026-10-12', so the figure reads as days."""
+    from factcheck.expr import When, days_between
+
+    assert isinstance(d.left, When) and isinstance(d.right, When)
+    spans = []
+    for w in (d.left, d.right):
+        p = story.by_id[w.id].period
+        assert p is not None
+        spans.append((None if p.open_start else p.start, None if p.open_end else p.end))
+    days = days_between(spans[0], spans[1])
+    shown = []
+    for w, (s, e) in zip((d.left, d.right), spans, strict=True):
+        first = "…" if s is None else s.isoformat()
+        last = "…" if e is None else e.isoformat()
+        shown.append(f"{w.id} {first}" if s == e and s is not None else f"{w.id} {first} to {last}")
+    what = fmt_number(days.lo) if days.is_point else days.describe()
+    return f"when({d.left.id}) - when({d.right.id}) = {what} days ({'; '.join(shown)})"
 
 
 def stated_result(cmp: Comparison) -> list[str]:
@@ -499,12 +546,16 @@ def relation_fails(story: Story) -> Iterator[Hit]:
     What it checks:
         Each `[[relation]]` between figures: both sides are computed as intervals from the
         claims' amounts (hedges included); `=` fails when they cannot overlap, `<` and `>` when
-        the order cannot hold. `year(when(id))` brings in a claim's year for anniversaries.
+        the order cannot hold. `year(when(id))` brings in a claim's year for anniversaries, and
+        `when(b) - when(a)` the days between two periods, from b's first day minus a's last to
+        b's last day minus a's first ("14 = when(power-restored) - when(landfall)"). Only a
+        relation whose figures rule it out is reported here; one that cannot be computed is
+        FC016.
     Why an editor cares:
-        A share, a difference or an anniversary that the figures cannot produce is an error in
-        one of them.
+        A share, a difference, an anniversary or a span of days that the figures cannot produce
+        is an error in one of them.
     """
-    return _relation_hits(story, want_failed=True)
+    return _relation_hits(story, "failed")
 
 
 @rule("FC204", "relation-inexact", Severity.WARNING, "A relation holds only within the figures' hedges",
@@ -577,11 +628,88 @@ def relation_inexact(story: Story) -> Iterator[Hit]:
     What it checks:
         A relation whose sides overlap only within the figures' hedges: the stated figures do
         not satisfy it even as writers round them ("about 600 = 550 + 40"; "53 percent" for
-        18 / 34.2 is correctly rounded and quiet). `--strict` makes this an error.
+        18 / 34.2 is correctly rounded and quiet). A figure open at one end ("more than 80",
+        "at least 6", "up to 20", "fewer than 5") is a bound, not an estimate, so it is judged
+        by its interval: "more than 80 percent" for 34 of 41 (82.9) holds exactly and is quiet,
+        and so is a span of days any reading of the two periods allows. `--strict` makes this
+        an error.
     Why an editor cares:
         The relation may hold, but only because the hedges are generous.
     """
-    return _relation_hits(story, want_failed=False)
+    return _relation_hits(story, "inexact")
+
+
+@rule("FC016", "relation-unchecked", Severity.WARNING, "A relation cannot be checked",
+    example=Example(
+        ledger="""
+            [[claim]]
+            id = "landfall"
+            source = "agency"
+            quote = "made landfall on October 12"
+            when = "October 12, 2026"
+
+            [[claim]]
+            id = "restored"
+            source = "agency"
+            quote = "Power was back for every customer on October 26"
+            when = "October 26, 2026"
+
+            [[relation]]
+            expect = "14 = restored - landfall"  # bare ids are amounts: these claims have dates
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Gulf Wire"
+                published = 2026-10-27
+                url = "https://news.example/power"
+                +++
+                The storm made landfall on October 12. Power was back for every customer on October 26.
+            """,
+        },
+    ),
+    passes=Example(
+        ledger="""
+            [[claim]]
+            id = "landfall"
+            source = "agency"
+            quote = "made landfall on October 12"
+            when = "October 12, 2026"
+
+            [[claim]]
+            id = "restored"
+            source = "agency"
+            quote = "Power was back for every customer on October 26"
+            when = "October 26, 2026"
+
+            [[relation]]
+            expect = "14 = when(restored) - when(landfall)"
+        """,
+        sources={
+            "agency.md": """
+                +++
+                outlet = "Gulf Wire"
+                published = 2026-10-27
+                url = "https://news.example/power"
+                +++
+                The storm made landfall on October 12. Power was back for every customer on October 26.
+            """,
+        },
+    ),
+)
+def relation_unchecked(story: Story) -> Iterator[Hit]:
+    """
+    What it checks:
+        Each `[[relation]]` that parses (FC009) can be computed from the ledger: a bare id needs
+        a claim with a figure, `when(id)` a claim with a `when`, and `year(when(id))` a period
+        with both ends ("by June 2026" has no first year). A relation that cannot be computed is
+        reported here, pointing at the claim id that stopped it, and is not checked; it never
+        counts as a relation that fails (FC203).
+    Why an editor cares:
+        A relation that is not computed checks nothing. This is a warning, not an error: the
+        ledger asks for something the figures cannot give, which is no evidence against the story.
+    """
+    return _relation_hits(story, "unchecked")
 
 
 def _weekday_hits(c: ClaimCtx, p: Period, where: str) -> str | None:

@@ -544,8 +544,12 @@ def bad_relation(story: Story) -> Iterator[Hit]:
     """
     What it checks:
         Each `[[relation]] expect` follows the relation language: claim ids, numbers,
-        `+ - * /`, parentheses, one of `= < > <= >=`, `when(id)` and `year(when(id))`, with
-        operators between spaces. The message points at the character where reading stopped.
+        `+ - * /`, parentheses, `pct_change(new, old)`, one of `= < > <= >=`, with operators
+        between spaces. `when(id)`, a claim's period, is not a number: it may be compared with
+        another period (`when(a) < when(b)`), subtracted from one for the days between them
+        (`when(b) - when(a)`), or taken as `year(when(id))`; anything else (`when(a) + 3`,
+        `when(a) = 14`) is reported here. The message points at the character where reading
+        stopped.
     Why an editor cares:
         A relation that cannot be read is never checked.
     """
