@@ -344,6 +344,7 @@ def test_a_via_the_quoted_sentence_credits_to_someone_else_is_a_warning(tmp_path
     ("Initial reports suggest 11,000 soldiers are in Kursk.", []),
     ("Reuters estimates that 11,000 soldiers are in Kursk.", ["Reuters"]),      # the verb: an object follows
     ("Yonhap reports 11,000 soldiers are in Kursk.", ["Yonhap"]),
+    ("Moody's estimates insured losses at $1.6bn.", ["Moody's"]),              # a possessive is a name
     ("Kim said 11,000 soldiers are in Kursk.", ["Kim"]),                        # said is only a verb
     ("Ukraine has reported 11,000 soldiers in Kursk.", ["Ukraine"]),
     ("11,000 soldiers are in Kursk, said Theresa May.", ["Theresa May"]),       # May the name stays

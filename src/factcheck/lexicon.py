@@ -142,15 +142,19 @@ CURRENCY_CODES = frozenset({
 })  # fmt: skip
 # Names after the figure, longest first when matched ("Australian dollars" before "dollars").
 CURRENCY_NAMES: dict[str, str] = {
-    "dollars": DOLLAR, "dollar": DOLLAR, "us dollars": "USD",
-    "american dollars": "USD", "canadian dollars": "CAD", "australian dollars": "AUD",
-    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
-    "taiwan dollars": "TWD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
-    "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY", "won": "KRW", "yuan": "CNY",
+    "dollars": DOLLAR, "dollar": DOLLAR, "us dollars": "USD", "us dollar": "USD",
+    "american dollars": "USD", "american dollar": "USD", "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "australian dollars": "AUD", "australian dollar": "AUD", "hong kong dollars": "HKD", "hong kong dollar": "HKD",
+    "new zealand dollars": "NZD", "new zealand dollar": "NZD", "singapore dollars": "SGD", "singapore dollar": "SGD",
+    "taiwan dollars": "TWD", "taiwan dollar": "TWD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
+    "pounds sterling": "GBP", "pound sterling": "GBP", "sterling": "GBP", "yen": "JPY", "won": "KRW", "yuan": "CNY",
     "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "rubles": "RUB", "roubles": "RUB",
-    "ruble": "RUB", "rouble": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "swiss francs": "CHF",
-    "francs": "CHF", "reais": "BRL", "pesos": "MXN", "lira": "TRY", "rand": "ZAR",
+    "ruble": "RUB", "rouble": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "swiss francs": "CHF", "swiss franc": "CHF",
+    "francs": "CHF", "franc": "CHF", "reais": "BRL", "pesos": "MXN", "peso": "MXN", "lira": "TRY", "liras": "TRY",
+    "rand": "ZAR",
 }  # fmt: skip
+# The singular of every name is here too, for a figure used as an adjective: "a 25 billion peso bill",
+# "a 5 million euro fund". Not "real" (the Brazilian real): "12 real problems" is no money.
 # After the figure, a hundredth of a currency: "25 cents" is $0.25 in the story's dollar, "50 pence"
 # is £0.50. (Not a glued "p": "1080p" and "17p" are not money.)
 CURRENCY_HUNDREDTHS: dict[str, str] = {"cents": DOLLAR, "cent": DOLLAR, "pence": "gbp", "penny": "gbp"}

@@ -9,6 +9,7 @@ rules or files.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -878,9 +879,34 @@ def _not_a_figure(tokens: list[Token], i: int, nxt: int, text: str) -> bool:
         if w in CLOCK_WORDS or w in ("a", "p") and nxt + 1 < len(tokens) and tokens[nxt + 1].text == ".":
             return True
         line_start = text.rfind("\n", 0, t.start) + 1
-        if text[line_start:t.start].strip() in ("", "-", "*") and text[t.end:t.end + 1] in (".", ")"):
-            return True  # "1." or "2)" at the start of a line: a list marker
+        if text[line_start:t.start].strip() in ("", "-", "*", "+") and text[t.end:t.end + 1] in (".", ")"):
+            return _list_marker(text, line_start, t.start)  # "1." or "2)" opening a Markdown list item
     return False
+
+
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|(\d{1,9})[.)])(?=[ \t\r\n]|$)")
+
+
+def _list_marker(text: str, line_start: int, at: int) -> bool:
+    """CommonMark: a line-start 'N.' or 'N)' opens an ordered list item only if N is 1-9 digits and a
+    space or the line's end follows, and only where a list may start: the first line of a block (after
+    a blank line or a heading), within a list (an item line above it, with only its continuation
+    lines between), or as a non-empty '1.' interrupting a paragraph. So a figure wrapped to a line's
+    start ('the toll' / '90,000.', 'passed' / '12.') is a figure. The walk up stops at the nearest item line, so a draft is read once."""
+    m = _LIST_ITEM.match(text, line_start)
+    if m is None or text[line_start:at].strip():
+        return _LIST_ITEM.match(text, at) is not None  # "- 1.": a list opening a bullet item
+    end = line_start - 1
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].lstrip()
+        if not line or line.startswith("#"):
+            break  # a blank line or a heading above ends the block
+        if _LIST_ITEM.match(text, start):
+            return True  # an item line above, and only its continuation lines between
+        end = start - 1
+    eol = text.find("\n", m.end())
+    return end == line_start - 1 or m.group(1) == "1" and text[m.end():eol if eol >= 0 else None].strip() != ""
 
 
 _NEGATION_PHRASES = tuple((length, tuple(phrase.split())) for phrase, length in NEGATIONS.items())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -264,9 +264,13 @@ def same_thing(story: Story, c: ClaimCtx, fig: Amount) -> bool:
         return True
     text = story.draft_text or ""
     said = _content_words(_sentence_around(text, fig.span[0], fig.span[1]))
-    claim = _content_words(" ".join([c.claim.quote or "", c.claim.subject or "", c.claim.text or "",
-                                     c.claim.unit or "", c.id]).replace("-", " ").replace("_", " ").replace(".", " "))
-    return bool(said & claim)
+    return bool(said & _claim_words(c))
+
+
+def _claim_words(c: ClaimCtx) -> set[str]:
+    """The content words of a claim's quote, subject, text, unit and id."""
+    return _content_words(" ".join([c.claim.quote or "", c.claim.subject or "", c.claim.text or "",
+                                    c.claim.unit or "", c.id]).replace("-", " ").replace("_", " ").replace(".", " "))
 
 
 def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
@@ -364,10 +368,16 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         a claim in that unit or a `[units]` synonym of it. Years, dates, ordinals, list numbers
         and small numbers spelt out (one to nine) are not figures, and a figure inside a
         quotation that a source holds word for word is backed by that source (FC602 checks the
-        quotation whole). A figure open at one end ("less than $35,000") is backed only by a
-        claim about the same thing: within a factor of ten of its bound, or sharing a word with
-        the draft's sentence (a $2.50 fare does not back an income). The finding names the
-        nearest claim and why it does not back the figure.
+        quotation whole). A figure is also backed by the quote of claim X, found in its source,
+        when the quote holds the figure with the draft's words around it: the word after and
+        the words before back to the first uncommon one ("older than 75", "children under ten"),
+        or a hedged figure's whole phrase with its noun ("more than 80 percent"), whatever X's
+        own amount; "younger than 75" is not backed by "older than 75". A figure open at one end
+        ("less than $35,000") is backed only by a claim about the same thing: within a factor of
+        ten of its bound, or sharing a word with the draft's sentence (a $2.50 fare does not back
+        an income). The finding names the most related claim and why it does not back the
+        figure: one whose quote holds the figure, else one in its unit, else the nearest value
+        within ten times of it in a unit that could back it; none when nothing is related.
     Why an editor cares:
         A figure that reached the copy without a ledger entry has not been checked; an open
         "at least 600 soldiers" says nothing about "5,000 wounded".
@@ -382,11 +392,12 @@ def draft_figure(story: Story) -> Iterator[Hit]:
     # figures quoted by claims that record only a date, for the hint (gathered once)
     dated_figures = [(c, qa) for c in story.claims if c.amount is None and c.quote_found for qa in c.quote_amounts]
     starts = [a for a, _ in quoted]
+    quotes = QuoteWords(story)
     for fig in _draft_figures(story):
         i = bisect_right(starts, fig.span[0]) - 1
         if i >= 0 and fig.span[1] <= quoted[i][1]:
             continue  # inside a quotation a source holds word for word: the source backs it (FC602)
-        if backing.backed(fig):
+        if backing.backed(fig) or _backed_by_quote(story, quotes, fig) is not None:
             continue
         quoting = _quoted_by_dated_claim(story, dated_figures, fig, known)
         if quoting is not None:
@@ -396,13 +407,142 @@ def draft_figure(story: Story) -> Iterator[Hit]:
                       claims=[c.id], location=_draft_loc(story, text, fig.span[0]),
                       evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
             continue
-        nearest: ClaimCtx | None = min(claims, key=lambda c: _distance(story, c, fig, known), default=None)
+        nearest, quotes_it = _nearest_claim(story, claims, quotes, fig, known)
         hint = (f"; nearest: claim '{nearest.id}' {nearest.amount.describe()}"  # type: ignore[union-attr]
-                f": {_why_not(story, nearest, fig, known)}"
-                if nearest is not None else "; the ledger has no figures")
+                + (f", whose quote has '{' '.join(fig.text.split())}'" if quotes_it else "")
+                + f": {_why_not(story, nearest, fig, known)}"
+                if nearest is not None else "; the ledger has no figures" if not claims
+                else "; no claim's figure is related to it (none quotes it as such, counts its unit or is near its value)")
         yield Hit(f"the draft's figure '{fig.text}' ({fig.interval.describe()}) is backed by no claim{hint}",
                   claims=[nearest.id] if nearest else [], location=_draft_loc(story, text, fig.span[0]),
                   evidence=shorten(text[max(0, fig.span[0] - 60): fig.span[1] + 60], 160), figure=fig.text)
+
+
+_WORD = re.compile(r"[\w$€£¥₹₩%][\w$€£¥₹₩%.,'\u2212-]*")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"”]|$)")
+_CONTEXT = 3  # words before a draft figure looked at for one that is not a common word
+
+
+class QuoteWords:
+    """The claims' quotes, folded and indexed by word, so that a draft figure meets only the
+    quotes holding its last word (built when the first unbacked figure asks, once a run), and
+    the claims' unit keys the hint for an unbacked figure asks of, worked out once."""
+
+    __slots__ = ("story", "quotes", "by_word", "seen")
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.quotes: list[tuple[ClaimCtx, str]] = []
+        self.by_word: dict[str, list[int]] | None = None
+        self.seen: tuple[set[int], list[str | None]] | None = None
+
+    def claims_seen(self, claims: list[ClaimCtx]) -> tuple[set[int], list[str | None]]:
+        """The claims with an amount (by id) and each one's unit key, worked out once."""
+        if self.seen is None:
+            self.seen = ({id(c) for c in claims}, [self.story.units.key(_claim_unit(c)) for c in claims])
+        return self.seen
+
+    def _index(self) -> dict[str, list[int]]:
+        self.quotes = [(c, fold(c.claim.quote)) for c in self.story.claims if c.claim.quote]
+        by_word: dict[str, list[int]] = {}
+        for k, (_, q) in enumerate(self.quotes):
+            for w in {w.rstrip(".,") for w in _WORD.findall(q)}:
+                by_word.setdefault(w, []).append(k)
+        return by_word
+
+    def mention(self, figure: str) -> bool:
+        """Some quote holds the figure's last word (a quick no for most unbacked figures)."""
+        words = _WORD.findall(fold(figure))
+        if self.by_word is None:
+            self.by_word = self._index()
+        return bool(words) and words[-1].rstrip(".,") in self.by_word
+
+    def holding(self, phrase: str) -> Iterator[tuple[ClaimCtx, str, int]]:
+        """The claims whose quote holds `phrase` (folded) as whole words, with where it ends."""
+        words = _WORD.findall(phrase)
+        if not words:
+            return
+        if self.by_word is None:
+            self.by_word = self._index()
+        for k in self.by_word.get(words[-1].rstrip(".,"), ()):
+            c, q = self.quotes[k]
+            at = q.find(phrase)
+            while at >= 0:
+                end = at + len(phrase)
+                if not _glued(q, at - 1, at) and not _glued(q, end, end + 1):
+                    yield c, q, end
+                at = q.find(phrase, at + 1)
+
+
+def _glued(q: str, k: int, digit_at: int) -> bool:
+    """q[k] joins the phrase beside it to more of a word or number ("175", "75.5", "1,075")."""
+    if not 0 <= k < len(q):
+        return False
+    ch = q[k]
+    return ch.isalnum() or ch == "_" or ch in ".," and 0 <= digit_at < len(q) and q[digit_at].isdigit()
+
+
+def _backed_by_quote(story: Story, quotes: QuoteWords, fig: Amount) -> ClaimCtx | None:
+    """A claim whose quote, found in its source, holds the draft's figure with its neighbours:
+    for a figure with a hedge and a noun, the whole phrase ("more than 80 percent"); else the
+    word after it (unless it ends a clause) and the words before it back to the first that is
+    not a common word ("older than 75" for "80 percent of them older than 75.", "children under
+    ten"), so "younger than 75" is not backed by "older than 75"."""
+    if not quotes.mention(fig.text):
+        return None  # no claim's quote holds the figure at all
+    text = story.draft_text or ""
+    if fig.hedge is not Hedge.EXACT and fig.unit is not None:
+        noun = re.match(r"\s*([\w'-]+)", text[fig.span[1]:fig.span[1] + 80])
+        whole = fig.text if _symbolic(fig.unit) else (
+            f"{fig.text} {noun.group(1)}" if noun is not None and noun.group(1).casefold() == fig.unit.casefold() else "")
+        if whole and (c := next((c for c, _, _ in quotes.holding(fold(whole)) if c.quote_found), None)) is not None:
+            return c
+    before = re.findall(r"[\w'-]+|[^\w\s]", text[max(0, fig.span[0] - 80):fig.span[0]])
+    after = re.match(r"\s*([\w'-]+)", text[fig.span[1]:fig.span[1] + 80])
+    if after is None and _CLAUSE_END.match(text, fig.span[1]) is None:
+        return None
+    words: list[str] = []
+    for w in reversed(before[-_CONTEXT:]):
+        if not w[0].isalnum():
+            return None  # punctuation before a content word: the figure opens a clause
+        words.insert(0, w)
+        if w.isalpha() and len(w) > 2 and w.casefold() not in _COMMON:
+            break
+    else:
+        return None
+    phrase = fold(" ".join([*words, fig.text] + ([after.group(1)] if after is not None else [])))
+    return next((c for c, _, _ in quotes.holding(phrase) if c.quote_found), None)
+
+
+def _nearest_claim(story: Story, claims: list[ClaimCtx], quotes: QuoteWords, fig: Amount,
+                   known: set[str]) -> tuple[ClaimCtx | None, bool]:
+    """The claim a finding names for an unbacked figure, the most related first: one whose quote
+    holds the figure's text, not as a currency or % the figure is not in; else one in the
+    figure's unit; else the nearest value among those in a unit that could back it and within a
+    factor of ten of it. None when nothing is related; True with a claim whose quote holds it."""
+    def near(pool: Iterable[ClaimCtx]) -> ClaimCtx | None:
+        return min(pool, key=lambda c: _distance(story, c, fig, known), default=None)
+    with_amount, unit_keys = quotes.claims_seen(claims)
+    quoting = {id(c): c for c, _, _ in quotes.holding(fold(fig.text))
+               if id(c) in with_amount and not _other_kind(story, c, fig)}
+    if quoting:
+        return near(quoting.values()), True
+    key = story.units.key(fig.unit)
+    if key is not None and (same := [c for c, k in zip(claims, unit_keys, strict=True) if k == key]):
+        return near(same), False
+    return near(c for c in claims if _within_ten(c, fig) and unit_mismatch(story, c, fig, known) is None), False
+
+
+def _other_kind(story: Story, c: ClaimCtx, fig: Amount) -> bool:
+    """A currency or % on one side that the other does not share: "70 percent" is not "70 residents"."""
+    cu = _claim_unit(c)
+    return (_symbolic(cu) or _symbolic(fig.unit)) and story.units.key(cu) != story.units.key(fig.unit)
+
+
+def _within_ten(c: ClaimCtx, fig: Amount) -> bool:
+    assert c.amount is not None
+    a, b = abs(c.amount.value), abs(fig.value)
+    return a == b or min(a, b) > 0 and max(a, b) / min(a, b) <= _FAR
 
 
 def _quoted_by_dated_claim(story: Story, dated_figures: list[tuple[ClaimCtx, Amount]], fig: Amount,

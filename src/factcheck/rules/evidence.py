@@ -903,7 +903,8 @@ def _party(sentence: str, m: re.Match[str], n: int) -> str | None:
             raw.pop(0)
         party = " ".join(raw)
         words = [w.strip("(),.'\u2019") for w in raw]
-    if n == 1 and len(words) == 1 and m.group(2) in _NOUN_VERBS and not sentence[:m.start(1)].strip(" \"'\u201c\u2018"):
+    if (n == 1 and len(words) == 1 and m.group(2) in _NOUN_VERBS and not words[0].endswith(("'s", "\u2019s"))
+            and not sentence[:m.start(1)].strip(" \"'\u201c\u2018")):  # "Moody's estimates": a name
         after = sentence[m.end():].split(None, 1)
         nxt = after[0].strip(",.;:") if after else ""
         if nxt[:1].islower() and nxt not in _OBJECT_STARTS:
