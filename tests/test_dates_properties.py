@@ -53,7 +53,10 @@ def test_a_relative_form_about_the_past_ends_by_its_anchor(text: str, anchor: da
 
 @given(AROUND, ANCHORS)
 def test_a_relative_form_starts_by_its_anchor(text: str, anchor: date) -> None:
-    assert parse_period(text, anchor).start <= anchor
+    p = parse_period(text, anchor)
+    # a part of the source's own month still ahead ("mid January" written on January 1) is this
+    # year's, as for the forms about the past
+    assert p.start <= anchor or (p.start.year, p.start.month) == (anchor.year, anchor.month)
 
 
 @given(FORWARD, ANCHORS)
