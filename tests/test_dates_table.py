@@ -413,6 +413,46 @@ FUTURE = [
 ]
 
 
+OCT22 = date(2026, 10, 22)  # a Thursday: the Monday before is October 19, the next October 26
+# A past-tense verb in the date's own clause, before the date, makes it the past one even when an
+# earlier clause says "will"; a plan word inside that clause keeps it the next one. The clause
+# starts after a comma or semicolon, at "that", "which", "who", "when", "after", "because", "as"...,
+# or where a subject and its verb follow a noun ("a settlement | a judge approved").
+CLAUSES = [
+    # a relative clause
+    ("Corvane will pay $310 million under a settlement that a judge approved on Monday", OCT22, "2026-10-19"),
+    ("Corvane will pay $310 million under a settlement which was approved on Monday", OCT22, "2026-10-19"),
+    ("Corvane will pay patients who registered on Monday", OCT22, "2026-10-19"),
+    # a reduced relative clause: a subject and its verb right after a noun
+    ("Corvane Pharmaceuticals will pay $310 million to patients in the United States who took recalled "
+     "tablets, under a settlement a federal judge in New Jersey preliminarily approved on Monday", OCT22, "2026-10-19"),
+    ("Corvane will pay $310 million under a settlement a judge approved on Monday", OCT22, "2026-10-19"),
+    ("The firm will refund fares it overcharged on Monday", OCT22, "2026-10-19"),
+    # a subordinate clause
+    ("Corvane will pay $310 million because a judge approved the settlement on Monday", OCT22, "2026-10-19"),
+    ("Payments will start after the judge signed the order on Monday", OCT22, "2026-10-19"),
+    ("The shares will be relisted, as the exchange decided on Monday", OCT22, "2026-10-19"),
+    # "will" and its kin inside the date's own clause keep it a plan
+    ("The settlement will be approved on Monday", OCT22, "2026-10-26"),
+    ("The judge is expected to approve the settlement on Monday", OCT22, "2026-10-26"),
+    ("Corvane will pay under a settlement the judge is expected to approve on Monday", OCT22, "2026-10-26"),
+    ("Patients who registered will be paid on Monday", OCT22, "2026-10-26"),
+    ("The judge who approved the deal will rule on Monday", OCT22, "2026-10-26"),
+    ("The company, which reported losses, will hold a vote on Monday", OCT22, "2026-10-26"),
+    ("The plan, approved by the board, will take effect on Monday", OCT22, "2026-10-26"),
+    ("Patients will be paid when the court approves the plan on Monday", OCT22, "2026-10-26"),
+    ("The company will hold a delayed vote on Monday", OCT22, "2026-10-26"),
+    ("The proposed merger will close on Monday", OCT22, "2026-10-26"),
+    ("The board will meet, as planned, on Monday", OCT22, "2026-10-26"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "day"), CLAUSES, ids=[c[0][:60] for c in CLAUSES])
+def test_only_the_clause_that_holds_the_date_decides(sentence: str, anchor: date, day: str) -> None:
+    [period] = find_periods(sentence + ".", anchor)
+    assert (period.start.isoformat(), period.last.isoformat() if period.last else None) == (day, day)
+
+
 MAY4 = date(2026, 5, 4)  # a Monday
 # A schedule is a plan: "set ... for", "scheduled/slated/planned for", and the present tense of a
 # scheduled event before its date take the next date, like "will"; the past tense is a report.

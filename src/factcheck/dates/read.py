@@ -71,16 +71,84 @@ def speaks_of_future(text: str) -> bool:
     return _FUTURE.search(text) is not None
 
 
+# Where the clause that holds a date starts, inside a sentence: after a comma, semicolon, colon,
+# dash or bracket, or at a relative or subordinate opener ("the deal that passed on Monday",
+# "after the board voted on Monday").
+_OWN_CLAUSE = re.compile(r"[,;:(]\s|\s[—–-]{1,2}\s|\b(?=(?:that|which|who|whom|whose|when|where|after|before|"
+                         r"because|as|while|although|though|once|since)\b)", re.IGNORECASE)
+# A reduced relative clause starts where a subject follows a noun directly: "a settlement | a
+# federal judge ... approved on Monday". It counts only with a past verb after it (see _PAST):
+# the subject is a determiner or a pronoun, the word before it no preposition, conjunction or
+# auxiliary ("approved the settlement on Monday" starts no clause at "the").
+_SUBJECT_AFTER_WORD = re.compile(r"\b([a-z][a-z'’-]+)\s+(?=(?:a|an|the|its|his|her|their|our|this|these|those|"
+                                 r"he|she|they|we|i|it)\s)")
+_NOT_A_NOUN = frozenset(
+    "in on at of for with by from to under over into onto about against between through during without within "
+    "across behind beyond near toward towards upon after before since until and or but nor so yet than that which "
+    "who when if because as while is are was were be been being am has have had do does did will would shall "
+    "should can could may might must not also said says told".split())
+# A past-tense finite verb: an "-ed" form (not "-eed", not after a determiner, which makes it an
+# adjective, nor after "be", "is", "have", "to" or a modal, which make it a participle or an
+# infinitive's), or a common irregular past. Capitalised words are names ("Ahmed", "United").
+_PAST = re.compile(
+    r"(?<![\w'’-])(?:(?P<ed>[a-z]{3,}(?<!e)ed)|was|were|had|did|said|took|made|went|came|gave|got|lost|fell|rose|met|"
+    r"held|told|paid|sold|bought|left|began|ran|found|kept|brought|thought|struck|led|grew|drew|threw|broke|spoke|"
+    r"wrote|chose|flew|knew|fought|sent|spent|built|felt|stood|became|drove|sank|swore|sought|taught|caught|heard|"
+    r"meant|fled|stole|froze|rang|shook|upheld|withdrew|oversaw|overtook|understood)(?![\w'’-])")
+_NOT_PAST_AFTER = frozenset(
+    "a an the this these those its his her their our my your no any each every some be been being is are am "
+    "'s ’s have having to will would shall should can could may might must get gets getting".split())
+_NOT_A_VERB = frozenset("hundred sacred naked wicked kindred beloved rugged ragged crooked dogged shred embed "
+                        "seabed hotbed sickbed flatbed deathbed riverbed testbed infrared".split())
+
+
+def _own_clause(text: str, start: int, pos: int) -> int:
+    """Where the clause holding text[pos] starts: after the nearest clause boundary before it
+    in text[start:pos]."""
+    own = start
+    for m in _OWN_CLAUSE.finditer(text, start, pos):
+        own = m.end()
+    for m in _SUBJECT_AFTER_WORD.finditer(text, own, pos):
+        if m.group(1).lower() not in _NOT_A_NOUN and _has_past_verb(text[m.end():pos]):
+            own = m.end()  # "a settlement | a judge approved": a subject and its past verb follow a noun
+    return own
+
+
+def _has_past_verb(clause: str) -> bool:
+    """Whether a clause holds a past-tense finite verb ("approved", "was", "took")."""
+    for m in _PAST.finditer(clause):
+        word = m.group(0)
+        if m.group("ed") is not None and word in _NOT_A_VERB:
+            continue
+        before = clause[:m.start()].split()
+        if before and before[-1].endswith("ly") and len(before) > 1:
+            before.pop()  # "preliminarily approved": look past one adverb
+        if before and before[-1].lower() in _NOT_PAST_AFTER:
+            continue  # "a revised plan", "are held", "will be approved": no past-tense verb
+        return True
+    return False
+
+
 def _sentence_future(text: str, pos: int) -> bool:
     """Whether the clause around text[pos] speaks of the future (for running text, where the
-    caller does not know it for the whole text)."""
+    caller does not know it for the whole text). A past-tense verb in the date's own clause,
+    before the date, makes it a report even when an earlier clause of the sentence says "will"
+    ("Corvane will pay under a settlement a judge approved on Monday"); a plan word in that
+    clause keeps it a plan ("will be approved on Monday")."""
     if _SAID.search(text, max(0, pos - 40), pos):
         return False  # "officials said on Tuesday": when it was said, not what is planned
     lo = max(0, pos - 400)  # a sentence is shorter than this; never rescan a long draft from its start
     starts = [x.end() for x in _CLAUSE_END.finditer(text, lo, pos)]
     start = starts[-1] if starts else lo
     end_m = _CLAUSE_END.search(text, pos)
-    return speaks_of_future(text[start: end_m.start() if end_m else len(text)])
+    end = end_m.start() if end_m else len(text)
+    own_start = _own_clause(text, start, pos)
+    own_end = _OWN_CLAUSE.search(text, pos, end)
+    if speaks_of_future(text[own_start: own_end.start() if own_end else end]):
+        return True  # the whole of its own clause: "opens in late May" looks at the date after it
+    if _has_past_verb(text[own_start:pos]):
+        return False
+    return speaks_of_future(text[start:end])
 
 
 def _later(text: str, pos: int) -> Callable[[], bool]:
@@ -259,7 +327,7 @@ def _find(texts: list[str], anchors: list[date | None], conventions: Conventions
             fut = _open_future(kind, future)
         fg = table[m.lastindex or 0]  # what _resolve does, written out: this runs for every match
         g = grammar.G(m, fg)
-        ctx = grammar.Ctx(anchor, conventions, fut if fut is not None else _later(lows[j], start - base), g)
+        ctx = grammar.Ctx(anchor, conventions, fut if fut is not None else _later(text, start - base), g)
         try:
             s, e = fg.form.handler(g, ctx)
         except PeriodError:
