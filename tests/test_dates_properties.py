@@ -151,3 +151,27 @@ def test_the_canonical_spelling_reads_back_to_the_same_days(inner: str) -> None:
         p = parse_period(text)
         again = parse_period(p.describe())
         assert (again.start, again.end, again.open_start, again.open_end) == (p.start, p.end, p.open_start, p.open_end)
+
+
+# A main clause that plans, and a clause holding the date that reports or plans.
+PLANS = st.sampled_from(["The company will pay $4 million", "Refunds are expected to start soon",
+                         "The county plans to appeal", "Crews could resume work"])
+OPENERS = st.sampled_from([", under a settlement a federal judge", " under a deal that the board",
+                           ", because the court", " after the regulator", ", as the council"])
+PAST_VERBS = st.sampled_from(["approved", "preliminarily approved", "signed", "was told", "took the decision",
+                              "held a hearing", "ruled"])
+
+
+@given(PLANS, OPENERS, PAST_VERBS, WEEKDAYS, ANCHORS)
+def test_a_past_verb_in_the_dates_clause_makes_it_past(plan: str, opener: str, verb: str, day: str,
+                                                       anchor: date) -> None:
+    [p] = find_periods(f"{plan}{opener} {verb} on {day}.", anchor)
+    assert anchor - timedelta(days=7) <= p.start <= anchor
+
+
+@given(PLANS, OPENERS, st.sampled_from(["will rule", "is expected to rule", "will be asked to approve it"]),
+       WEEKDAYS, ANCHORS)
+def test_a_plan_word_in_the_dates_clause_keeps_it_ahead(plan: str, opener: str, verb: str, day: str,
+                                                        anchor: date) -> None:
+    [p] = find_periods(f"{plan}{opener} {verb} on {day}.", anchor)
+    assert anchor <= p.start <= anchor + timedelta(days=7)  # on its own weekday: that day
