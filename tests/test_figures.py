@@ -347,3 +347,30 @@ def test_a_four_digit_number_that_counts_is_a_figure(n: int, hedge: str) -> None
     periods = find_periods(text, None)
     assert periods == []
     assert [a.value for a in find_amounts(text, skip_spans=[p.span for p in periods])] == [n]
+
+
+@given(st.sampled_from(["about", "around", "some", "roughly", "approximately", "an estimated"]),
+       st.integers(min_value=1, max_value=9_999), st.integers(min_value=0, max_value=9_999),
+       st.sampled_from(["", " million"]), st.sampled_from(["", "$"]), st.sampled_from([" to ", "-", " - "]))
+def test_a_hedge_before_a_range_widens_both_ends(hedge: str, low: int, more: int, scale: str, sign: str,
+                                                 sep: str) -> None:
+    """'about a to b' is one range from the low end of 'about a' to the high end of 'about b',
+    and holds the unhedged range: a hedge never narrows."""
+    high = low + more
+    got = parse_amount(f"{hedge} {sign}{low:,}{sep}{sign}{high:,}{scale}")
+    lo_end = parse_amount(f"{hedge} {sign}{low:,}{scale}").interval
+    hi_end = parse_amount(f"{hedge} {sign}{high:,}{scale}").interval
+    assert got.hedge is Hedge.RANGE
+    assert (got.interval.lo, got.interval.hi) == (lo_end.lo, hi_end.hi)
+    bare = parse_amount(f"{sign}{low:,}{sep}{sign}{high:,}{scale}").interval
+    assert got.interval.lo <= bare.lo and bare.hi <= got.interval.hi
+    if not scale:  # a scaled range's canonical spelling drops its rounding, hedged or not
+        assert parse_amount(got.canonical).interval == got.interval
+
+
+@given(st.sampled_from(["passed", "passes", "crossed", "crosses"]), st.integers(min_value=0, max_value=10**9))
+def test_passed_is_at_least_the_figure(verb: str, n: int) -> None:
+    """'passed N' holds both of its readings, exactly N and more than N, and nothing below N."""
+    got = parse_amount(f"{verb} {n:,}").interval
+    assert got.contains(Decimal(n)) and got.contains(Decimal(n) + 1)
+    assert got.hi == INF and not got.contains(Decimal(n) - Decimal("0.001"))

@@ -26,8 +26,8 @@ def iv(spec: str) -> Interval:
     return Interval(lo, hi, spec[0] == "(", spec[-1] == ")")
 
 
-E, A, N, O, L, U, B, R, V = (Hedge.EXACT, Hedge.APPROX, Hedge.NEARLY, Hedge.OVER, Hedge.AT_LEAST, Hedge.UP_TO,
-                             Hedge.UNDER, Hedge.RANGE, Hedge.VAGUE)
+E, A, N, O, L, U, B, R, V, P = (Hedge.EXACT, Hedge.APPROX, Hedge.NEARLY, Hedge.OVER, Hedge.AT_LEAST, Hedge.UP_TO,
+                                Hedge.UNDER, Hedge.RANGE, Hedge.VAGUE, Hedge.PASSED)
 
 # text, interval, unit, hedge
 PARSE: list[tuple[str, str, str | None, Hedge]] = [
@@ -220,6 +220,13 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     ("just over 600", "(600, inf)", None, O),
     ("more than 50,000", "(50000, inf)", None, O),
     ("over 4,500", "(4500, inf)", None, O),
+    # passed, crossed: at least the figure, since "passed 3 bills" counts exactly and "passed 60,000" means more
+    ("passed 60,000", "[60000, inf)", None, P),
+    ("passes 20,000", "[20000, inf)", None, P),
+    ("crossed 12,000", "[12000, inf)", None, P),
+    ("crosses $1bn", "[1000000000, inf)", "USD", P),
+    ("passed 3", "[3, inf)", None, P),
+    ("passed 2.5 million", "[2500000, inf)", None, P),
     # at least: [v, inf)
     ("at least 600", "[600, inf)", None, L),
     ("no fewer than 600", "[600, inf)", None, L),
@@ -288,6 +295,14 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     ("from twelve thousand to twenty thousand", "[11500, 20500]", None, R),
     # a four-digit number in a range is a figure
     ("between 1700 and 2000", "[1700, 2000]", None, R),
+    # a hedge before a range widens both ends as it widens one figure, never below their rounding
+    ("some 1,500 to 2,000", "[1350, 2200]", None, R),
+    ("about 10-12", "[9, 13.2]", None, R),
+    ("roughly $3bn to $4bn", "[2500000000, 4500000000]", "USD", R),
+    ("around 5% to 7%", "[4.5, 7.7]", "%", R),
+    ("about 10 to 12 million", "[9000000, 13200000]", None, R),
+    ("approximately 200 - 300", "[180, 330]", None, R),
+    ("an estimated 1,000 to 1,200", "[900, 1320]", None, R),
     ("from 1900 to 2000 workers", "[1900, 2000]", "workers", R),
     # fraction signs, bare half
     ("2\u00bd million", "[2250000, 2750000]", None, E),
@@ -428,8 +443,13 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("Greater than 4,565 people attended.", [("Greater than 4,565", "(4565, inf)", "people", O)]),
     ("Five hundred or more attended.", [("Five hundred or more", "[500, inf)", None, L)]),
     ("Between 1,000 \u2013 5,000 were displaced.", [("1,000 \u2013 5,000", "[1000, 5000]", None, R)]),
-    ("An estimated 1000 - 5000 were displaced.", [("An estimated 1000", "[900, 1100]", None, A),
-                                                   ("5000", "[5000, 5000]", None, E)]),
+    ("An estimated 1000 - 5000 were displaced.", [("An estimated 1000 - 5000", "[900, 5500]", None, R)]),
+    ("Some 1,500 to 2,000 people fled the town.", [("Some 1,500 to 2,000", "[1350, 2200]", "people", R)]),
+    ("The death toll passed 60,000 on Sunday.", [("passed 60,000", "[60000, inf)", None, P)]),
+    ("The Senate passed 3 bills.", [("passed 3", "[3, inf)", "bills", P)]),
+    ("Sales topped $40 million and surpassed forecasts.", [("topped $40 million", "(40000000, inf)", "USD", O)]),
+    ("Shelters have crossed 12,000 people, up from about 10-12 last week.",
+     [("crossed 12,000", "[12000, inf)", "people", P), ("about 10-12", "[9, 13.2]", None, R)]),
     ("Rs 4,500 crore was set aside for housing.", [("Rs 4,500 crore", "[44995000000, 45005000000]", "INR", E)]),
     ("The city raised 10 bln rupees for roads.", [("10 bln rupees", "[9500000000, 10500000000]", "INR", E)]),
     ("It sold for 125 million Australian dollars.",

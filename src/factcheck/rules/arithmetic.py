@@ -264,7 +264,7 @@ class _RelEval:
     error_column: int = 0  # where in `expect` the claim that stopped it stands, 0 when none
 
 
-ONE_SIDED = (Hedge.OVER, Hedge.AT_LEAST, Hedge.UP_TO, Hedge.UNDER)
+ONE_SIDED = (Hedge.OVER, Hedge.AT_LEAST, Hedge.PASSED, Hedge.UP_TO, Hedge.UNDER)
 
 
 def _one_sided(a: Amount) -> bool:

@@ -255,7 +255,7 @@ def same_thing(story: Story, c: ClaimCtx, fig: Amount) -> bool:
     if fig.hedge in (Hedge.UNDER, Hedge.UP_TO) and not fi.hi.is_infinite():
         bound, inner = fi.hi, ci.hi
         far = bound > 0 and inner >= 0 and (inner == 0 or bound / inner > _FAR)
-    elif fig.hedge in (Hedge.OVER, Hedge.AT_LEAST) and not fi.lo.is_infinite():
+    elif fig.hedge in (Hedge.OVER, Hedge.AT_LEAST, Hedge.PASSED) and not fi.lo.is_infinite():
         bound, inner = fi.lo, ci.lo
         far = bound > 0 and (inner.is_infinite() or inner / bound > _FAR)
     else:

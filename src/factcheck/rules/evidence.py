@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from factcheck.dates import Conventions, Period, in_year
 from factcheck.figures import Amount, UnitKind, kind_of, tokenize
+from factcheck.lexicon import Hedge
 from factcheck.load import Fact
 from factcheck.model import ClaimStatus, Location, Severity
 from factcheck.resolve import ClaimCtx, Story
@@ -154,6 +155,9 @@ def quote_not_found(story: Story) -> Iterator[Hit]:
 
 
 _PUNCT = ".,;:!?()[]{}'\""
+# What "passed 60,000" may stand for: it reads as at least the figure, so a claim of the figure
+# itself or of more than it agrees with it ("passed 3 bills", "the toll passed 60,000").
+_PASSED_READINGS = frozenset({Hedge.PASSED, Hedge.EXACT, Hedge.OVER, Hedge.AT_LEAST})
 
 
 def _closest_in_quote(c: ClaimCtx) -> tuple[Amount, bool] | None:
@@ -409,13 +413,22 @@ def hedge_differs(story: Story) -> Iterator[Hit]:
         opposite ways.
     """
     for c, amount, q, same in _figure_pairs(story):
-        if not same or q.hedge is amount.hedge or _contradiction(story, c, amount, q, same) is not None:
+        if not same or _same_hedge(q, amount) or _contradiction(story, c, amount, q, same) is not None:
             continue  # FC103's; the same hedge agrees whatever the tolerance
+        if Hedge.PASSED in (q.hedge, amount.hedge) and {q.hedge, amount.hedge} <= _PASSED_READINGS:
+            continue  # "passed 60,000" is "more than 60,000"; "passed 3 bills" is "3 bills"
         cw = amount.hedge_words or "no hedge"
         qw = q.hedge_words or "no hedge"
         yield Hit(f"claim '{c.id}' says {amount.describe()} ({cw}) but its quote says {q.describe()} ({qw})",
                   claims=[c.id], sources=[c.claim.source], location=story.claim_loc(c, "amount"),
                   evidence=c.claim.quote, figure=q.text)
+
+
+def _same_hedge(q: Amount, amount: Amount) -> bool:
+    """The same hedge: a range is hedged ("some 1,500 to 2,000") or not ("1,500 to 2,000") alike."""
+    if q.hedge is not amount.hedge:
+        return False
+    return q.hedge is not Hedge.RANGE or (q.hedge_words == "between") == (amount.hedge_words == "between")
 
 
 @rule(
