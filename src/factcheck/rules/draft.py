@@ -252,6 +252,8 @@ def same_thing(story: Story, c: ClaimCtx, fig: Amount) -> bool:
     its own size, which is related enough."""
     assert c.amount is not None
     ci, fi = c.amount.interval, fig.interval
+    if fig.hedge is Hedge.PASSED and not fi.lo.is_infinite():
+        return _near_milestone(c.amount, fig)
     if fig.hedge in (Hedge.UNDER, Hedge.UP_TO) and not fi.hi.is_infinite():
         bound, inner = fi.hi, ci.hi
         far = bound > 0 and inner >= 0 and (inner == 0 or bound / inner > _FAR)
@@ -267,6 +269,14 @@ def same_thing(story: Story, c: ClaimCtx, fig: Amount) -> bool:
     return bool(said & _claim_words(c))
 
 
+def _near_milestone(claimed: Amount, fig: Amount) -> bool:
+    """"passed 60,000" names the mark a count has just gone beyond (or, "passed 3 bills", the count
+    itself): a claim backs it only from no further above it than its tolerance, so "had passed
+    90,000" is not backed by a claim of "nearly 900,000" or "more than 60,000"."""
+    mark, low = fig.interval.lo, claimed.interval.lo
+    return low.is_infinite() or mark < 0 or low <= mark * (1 + fig.tolerance)
+
+
 def _claim_words(c: ClaimCtx) -> set[str]:
     """The content words of a claim's quote, subject, text, unit and id."""
     return _content_words(" ".join([c.claim.quote or "", c.claim.subject or "", c.claim.text or "",
@@ -280,7 +290,10 @@ def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
     if (why := unit_mismatch(story, c, fig, known)) is not None:
         reasons.append(why)
     ci, fi = c.amount.interval, fig.interval
-    if not reasons and implies(ci, fi) and not same_thing(story, c, fig):
+    if not reasons and implies(ci, fi) and fig.hedge is Hedge.PASSED and not same_thing(story, c, fig):
+        reasons.append(f"'{fig.hedge_words}' names a mark just gone beyond, and the claim is more than "
+                       f"{(fig.tolerance * 100).normalize():f}% above it")
+    elif not reasons and implies(ci, fi) and not same_thing(story, c, fig):
         reasons.append("it is over ten times off the draft's bound and shares no word with the draft's sentence, "
                        "so it is about something else")
     if not ci.overlaps(fi):
