@@ -228,12 +228,16 @@ def _whole(m: float) -> str:
 
 
 def _word_round(n: int) -> tuple[float, float]:
-    """Words name a number to their last word: "fourteen thousand" and "ten thousand" are good to
-    half a thousand; "two hundred and forty" (a number with a remainder below its scale) is exact."""
+    """The reader's rounding interval of words(n). Without a scale word every digit is stated, so
+    "nine" and "two hundred and forty" are exact, as their digits are. A scale word rounds to the
+    place of the last word: "fourteen thousand" and "two hundred and forty thousand" are good to
+    half a thousand, "one thousand two hundred" to half a unit."""
+    if n < 1000:
+        return n, n
     for size in (10**9, 10**6, 10**3):
-        if n >= size and n % size == 0:
+        if n % size == 0:
             return n - size / 2, n + size / 2
-    return n, n
+    return n - 0.5, n + 0.5
 
 
 @dataclass

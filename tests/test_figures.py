@@ -26,7 +26,7 @@ TABLE = [
     ("nine million", 8_500_000, 9_500_000, False, False, None),
     ("9,000,000", 9_000_000, 9_000_000, False, False, None),
     ("twenty-one thousand", 20500, 21500, False, False, None),
-    ("three hundred and forty", Decimal("339.5"), Decimal("340.5"), False, False, None),
+    ("three hundred and forty", Decimal("340"), Decimal("340"), False, False, None),
     ("a million", 500_000, 1_500_000, False, False, None),
     ("two billion", 1_500_000_000, 2_500_000_000, False, False, None),
     ("1.2 billion", 1_150_000_000, 1_250_000_000, False, False, None),
@@ -347,3 +347,35 @@ def test_a_four_digit_number_that_counts_is_a_figure(n: int, hedge: str) -> None
     periods = find_periods(text, None)
     assert periods == []
     assert [a.value for a in find_amounts(text, skip_spans=[p.span for p in periods])] == [n]
+
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _in_words(n: int) -> str:
+    """0-999 as a reporter spells it: "two hundred and forty-one"."""
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        return _TENS_WORDS[n // 10] + ("" if n % 10 == 0 else "-" + _UNITS[n % 10])
+    rest = n % 100
+    return _UNITS[n // 100] + " hundred" + ("" if rest == 0 else " and " + _in_words(rest))
+
+
+@given(st.integers(min_value=0, max_value=999))
+def test_words_without_a_scale_word_are_as_exact_as_digits(n: int) -> None:
+    """"nine" is 9 and "two hundred and forty" is 240, as their digits are: every digit is stated."""
+    worded, digits = parse_amount(_in_words(n)), parse_amount(str(n))
+    assert worded.value == digits.value == n
+    assert worded.interval == digits.interval
+    assert (worded.interval.lo, worded.interval.hi) == (Decimal(n), Decimal(n))
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["thousand", "million", "billion"]))
+def test_words_with_a_scale_word_round_as_digits_with_one(n: int, scale: str) -> None:
+    """"twenty-one thousand" rounds as "21 thousand" does: to half a thousand."""
+    worded, digits = parse_amount(f"{_in_words(n)} {scale}"), parse_amount(f"{n} {scale}")
+    assert worded.interval == digits.interval
+    assert worded.interval.lo < worded.value < worded.interval.hi

@@ -84,15 +84,28 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     # number words
     ("twenty-one thousand", "[20500, 21500]", None, E),
     ("twenty one thousand", "[20500, 21500]", None, E),
-    ("three hundred and forty", "[339.5, 340.5]", None, E),
-    ("two hundred", "[199.5, 200.5]", None, E),
+    # words without a scale word state every digit: exact, as digits are
+    ("three hundred and forty", "[340, 340]", None, E),
+    ("two hundred and forty", "[240, 240]", None, E),
+    ("two hundred", "[200, 200]", None, E),
+    ("one hundred", "[100, 100]", None, E),
+    ("twenty-one", "[21, 21]", None, E),
+    ("twenty one", "[21, 21]", None, E),
+    ("one", "[1, 1]", None, E),
+    ("nine percent", "[8.5, 9.5]", "%", E),
+    ("nine points", "[8.5, 9.5]", "pp", E),
+    # the article marks a round number: "a hundred" is not "100"; a dozen counts roughly
     ("a hundred", "[99.5, 100.5]", None, E),
+    ("a hundred and twenty", "[119.5, 120.5]", None, E),
+    ("two dozen", "[23.5, 24.5]", None, E),
+    # a scale word rounds, even with a remainder stated to the unit
+    ("one thousand two hundred", "[1199.5, 1200.5]", None, E),
     ("a million", "[500000, 1500000]", None, E),
     ("one million", "[500000, 1500000]", None, E),
     ("two billion", "[1500000000, 2500000000]", None, E),
-    ("nine", "[8.5, 9.5]", None, E),
-    ("twelve", "[11.5, 12.5]", None, E),
-    ("ninety-nine", "[98.5, 99.5]", None, E),
+    ("nine", "[9, 9]", None, E),
+    ("twelve", "[12, 12]", None, E),
+    ("ninety-nine", "[99, 99]", None, E),
     ("a dozen", "[11.5, 12.5]", None, E),
     ("half a dozen", "[5.5, 6.5]", None, E),
     ("half a million", "[450000, 550000]", None, E),
@@ -193,7 +206,7 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     ("circa 1,000", "[900, 1100]", None, A),
     ("about 9 million", "[8100000, 9900000]", None, A),
     ("about 1", "[0.9, 1.1]", None, A),
-    ("about two", "[1.5, 2.5]", None, A),
+    ("about two", "[1.8, 2.2]", None, A),  # as "about 2": words without a scale word are exact
     ("around $5 million", "[4500000, 5500000]", "USD", A),
     ("about $260 million", "[234000000, 286000000]", "USD", A),
     # nearly: [v(1-t), v]
@@ -203,7 +216,7 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     ("just under 100", "[90, 100]", None, N),
     ("just shy of 100", "[90, 100]", None, N),
     ("nearly 6,000", "[5400, 6000]", None, N),
-    ("nearly one", "[0.5, 1]", None, N),
+    ("nearly one", "[0.9, 1]", None, N),  # as "nearly 1"
     # over: (v, inf)
     ("over 9 million", "(9000000, inf)", None, O),
     ("more than 200", "(200, inf)", None, O),
@@ -281,7 +294,7 @@ PARSE: list[tuple[str, str, str | None, Hedge]] = [
     # number words in ranges: a scale as large as one already read starts the other end
     ("between thirteen thousand and nineteen thousand", "[12500, 19500]", None, R),
     ("between two hundred and seventy thousand and three hundred and thirty thousand", "[269500, 330500]", None, R),
-    ("between two hundred and three hundred", "[199.5, 300.5]", None, R),
+    ("between two hundred and three hundred", "[200, 300]", None, R),
     ("between forty-five million and sixty-two million", "[44500000, 62500000]", None, R),
     ("between fourteen thousand five hundred and nineteen thousand", "[14499.5, 19500]", None, R),
     ("between two hundred thousand and three hundred and fifty thousand", "[199500, 350500]", None, R),
@@ -535,7 +548,7 @@ COPY: list[tuple[str, list[tuple[str, str, str | None, Hedge]]]] = [
     ("See https://example.org/photo/20627cc1-e200-4319-823b-9f.jpg for the image.", []),
     ("Half an hour later the power returned.", []),
     ("A 24-hour ceasefire began with a three-day visit.", [("24", "[24, 24]", "hour", E),
-                                                         ("three", "[2.5, 3.5]", "day", E)]),
+                                                         ("three", "[3, 3]", "day", E)]),
     ("Over the past 10 years and in the next three months, exports fell.", []),
     ("1. The first point.", []),
     ("A European partner reported a margin of 1,5 percent.", []),

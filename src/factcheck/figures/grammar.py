@@ -160,8 +160,8 @@ class Amount:
 
 
 def _rounding(num: Number, unit: str | None) -> Interval:
-    """Exact for an integer in full digits (unless a percentage); else half a unit of the last digit."""
-    if num.full_digits and unit not in (PERCENT, POINTS):
+    """Exact for an integer with every digit stated (unless a percentage); else half a unit of the last digit."""
+    if num.exact and unit not in (PERCENT, POINTS):
         return Interval(num.value, num.value)
     half = num.step / 2
     return Interval(num.value - half, num.value + half)

@@ -2,8 +2,10 @@
 
 `number_at` reads one number at a token and says how finely it was stated: `step` is the unit of
 its last stated digit (1 for "9" or "two hundred", 0.1 for "4.2", a million for "9 million" or
-"nine million", a thousand for "twenty-one thousand"), and `full_digits` says it is an integer written out in digits, which
-SPEC calls exact. The rounding interval is built from these by the grammar, which knows the unit.
+"nine million", a thousand for "twenty-one thousand"), and `exact` says it states every digit of an
+integer: written in full digits ("9", "240") or in words without a scale word ("nine", "two hundred
+and forty"), which SPEC calls exact. The rounding interval is built from these by the grammar,
+which knows the unit.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ class Number:
     scale: Decimal  # 1, or the scale word's value
     mantissa: str  # the digits before the scale: "1.2" in "1.2 billion"
     end: int  # the index of the token after the number
-    full_digits: bool = False  # an integer written in full digits: exact
+    exact: bool = False  # an integer with every digit stated ("9", "nine", "two hundred and forty")
     share: bool = False  # a fraction in words, as a percentage: "two-thirds" = 66.67
     spelt: str = ""  # a share as it reads back: "two-thirds", "a third of", "half of"
 
@@ -140,7 +142,7 @@ def _numeral(tokens: list[Token], i: int, digits: str, suffix: str) -> Number | 
     places = len(digits.partition(".")[2])
     step = _STEPS[places] if places < len(_STEPS) else Decimal(10) ** -places
     scale, end = _scale_after(tokens, i + 1, suffix)
-    return Number(mant * scale, step * scale, scale, digits, end, full_digits=places == 0 and scale == 1)
+    return Number(mant * scale, step * scale, scale, digits, end, exact=places == 0 and scale == 1)
 
 
 def _scale_after(tokens: list[Token], end: int, suffix: str) -> tuple[Decimal, int]:
@@ -193,7 +195,12 @@ def _words_at(tokens: list[Token], i: int, stop: int | None = None) -> Number | 
 
     Each scale word is smaller than the one before it ("two million three hundred thousand"): a
     scale as large as one already read starts another number, so "thirteen thousand and nineteen
-    thousand" is two numbers and the first ends before its "and"."""
+    thousand" is two numbers and the first ends before its "and".
+
+    Words without a scale word state every digit, as digits do: "nine", "twenty-one" and "two
+    hundred and forty" are exact. A scale word rounds ("nine million", as "9 million"), and so
+    do "a dozen" and "two dozen" (a dozen is a way of counting roughly) and a number opened by
+    the article, "a hundred": the idiom for a round number, where "one hundred" and "100" count."""
     total = 0
     current = 0
     place = 1  # the place of the last stated word within the current group
@@ -204,6 +211,7 @@ def _words_at(tokens: list[Token], i: int, stop: int | None = None) -> Number | 
     biggest = _ONE
     smallest = 0  # the last scale read: the next must be smaller
     after_scale: tuple[int, int, int] | None = None  # (j, total, step) right after the last scale word
+    loose = False  # "a hundred", "a dozen", "two dozen": not every digit stated
     n = len(tokens) if stop is None else min(stop, len(tokens))
     while j < n:
         t = tokens[j]
@@ -215,7 +223,7 @@ def _words_at(tokens: list[Token], i: int, stop: int | None = None) -> Number | 
         w = t.text
         if w in ("a", "an") and not seen and j + 1 < n and tokens[j + 1].kind == "word" and (
                 tokens[j + 1].text in HUNDRED or tokens[j + 1].text in DOZEN or tokens[j + 1].text in SCALE_WORDS):
-            current, seen, last, place = 1, True, "ones", 1
+            current, seen, last, place, loose = 1, True, "ones", 1, True
             j += 1
             continue
         if w in ONES and last in ("", "tens", "hundred", "scale") and not (last == "tens" and ONES[w] >= 10):
@@ -229,7 +237,7 @@ def _words_at(tokens: list[Token], i: int, stop: int | None = None) -> Number | 
             last, place = "hundred", 1  # "two hundred" states every digit, as "200" does
         elif w in DOZEN and last == "ones" and current < 10:
             current *= 12
-            last, place = "hundred", 1
+            last, place, loose = "hundred", 1, True
         elif w in SCALE_WORDS and seen and last != "scale" and current:
             scale = SCALE_WORDS[w]
             if smallest and int(scale) >= smallest:
@@ -259,4 +267,4 @@ def _words_at(tokens: list[Token], i: int, stop: int | None = None) -> Number | 
     value = Decimal(total + current)
     scale = biggest if current == 0 and total and total % int(biggest) == 0 else _ONE
     mantissa = format((value / scale).normalize(), "f") if scale != 1 else str(value)
-    return Number(value, Decimal(step), scale, mantissa, j)
+    return Number(value, Decimal(step), scale, mantissa, j, exact=not smallest and not loose)
