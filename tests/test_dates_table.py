@@ -472,6 +472,13 @@ PLANS: list[tuple[str, date, bool, str, str | None]] = [
     ("The fair runs from April 3", MAY4, True, "2027-04-03", "2027-04-03"),
     ("The count takes place on Friday", MAY4, True, "2026-05-08", "2026-05-08"),
     ("The primaries are held in March", MAY4, True, "2027-03-01", "2027-03-31"),
+    # a present passive of a scheduled act right before its date is a plan too
+    ("Ballots are mailed in late September", MAY4, True, "2026-09-21", "2026-09-30"),
+    ("The report is published on Friday", MAY4, True, "2026-05-08", "2026-05-08"),
+    ("Results are announced on April 2", MAY4, True, "2027-04-02", "2027-04-02"),
+    ("Results are announced next week", MAY4, True, "2026-05-11", "2026-05-17"),
+    ("The new mayor is sworn in on January 6", MAY4, True, "2027-01-06", "2027-01-06"),
+    ("The grants are paid out in March", MAY4, True, "2027-03-01", "2027-03-31"),
     # the past tense reports what happened: the latest such date
     ("Early voting opened in late April", MAY4, False, "2026-04-21", "2026-04-30"),
     ("Registration closed on March 2", MAY4, False, "2026-03-02", "2026-03-02"),
@@ -479,6 +486,12 @@ PLANS: list[tuple[str, date, bool, str, str | None]] = [
     ("The season started in April", MAY4, False, "2026-04-01", "2026-04-30"),
     ("The count took place on Friday", MAY4, False, "2026-05-01", "2026-05-01"),
     ("The primaries were held in March", MAY4, False, "2026-03-01", "2026-03-31"),
+    ("Ballots were mailed in late March", MAY4, False, "2026-03-21", "2026-03-31"),
+    ("The report was published on Friday", MAY4, False, "2026-05-01", "2026-05-01"),
+    ("Results were announced on April 2", MAY4, False, "2026-04-02", "2026-04-02"),
+    # a present passive of a state, not a scheduled act, is no plan
+    ("The man is charged in the March 3 shooting, police said", MAY4, False, "2026-03-03", "2026-03-03"),
+    ("The firm is based in March, a town in Cambridgeshire", MAY4, False, "2026-03-01", "2026-03-31"),
     # nouns and records are no schedule
     ("Sales set a record for the week, the firm said in March", MAY4, False, "2026-03-01", "2026-03-31"),
     ("After a slow start in March, sales rose", MAY4, False, "2026-03-01", "2026-03-31"),

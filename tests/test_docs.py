@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.docs import render
-from factcheck.rules import load_rules
+from factcheck.rules import StatusScope, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", ROOT / "bench" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -30,6 +30,12 @@ def test_every_rule_has_its_anchor_and_sections() -> None:
         assert f'<a id="{code.lower()}"></a>\n\n### {code} {r.name}' in text
         assert f"| [{code}](#{code.lower()}) | {r.severity.value} |" in text
     assert text.count("**What it checks**") == len(load_rules())
+
+
+def test_every_status_scope_is_used_by_a_rule() -> None:
+    """A scope no rule has is dead code in the engine and a sentence the reference never prints."""
+    used = {r.status_scope for r in load_rules().values() if r.status is not None}
+    assert used == set(StatusScope)
 
 
 def test_rules_md_shows_each_rules_two_stories() -> None:

@@ -82,9 +82,6 @@ def status_sentence(r: Rule) -> str:
                 "order (`when(a) < when(b)`) states no result, so no claim is made " + status + ".")
     if r.status_scope is StatusScope.ALL:
         return f"An unaccepted finding makes every claim it names {status}."
-    if r.status_scope is StatusScope.UNCORROBORATED:
-        return (f"An unaccepted finding makes {status} the claims it names that independent sources do not "
-                "agree on (all of them when every one is so corroborated).")
     return f"An unaccepted finding makes the claim it is about {status}."
 
 def main(argv: list[str]) -> int:

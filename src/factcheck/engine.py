@@ -248,21 +248,9 @@ def _apply_accepts(story: Story, findings: list[Finding], selected: set[str]) ->
                                 claims=list(acc.claims), location=story.loc(table)))
 
 
-def _corroborated(story: Story, findings: list[Finding]) -> set[str]:
-    """Claims whose subject two or more sources state without any cross-source conflict."""
-    in_conflict = {cid for f in findings if f.code.startswith("FC3") and f.accepted is None for cid in f.claims}
-    out: set[str] = set()
-    for group in story.by_subject().values():
-        if len({c.claim.source for c in group}) < 2:
-            continue
-        out.update(c.id for c in group if c.id not in in_conflict)
-    return out
-
-
 def _statuses(story: Story, findings: list[Finding],
               blame: dict[int, list[str]]) -> tuple[dict[str, ClaimStatus], dict[str, list[FailedCheck]]]:
     """Each claim's status, and the failed totals and relations each claim is a part of."""
-    corroborated: set[str] | None = None  # worked out if a finding needs it
     parts: dict[str, list[FailedCheck]] = {}
     supported, unverifiable = ClaimStatus.SUPPORTED, ClaimStatus.UNVERIFIABLE
     out: dict[str, ClaimStatus] = {
@@ -284,13 +272,6 @@ def _statuses(story: Story, findings: list[Finding],
             targets = []  # a total or relation names its stated result in the hit; without one, none
         elif r.status_scope is StatusScope.ALL:
             targets = f.claims
-        elif r.status_scope is StatusScope.UNCORROBORATED:
-            # A failed relation names several claims; those that independent sources agree on
-            # are not the ones it contradicts (unless every one of them is corroborated).
-            if corroborated is None:
-                corroborated = _corroborated(story, findings)
-            weak = [cid for cid in f.claims if cid not in corroborated]
-            targets = weak or f.claims
         else:
             targets = f.claims[:1]
         for cid in targets:

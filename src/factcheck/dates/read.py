@@ -27,7 +27,13 @@ _DAY_OR_MONTH = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|fe
 # A schedule is a plan: "set the election for June 9", "slated for May", and the present tense of
 # a scheduled event before its date ("early voting opens in late May", "the window closes June
 # 1", "the fair runs through June 12", "the count takes place on Friday"). The past tense
-# ("opened in late May", "took place on Friday") is a report.
+# ("opened in late May", "took place on Friday") is a report. So is a present passive of a
+# scheduled act before its date ("ballots are mailed in late September", "the report is published
+# on Friday", "the mayor is sworn in on January 6"); "were mailed" is a report, and a passive of a
+# state ("is charged in the March 3 shooting", "is based in") is neither.
+_SCHEDULED_ACTS = (r"(?:held|mailed|sent|posted|published|released|issued|announced|unveiled|presented|delivered|"
+                   r"distributed|paid|counted|tallied|certified|declared|sworn|inaugurated|launched|signed|"
+                   r"submitted|awarded|broadcast|aired|decided|heard|debated|voted)(?:\s+(?:in|out|on|up|off))?")
 _WHEN_AHEAD = (r"(?=\s+(?:(?:in|on|from|through|until|till|at|by)\s+)?(?:the\s+)?"
                r"(?:(?:early|mid|late|end|start|beginning|middle)(?:\s+of)?[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
                + _DAY_OR_MONTH + r")")
@@ -35,7 +41,7 @@ _WHEN_AHEAD = (r"(?=\s+(?:(?:in|on|from|through|until|till|at|by)\s+)?(?:the\s+)
 # "at the close on Friday" are nouns, not plans. "Set a record for May" schedules nothing.
 _SCHEDULE = (r"(?:set|scheduled|slated|planned|booked)\s+(?!(?:an?\s+|the\s+|new\s+|all-time\s+)*records?\b)"
              r"(?:[\w'’-]+\s+){0,5}?for" + _WHEN_AHEAD + r"|"
-             r"(?:opens|begins|begin|starts|closes|ends|runs|takes\s+place|take\s+place|(?:is|are)\s+held)"
+             r"(?:opens|begins|begin|starts|closes|ends|runs|takes\s+place|take\s+place|(?:is|are)\s+" + _SCHEDULED_ACTS + r")"
              + _WHEN_AHEAD + r"|")
 _FUTURE = re.compile(
     r"\b(?:" + _SCHEDULE + r"(?:is|are)\s+on(?=\s+" + _DAY_OR_MONTH + r")|will|won['’]t|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|planned|poised|going|"
@@ -47,7 +53,8 @@ _FUTURE = re.compile(
     r"effective\s+(?:(?:on|from)\s+)?(?=" + _DAY_OR_MONTH + r"))\b",
     re.IGNORECASE,
 )
-_SAID = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|added|stated|wrote|reported|confirmed)\s+"
+# "Officials said on Tuesday" dates the saying; "results are announced on Tuesday" is a plan.
+_SAID = re.compile(r"(?<!\bis\s)(?<!\bare\s)\b(?:said|says|told(?:\s+\w+){0,2}|announced|added|stated|wrote|reported|confirmed)\s+"
                    r"(?:on\s+)?\Z", re.IGNORECASE)
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")

@@ -123,7 +123,6 @@ class StatusScope(str, Enum):
 
     FIRST = "first"  # the claim the finding is about (the first named)
     ALL = "all"  # every claim named
-    UNCORROBORATED = "uncorroborated"  # every claim named but those several sources agree on
     STATED = "stated"  # the stated result of a total or relation; none for an order ("a < b")
 
 

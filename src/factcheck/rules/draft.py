@@ -235,7 +235,8 @@ _COMMON = frozenset(VERBS | CHANGE_VERBS | STOP_WORDS | {w for h in HEDGES for w
     "said", "says", "told", "according", "about", "also", "than", "from", "into", "after", "before", "year",
     "years", "month", "months", "week", "weeks", "percent", "cent", "million", "billion", "thousand", "half",
     "third", "quarter", "would", "could", "will", "such", "some", "most", "many", "much", "other", "over",
-    "under", "nearly", "almost", "around", "roughly", "people", "total", "number", "share"})
+    "under", "nearly", "almost", "around", "roughly", "people", "total", "number", "share", "within",
+    "between"})
 _FAR = 10  # a claim this many times smaller than "less than X" (or larger than "more than X") is far
 
 
@@ -248,13 +249,18 @@ def same_thing(story: Story, c: ClaimCtx, fig: Amount) -> bool:
     ("less than $35,000", "more than 60") is implied by any claim far enough inside it, so such
     a claim backs it only when the two are of the same order of magnitude (within a factor of
     ten) or the draft's sentence shares a word with the claim's quote, subject or text: a $2.50
-    fare does not back "earn less than $35,000". A bounded figure is implied only by a claim of
-    its own size, which is related enough."""
+    fare does not back "earn less than $35,000". A range ("within 12 to 18 months") is a
+    specific statement about one thing: a claim stating that range is about it, but a claim with
+    a figure somewhere inside it backs it only when the sentences share a word, as "repairs
+    within 12 months" does not back "a final report within 12 to 18 months". Any other bounded
+    figure is implied only by a claim of its own size, which is related enough."""
     assert c.amount is not None
     ci, fi = c.amount.interval, fig.interval
     if fig.hedge is Hedge.PASSED and not fi.lo.is_infinite():
         return _near_milestone(c.amount, fig)
-    if fig.hedge in (Hedge.UNDER, Hedge.UP_TO) and not fi.hi.is_infinite():
+    if fig.hedge is Hedge.RANGE:
+        far = ci != fi
+    elif fig.hedge in (Hedge.UNDER, Hedge.UP_TO) and not fi.hi.is_infinite():
         bound, inner = fi.hi, ci.hi
         far = bound > 0 and inner >= 0 and (inner == 0 or bound / inner > _FAR)
     elif fig.hedge in (Hedge.OVER, Hedge.AT_LEAST, Hedge.PASSED) and not fi.lo.is_infinite():
@@ -294,8 +300,9 @@ def _why_not(story: Story, c: ClaimCtx, fig: Amount, known: set[str]) -> str:
         reasons.append(f"'{fig.hedge_words}' names a mark just gone beyond, and the claim is more than "
                        f"{(fig.tolerance * 100).normalize():f}% above it")
     elif not reasons and implies(ci, fi) and not same_thing(story, c, fig):
-        reasons.append("it is over ten times off the draft's bound and shares no word with the draft's sentence, "
-                       "so it is about something else")
+        off = ("it states a figure inside the draft's range, not the range," if fig.hedge is Hedge.RANGE
+               else "it is over ten times off the draft's bound")
+        reasons.append(f"{off} and shares no word with the draft's sentence, so it is about something else")
     if not ci.overlaps(fi):
         reasons.append("the two do not overlap")
     elif c.amount.hedge is not Hedge.EXACT and fig.hedge is Hedge.EXACT and c.amount.value == fig.value:
@@ -388,7 +395,9 @@ def draft_figure(story: Story) -> Iterator[Hit]:
         own amount; "younger than 75" is not backed by "older than 75". A figure open at one end
         ("less than $35,000") is backed only by a claim about the same thing: within a factor of
         ten of its bound, or sharing a word with the draft's sentence (a $2.50 fare does not back
-        an income). The finding names the most related claim and why it does not back the
+        an income). A range ("within 12 to 18 months") is backed by a claim stating that range,
+        or by one inside it that shares a word with the draft's sentence ("repairs within 12
+        months" does not back a final report's date). The finding names the most related claim and why it does not back the
         figure: one whose quote holds the figure, else one in its unit, else the nearest value
         within ten times of it in a unit that could back it; none when nothing is related.
     Why an editor cares:
